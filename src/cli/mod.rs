@@ -1,0 +1,171 @@
+//! The command line: every view of the app as plain, pipe-friendly text, built on the same core.
+//! Exit status: 0 ok, 1 problems found, 2 usage (bad arguments, unknown ids).
+
+mod text;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::core::loader::{self, Library, LoadOptions};
+use crate::core::paths;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kapguide",
+    version,
+    about = "A terminal guide to Ketamine-Assisted Psychotherapy: guides, a provider safety checklist and honest comparisons.",
+    long_about = "A terminal guide to Ketamine-Assisted Psychotherapy (KAP): guides in plain language, the safety checklist a careful client asks every provider, and an honest side-by-side comparison of provider profiles.\n\nWith no command it opens the interactive app. Educational, not medical advice.",
+    after_help = "Educational, not medical advice. In crisis: call or text 988 (US/Canada), Samaritans 116 123 (UK/Ireland), Lifeline 13 11 14 (Australia), or your local emergency number."
+)]
+pub struct Cli {
+    /// Also load provider profiles from DIR (repeatable; later directories win on equal ids).
+    #[arg(long = "providers", value_name = "DIR", global = true)]
+    pub provider_dirs: Vec<PathBuf>,
+    /// Read guides and the checklist from DIR instead of the bundled copy.
+    #[arg(long = "guides", value_name = "DIR", global = true)]
+    pub guides_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the guides (id, then title).
+    Guides,
+    /// Print one guide as wrapped text, with its sources and reviewed date.
+    Guide {
+        id: String,
+        /// Wrap at N columns (default: the terminal width, at most 100, or 80 when piped).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+    },
+    /// Print the checklist, grouped by category, with why each question matters.
+    Checklist,
+    /// List the providers.
+    Providers {
+        /// Only providers in this region or country (e.g. MT, US).
+        #[arg(long, value_name = "R")]
+        region: Option<String>,
+    },
+    /// Check guide, checklist and provider files; print every problem as path:line:col.
+    Validate {
+        /// Files or directories (default: everything kapguide loads).
+        paths: Vec<PathBuf>,
+    },
+    /// Print a commented template for a new provider file.
+    NewProvider {
+        /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
+        id: String,
+    },
+}
+
+/// Everything a command needs: the loaded library and the options it came from.
+pub struct Context {
+    pub options: LoadOptions,
+    pub library: Library,
+}
+
+impl Context {
+    fn load(cli: &Cli) -> Context {
+        let options = LoadOptions {
+            guides_dir: cli.guides_dir.clone(),
+            user_providers_dir: paths::user_providers_dir(),
+            provider_dirs: cli.provider_dirs.clone(),
+        };
+        let library = loader::load(&options);
+        Context { options, library }
+    }
+
+    /// Says on stderr that some files were skipped, and how to see why.
+    fn report_skipped(&self) {
+        let skipped = self.library.skipped;
+        let errors = self.library.error_count();
+        if skipped > 0 || errors > 0 {
+            eprintln!(
+                "kapguide: {skipped} file(s) skipped, {errors} error(s) found; run `kapguide validate` to see them."
+            );
+        }
+    }
+}
+
+/// What a command produced: text for stdout, text for stderr, and the exit status.
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+impl Outcome {
+    pub fn ok(stdout: String) -> Self {
+        Outcome {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+
+    pub fn usage(stderr: String) -> Self {
+        Outcome {
+            stdout: String::new(),
+            stderr,
+            code: 2,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(command) = &cli.command else {
+        let context = Context::load(&cli);
+        context.report_skipped();
+        return finish(text::guides(&context.library).map_stdout(|s| {
+            format!("{s}\n(The interactive app is not built yet; these are the bundled guides.)\n")
+        }));
+    };
+    let context = Context::load(&cli);
+    if !matches!(command, Command::Validate { .. }) {
+        context.report_skipped();
+    }
+    finish(run(command, &context))
+}
+
+pub fn run(command: &Command, context: &Context) -> Outcome {
+    let lib = &context.library;
+    match command {
+        Command::Guides => text::guides(lib),
+        Command::Guide { id, width } => {
+            text::guide(lib, id, width.map_or_else(default_width, usize::from))
+        }
+        Command::Checklist => text::checklist(lib),
+        Command::Providers { region } => text::providers(lib, region.as_deref()),
+        Command::Validate { paths } => text::validate(context, paths),
+        Command::NewProvider { id } => text::new_provider(lib, id),
+    }
+}
+
+impl Outcome {
+    fn map_stdout(mut self, f: impl FnOnce(String) -> String) -> Self {
+        self.stdout = f(self.stdout);
+        self
+    }
+}
+
+/// The terminal's width (at most 100, which reads comfortably), or 80 when output is piped.
+fn default_width() -> usize {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).clamp(20, 100))
+    } else {
+        80
+    }
+}
+
+/// Writes the outcome; a closed pipe (`kapguide guides | head`) is not an error.
+fn finish(outcome: Outcome) -> ExitCode {
+    let _ = io::stdout().lock().write_all(outcome.stdout.as_bytes());
+    let _ = io::stderr().lock().write_all(outcome.stderr.as_bytes());
+    ExitCode::from(outcome.code)
+}

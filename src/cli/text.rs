@@ -1,0 +1,210 @@
+//! Plain-text renderings of each view. Text from files was sanitized when it was loaded.
+
+use std::path::PathBuf;
+
+use textwrap::core::display_width;
+
+use super::{Context, Outcome};
+use crate::core::date::Date;
+use crate::core::diagnostics::suggestion_hint;
+use crate::core::layout::{LineKind, layout_guide};
+use crate::core::loader::{Library, validate_paths};
+use crate::core::provider::{Provider, is_valid_id, slugify};
+use crate::core::template::provider_template;
+
+/// Aligns rows into columns two spaces apart; the last column is not padded.
+pub fn columns(rows: &[Vec<String>]) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| display_width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[c] - display_width(cell) + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// "no guide `x`" with the closest ids, exit status 2.
+pub fn unknown_id(what: &str, id: &str, known: &[&str], list_command: &str) -> Outcome {
+    Outcome::usage(format!(
+        "kapguide: no {what} with id `{}`; {}\n  (`kapguide {list_command}` lists them)\n",
+        crate::core::sanitize::sanitize_line(id),
+        suggestion_hint(id, known)
+    ))
+}
+
+pub fn guides(lib: &Library) -> Outcome {
+    let rows: Vec<Vec<String>> = lib
+        .guides
+        .iter()
+        .map(|g| vec![g.id.clone(), g.title.clone()])
+        .collect();
+    Outcome::ok(columns(&rows))
+}
+
+pub fn guide(lib: &Library, id: &str, width: usize) -> Outcome {
+    let Some(guide) = lib.guide(id) else {
+        return unknown_id("guide", id, &lib.guide_ids(), "guides");
+    };
+    let layout = layout_guide(guide, width);
+    let mut out = String::new();
+    for line in &layout.lines {
+        let text = line.text();
+        out.push_str(text.trim_end());
+        out.push('\n');
+        let rule = match line.kind {
+            LineKind::Title => Some('='),
+            LineKind::Section => Some('-'),
+            _ => None,
+        };
+        if let Some(rule) = rule {
+            out.push_str(&rule.to_string().repeat(display_width(&text).min(width)));
+            out.push('\n');
+        }
+    }
+    Outcome::ok(out)
+}
+
+pub fn checklist(lib: &Library) -> Outcome {
+    let list = &lib.checklist;
+    let mut out = String::new();
+    for (index, category) in list.categories.iter().enumerate() {
+        out.push_str(&format!(
+            "{}\n{}\n",
+            category.title,
+            "=".repeat(display_width(&category.title))
+        ));
+        if !category.description.is_empty() {
+            out.push_str(&textwrap::fill(&category.description, 80));
+            out.push('\n');
+        }
+        out.push('\n');
+        for question in list.questions_in(index) {
+            let mut tags = vec![format!("weight {}", question.weight)];
+            if question.critical {
+                tags.push("critical: a \"no\" is a red flag".into());
+            }
+            if !question.applies_to.is_empty() {
+                let routes: Vec<&str> = question.applies_to.iter().map(|r| r.as_str()).collect();
+                tags.push(format!("only for: {}", routes.join(", ")));
+            }
+            let options = textwrap::Options::new(80).subsequent_indent("  ");
+            out.push_str(&textwrap::fill(
+                &format!("- {}", question.question),
+                &options,
+            ));
+            out.push('\n');
+            out.push_str(&format!("  [{}] ({})\n", question.id, tags.join("; ")));
+            let why = textwrap::Options::new(80)
+                .initial_indent("  Why it matters: ")
+                .subsequent_indent("  ");
+            out.push_str(&textwrap::fill(&question.why, why));
+            out.push_str("\n\n");
+        }
+    }
+    Outcome::ok(out)
+}
+
+/// True when `region` names the provider's region or country (case-insensitive).
+pub fn in_region(provider: &Provider, region: &str) -> bool {
+    let wanted = region.trim().to_lowercase();
+    [
+        &provider.location.region,
+        &provider.location.country,
+        &provider.location.city,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|r| r.to_lowercase() == wanted)
+}
+
+pub fn display_name(provider: &Provider) -> String {
+    if provider.sample {
+        format!("{} [SAMPLE]", provider.name)
+    } else {
+        provider.name.clone()
+    }
+}
+
+pub fn providers(lib: &Library, region: Option<&str>) -> Outcome {
+    let mut rows = vec![vec![
+        "ID".into(),
+        "NAME".into(),
+        "PLACE".into(),
+        "KIND".into(),
+    ]];
+    for provider in lib
+        .providers
+        .iter()
+        .filter(|p| region.is_none_or(|r| in_region(p, r)))
+    {
+        rows.push(vec![
+            provider.id.clone(),
+            display_name(provider),
+            provider.place(),
+            provider.kind.as_str().into(),
+        ]);
+    }
+    if rows.len() == 1 {
+        let why = region.map_or(String::new(), |r| format!(" in region `{r}`"));
+        return Outcome {
+            stdout: String::new(),
+            stderr: format!("kapguide: no providers{why}\n"),
+            code: 0,
+        };
+    }
+    Outcome::ok(columns(&rows))
+}
+
+pub fn validate(context: &Context, paths: &[PathBuf]) -> Outcome {
+    let (problems, files, skipped) = if paths.is_empty() {
+        let lib = &context.library;
+        let files = lib.guides.len() + lib.providers.len() + lib.skipped + 1;
+        (lib.problems.clone(), files, lib.skipped)
+    } else {
+        let v = validate_paths(paths, &context.library.checklist);
+        (v.problems, v.files, v.skipped)
+    };
+    let mut problems = problems;
+    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    let mut stdout = String::new();
+    for problem in &problems {
+        stdout.push_str(&format!("{problem}\n"));
+    }
+    let summary = format!(
+        "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {skipped} file(s) would be skipped\n"
+    );
+    Outcome {
+        stdout,
+        stderr: summary,
+        code: u8::from(errors > 0),
+    }
+}
+
+pub fn new_provider(lib: &Library, id: &str) -> Outcome {
+    if !is_valid_id(id) {
+        return Outcome::usage(format!(
+            "kapguide: `{}` cannot be a provider id; ids are lowercase letters, digits and dashes, like `{}`\n",
+            crate::core::sanitize::sanitize_line(id),
+            slugify(id)
+        ));
+    }
+    Outcome::ok(provider_template(id, &lib.checklist, Date::today()))
+}

@@ -1,0 +1,298 @@
+//! The safety checklist (`guides/checklist.toml`): categories of questions a careful client asks
+//! every provider, each with why it matters, a weight and whether a "no" is a red flag.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
+use super::fields::{Fields, parse_document, pick};
+
+/// How ketamine is given. Questions can apply to some routes only (REMS → esketamine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Route {
+    Iv,
+    Im,
+    Sublingual,
+    Oral,
+    Intranasal,
+    Esketamine,
+    Subcutaneous,
+}
+
+impl Route {
+    pub const ALL: [(&'static str, Route); 7] = [
+        ("iv", Route::Iv),
+        ("im", Route::Im),
+        ("sublingual", Route::Sublingual),
+        ("oral", Route::Oral),
+        ("intranasal", Route::Intranasal),
+        ("esketamine", Route::Esketamine),
+        ("subcutaneous", Route::Subcutaneous),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Route::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("?", |(name, _)| name)
+    }
+}
+
+/// Reads a list of route names, reporting unknown ones.
+pub fn read_routes(fields: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -> Vec<Route> {
+    let mut routes: Vec<Route> = fields
+        .string_list(rep, key)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|name| pick(rep, name.get_ref(), name.span().start, "route", &Route::ALL))
+        .collect();
+    routes.sort();
+    routes.dedup();
+    routes
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    /// Index into [`Checklist::categories`].
+    #[serde(skip)]
+    pub category: usize,
+    pub question: String,
+    pub why: String,
+    pub weight: u8,
+    pub critical: bool,
+    /// Empty: applies to every provider. Otherwise only to providers offering one of these.
+    pub applies_to: Vec<Route>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checklist {
+    pub categories: Vec<Category>,
+    /// Grouped by category, in category order, then file order.
+    pub questions: Vec<Question>,
+}
+
+const CATEGORY_KEYS: [&str; 3] = ["id", "title", "description"];
+const QUESTION_KEYS: [&str; 7] = [
+    "id",
+    "category",
+    "question",
+    "why",
+    "weight",
+    "critical",
+    "applies_to",
+];
+
+impl Checklist {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn question_ids(&self) -> Vec<&str> {
+        self.questions.iter().map(|q| q.id.as_str()).collect()
+    }
+
+    pub fn category_ids(&self) -> Vec<&str> {
+        self.categories.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    pub fn category_index(&self, id: &str) -> Option<usize> {
+        self.categories.iter().position(|c| c.id == id)
+    }
+
+    pub fn questions_in(&self, category: usize) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.category == category)
+    }
+
+    /// Parses the checklist; `Err` carries every problem found. Warnings alone still give `Ok`.
+    pub fn parse(path: &Path, text: &str) -> (Option<Checklist>, Vec<Problem>) {
+        let mut rep = Reporter::new(path, text, 0);
+        let Some(doc) = parse_document(text, &mut rep) else {
+            return (None, rep.problems);
+        };
+        let top = Fields::new(doc.get_ref(), doc.span(), "");
+        top.reject_unknown_keys(&mut rep, &["category", "question"]);
+
+        let mut checklist = Checklist::default();
+        for (table, span) in top.table_list(&mut rep, "category") {
+            let fields = Fields::new(table, span.clone(), "[[category]]");
+            fields.reject_unknown_keys(&mut rep, &CATEGORY_KEYS);
+            let id = fields.required_string(&mut rep, "id", "\"therapy\"");
+            let title = fields.required_string(&mut rep, "title", "\"Therapy at the centre\"");
+            let description = fields.string(&mut rep, "description").unwrap_or_default();
+            if let (Some(id), Some(title)) = (id, title) {
+                if checklist.category_index(&id).is_some() {
+                    rep.error(
+                        span.start,
+                        format!("category id `{id}` is used twice"),
+                        Some("give each category its own id".into()),
+                    );
+                    continue;
+                }
+                checklist.categories.push(Category {
+                    id,
+                    title,
+                    description,
+                });
+            }
+        }
+        if checklist.categories.is_empty() {
+            rep.error(
+                0,
+                "the checklist has no categories",
+                Some("add [[category]] blocks with id and title".into()),
+            );
+        }
+
+        let category_ids: Vec<String> = checklist.categories.iter().map(|c| c.id.clone()).collect();
+        let category_refs: Vec<&str> = category_ids.iter().map(String::as_str).collect();
+        let mut seen = HashSet::new();
+        for (table, span) in top.table_list(&mut rep, "question") {
+            let fields = Fields::new(table, span.clone(), "[[question]]");
+            fields.reject_unknown_keys(&mut rep, &QUESTION_KEYS);
+            let id = fields.required_string(&mut rep, "id", "\"prep_sessions\"");
+            let category = fields
+                .required_string(&mut rep, "category", "\"therapy\"")
+                .and_then(|c| {
+                    let index = category_refs.iter().position(|known| *known == c);
+                    if index.is_none() {
+                        let offset = fields
+                            .get("category")
+                            .map_or(span.start, |v| v.span().start);
+                        rep.error(
+                            offset,
+                            format!("unknown category `{c}`"),
+                            Some(suggestion_hint(&c, &category_refs)),
+                        );
+                    }
+                    index
+                });
+            let question = fields.required_string(
+                &mut rep,
+                "question",
+                "\"Will I have preparation sessions?\"",
+            );
+            let why = fields.required_string(&mut rep, "why", "\"Why the answer matters.\"");
+            let weight = fields.integer(&mut rep, "weight", 1..4);
+            if fields.get("weight").is_none() {
+                fields.missing(&mut rep, "weight", "2");
+            }
+            let critical = fields.boolean(&mut rep, "critical").unwrap_or(false);
+            let applies_to = super::checklist::read_routes(&fields, &mut rep, "applies_to");
+            let (Some(id), Some(category), Some(question), Some(why), Some(weight)) =
+                (id, category, question, why, weight)
+            else {
+                continue;
+            };
+            if !seen.insert(id.clone()) {
+                rep.error(
+                    span.start,
+                    format!("question id `{id}` is used twice"),
+                    Some("question ids must be unique; answers are keyed by them".into()),
+                );
+                continue;
+            }
+            checklist.questions.push(Question {
+                id,
+                category,
+                question,
+                why,
+                weight: weight as u8,
+                critical,
+                applies_to,
+            });
+        }
+        checklist.questions.sort_by_key(|q| q.category);
+        let ok = !rep.has_errors();
+        for (index, category) in checklist.categories.iter().enumerate() {
+            if ok && checklist.questions_in(index).next().is_none() {
+                rep.at(
+                    0,
+                    Severity::Warning,
+                    format!("category `{}` has no questions", category.id),
+                    None,
+                );
+            }
+        }
+        (ok.then_some(checklist), rep.problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[category]]
+id = "therapy"
+title = "Therapy"
+description = "d"
+
+[[category]]
+id = "medical"
+title = "Medical"
+
+[[question]]
+id = "rems"
+category = "medical"
+question = "Is the site REMS-certified?"
+why = "w"
+weight = 3
+critical = true
+applies_to = ["esketamine"]
+
+[[question]]
+id = "prep"
+category = "therapy"
+question = "Prep?"
+why = "w"
+weight = 2
+"#;
+
+    #[test]
+    fn parses_and_groups_by_category() {
+        let (list, problems) = Checklist::parse(Path::new("c.toml"), GOOD);
+        assert!(problems.is_empty(), "{problems:?}");
+        let list = list.unwrap();
+        assert_eq!(list.question_ids(), ["prep", "rems"]);
+        let rems = list.question("rems").unwrap();
+        assert_eq!(
+            (rems.weight, rems.critical, rems.applies_to.as_slice()),
+            (3, true, &[Route::Esketamine][..])
+        );
+    }
+
+    #[test]
+    fn reports_every_problem_with_position() {
+        let bad = GOOD
+            .replace("category = \"medical\"", "category = \"medcal\"")
+            .replace("weight = 2", "weight = 7");
+        let (list, problems) = Checklist::parse(Path::new("c.toml"), &bad);
+        assert!(list.is_none());
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].starts_with("c.toml:13:12: error: unknown category `medcal`"),
+            "{}",
+            text[0]
+        );
+        assert!(text[0].ends_with("did you mean `medical`?"));
+        assert!(
+            text[1].starts_with("c.toml:25:10: error: `weight` = 7 is out of range"),
+            "{}",
+            text[1]
+        );
+    }
+}

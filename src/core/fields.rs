@@ -1,0 +1,350 @@
+//! Reading TOML tables field by field, keeping every value's position, so that one pass both
+//! builds the typed data and reports *every* problem (not only the first, as serde would) with
+//! its line and column.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::date::Date;
+use super::diagnostics::{Reporter, suggestion_hint};
+use super::sanitize::{sanitize, sanitize_line};
+
+/// Parses a whole TOML document, reporting every syntax error it can recover from.
+pub fn parse_document<'i>(text: &'i str, rep: &mut Reporter<'_>) -> Option<Spanned<DeTable<'i>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    for error in &errors {
+        let offset = error.span().map_or(0, |s| s.start);
+        rep.error(
+            offset,
+            format!("invalid TOML: {}", first_line(error.message())),
+            Some("check quotes, brackets and `key = value` syntax on this line".into()),
+        );
+    }
+    errors.is_empty().then_some(table)
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A view of one table (the document, `[location]`, an inline answer table…).
+#[derive(Clone)]
+pub struct Fields<'t, 'i> {
+    pub table: &'t DeTable<'i>,
+    pub span: Range<usize>,
+    /// How the table is named in messages: "" for the top level, "[location]" and so on.
+    pub name: &'t str,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub fn new(table: &'t DeTable<'i>, span: Range<usize>, name: &'t str) -> Self {
+        Fields { table, span, name }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    fn place(&self) -> String {
+        if self.name.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", self.name)
+        }
+    }
+
+    fn wrong_type(
+        &self,
+        rep: &mut Reporter<'_>,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        wanted: &str,
+        example: &str,
+    ) {
+        rep.error(
+            value.span().start,
+            format!(
+                "`{key}`{} should be {wanted}, found {}",
+                self.place(),
+                type_name(value.get_ref())
+            ),
+            Some(format!("write it like: {key} = {example}")),
+        );
+    }
+
+    /// Reports keys that are not in `known`, each with the closest known key.
+    pub fn reject_unknown_keys(&self, rep: &mut Reporter<'_>, known: &[&str]) {
+        for (key, _) in self.table.iter() {
+            if !known.contains(&key.get_ref().as_ref()) {
+                rep.error(
+                    key.span().start,
+                    format!(
+                        "unknown key `{}`{}",
+                        sanitize_line(key.get_ref()),
+                        self.place()
+                    ),
+                    Some(suggestion_hint(key.get_ref(), known)),
+                );
+            }
+        }
+    }
+
+    pub fn missing(&self, rep: &mut Reporter<'_>, key: &str, example: &str) {
+        rep.error(
+            self.span.start,
+            format!("missing required key `{key}`{}", self.place()),
+            Some(format!("add a line: {key} = {example}")),
+        );
+    }
+
+    /// A one-line string, sanitized.
+    pub fn string(&self, rep: &mut Reporter<'_>, key: &str) -> Option<String> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(sanitize_line(s).into_owned()),
+            _ => {
+                self.wrong_type(rep, key, value, "a string", "\"…\"");
+                None
+            }
+        }
+    }
+
+    /// Free text that may span lines (notes), sanitized.
+    pub fn text(&self, rep: &mut Reporter<'_>, key: &str) -> Option<String> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(sanitize(s).trim().to_string()),
+            _ => {
+                self.wrong_type(rep, key, value, "a string", "\"…\"");
+                None
+            }
+        }
+    }
+
+    pub fn required_string(
+        &self,
+        rep: &mut Reporter<'_>,
+        key: &str,
+        example: &str,
+    ) -> Option<String> {
+        if self.get(key).is_none() {
+            self.missing(rep, key, example);
+            return None;
+        }
+        let value = self.string(rep, key)?;
+        if value.trim().is_empty() {
+            rep.error(
+                self.get(key)?.span().start,
+                format!("`{key}` is empty"),
+                Some(format!("write it like: {key} = {example}")),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    pub fn boolean(&self, rep: &mut Reporter<'_>, key: &str) -> Option<bool> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(rep, key, value, "true or false", "true");
+                None
+            }
+        }
+    }
+
+    /// An integer within `range`.
+    pub fn integer(&self, rep: &mut Reporter<'_>, key: &str, range: Range<i64>) -> Option<i64> {
+        let value = self.get(key)?;
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
+            _ => None,
+        };
+        let example = range.start.to_string();
+        match parsed {
+            Some(n) if range.contains(&n) => Some(n),
+            Some(n) => {
+                rep.error(
+                    value.span().start,
+                    format!("`{key}` = {n} is out of range{}", self.place()),
+                    Some(format!(
+                        "use a whole number from {} to {}",
+                        range.start,
+                        range.end - 1
+                    )),
+                );
+                None
+            }
+            None => {
+                self.wrong_type(rep, key, value, "a whole number", &example);
+                None
+            }
+        }
+    }
+
+    /// A calendar date, written bare (`2026-02-16`) as TOML dates are; a quoted date is accepted
+    /// too, but a date with a time, or a date that does not exist, is not.
+    pub fn date(&self, rep: &mut Reporter<'_>, key: &str) -> Option<Date> {
+        let value = self.get(key)?;
+        let parsed = match value.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() => dt
+                .date
+                .and_then(|d| Date::new(i32::from(d.year), d.month, d.day)),
+            DeValue::String(s) => Date::parse(s),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.wrong_type_or_value(rep, key, value, "a date", "2026-02-16");
+        }
+        parsed
+    }
+
+    fn wrong_type_or_value(
+        &self,
+        rep: &mut Reporter<'_>,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        wanted: &str,
+        example: &str,
+    ) {
+        rep.error(
+            value.span().start,
+            format!("`{key}`{} should be {wanted} (YYYY-MM-DD)", self.place()),
+            Some(format!("write it like: {key} = {example}")),
+        );
+    }
+
+    /// A list of one-line strings, each with its position (so each item can be checked).
+    pub fn string_list(&self, rep: &mut Reporter<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
+        let value = self.get(key)?;
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(rep, key, value, "a list of strings", "[\"…\", \"…\"]");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => {
+                    out.push(Spanned::new(item.span(), sanitize_line(s).into_owned()))
+                }
+                other => rep.error(
+                    item.span().start,
+                    format!(
+                        "items of `{key}` should be strings, found {}",
+                        type_name(other)
+                    ),
+                    Some(format!("write it like: {key} = [\"…\", \"…\"]")),
+                ),
+            }
+        }
+        Some(out)
+    }
+
+    /// A sub-table, read with the same rules.
+    pub fn table(
+        &self,
+        rep: &mut Reporter<'_>,
+        key: &str,
+        name: &'t str,
+    ) -> Option<Fields<'t, 'i>> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some(Fields::new(t, value.span(), name)),
+            _ => {
+                self.wrong_type(
+                    rep,
+                    key,
+                    value,
+                    "a table",
+                    &format!("[{key}] on its own line"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of tables (`[[question]]`, `sources = [{…}]`).
+    pub fn table_list(
+        &self,
+        rep: &mut Reporter<'_>,
+        key: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(
+                rep,
+                key,
+                value,
+                "a list of tables",
+                &format!("[[{key}]] blocks"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                other => rep.error(
+                    item.span().start,
+                    format!(
+                        "items of `{key}` should be tables, found {}",
+                        type_name(other)
+                    ),
+                    None,
+                ),
+            }
+        }
+        out
+    }
+
+    /// One of a fixed set of words (`kind`, route names…), with a suggestion when misspelt.
+    pub fn choice<T: Copy>(
+        &self,
+        rep: &mut Reporter<'_>,
+        key: &str,
+        options: &[(&str, T)],
+    ) -> Option<T> {
+        let value = self.get(key)?;
+        let word = self.string(rep, key)?;
+        pick(rep, &word, value.span().start, key, options)
+    }
+}
+
+/// Looks `word` up among `options`, reporting an unknown word with the closest option.
+pub fn pick<T: Copy>(
+    rep: &mut Reporter<'_>,
+    word: &str,
+    offset: usize,
+    what: &str,
+    options: &[(&str, T)],
+) -> Option<T> {
+    if let Some((_, v)) = options.iter().find(|(name, _)| *name == word) {
+        return Some(*v);
+    }
+    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    rep.error(
+        offset,
+        format!("`{}` is not a valid {what}", sanitize_line(word)),
+        Some(suggestion_hint(word, &names)),
+    );
+    None
+}

@@ -1,0 +1,456 @@
+//! Lays a guide out as wrapped, styled lines for a given width. Both the CLI printer and the TUI
+//! reader draw from this, so a guide wraps the same way everywhere (textwrap does the wrapping).
+
+use textwrap::core::{Fragment, display_width};
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+use super::guide::{Block, Guide, Inline};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpanStyle {
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+    pub link: bool,
+    /// Secondary text: link targets, list markers, the reviewed date.
+    pub dim: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: SpanStyle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Section,
+    Subheading,
+    Body,
+    Blank,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextLine {
+    pub kind: LineKind,
+    pub spans: Vec<Span>,
+}
+
+impl TextLine {
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    fn blank() -> Self {
+        TextLine {
+            kind: LineKind::Blank,
+            spans: Vec::new(),
+        }
+    }
+}
+
+/// A guide laid out: its lines and, for each section, the line its heading is on.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub lines: Vec<TextLine>,
+    pub section_lines: Vec<usize>,
+    pub width: usize,
+}
+
+/// One word with its style, and whether a space follows it.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    style: SpanStyle,
+    width: usize,
+    space_after: bool,
+}
+
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        f64::from(u8::from(self.space_after))
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+fn plain(text: impl Into<String>, style: SpanStyle) -> Inline {
+    Inline {
+        text: text.into(),
+        strong: style.strong,
+        emphasis: style.emphasis,
+        code: style.code,
+        link: None,
+    }
+}
+
+/// Splits inlines into words; a link is followed by its target in dim text. Words longer than
+/// the width are cut, so no line ever overflows.
+fn words(inlines: &[Inline], width: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let push_text = |text: &str, style: SpanStyle, out: &mut Vec<Word>| {
+        let mut rest = text;
+        if rest.starts_with(char::is_whitespace)
+            && let Some(last) = out.last_mut()
+        {
+            last.space_after = true;
+        }
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            rest = &rest[start..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let space_after = end < rest.len();
+            for piece in split_to_width(&rest[..end], width.max(1)) {
+                out.push(Word {
+                    width: display_width(&piece),
+                    text: piece,
+                    style,
+                    space_after: false,
+                });
+            }
+            if let Some(last) = out.last_mut() {
+                last.space_after = space_after;
+            }
+            rest = &rest[end..];
+        }
+    };
+    for inline in inlines {
+        let style = SpanStyle {
+            strong: inline.strong,
+            emphasis: inline.emphasis,
+            code: inline.code,
+            link: inline.link.is_some(),
+            dim: false,
+        };
+        push_text(&inline.text, style, &mut out);
+        if let Some(target) = &inline.link {
+            let shown = match target.strip_prefix("guide:") {
+                Some(id) => format!(" (see guide: {id})"),
+                None if inline.text.trim() == target => continue,
+                None => format!(" <{target}>"),
+            };
+            let dim = SpanStyle {
+                dim: true,
+                ..SpanStyle::default()
+            };
+            push_text(&shown, dim, &mut out);
+        }
+    }
+    out
+}
+
+fn split_to_width(word: &str, width: usize) -> Vec<String> {
+    if display_width(word) <= width {
+        return vec![word.to_string()];
+    }
+    let mut pieces = vec![String::new()];
+    for c in word.chars() {
+        let current = pieces.last_mut().expect("pieces is never empty");
+        if display_width(current) + display_width(c.encode_utf8(&mut [0; 4])) > width
+            && !current.is_empty()
+        {
+            pieces.push(String::new());
+        }
+        pieces.last_mut().expect("pieces is never empty").push(c);
+    }
+    pieces
+}
+
+/// Wraps inlines to `width`, putting `first_prefix` before the first line and `rest_prefix`
+/// before the others (hanging indents for list items).
+fn wrap(
+    inlines: &[Inline],
+    width: usize,
+    first_prefix: &[Span],
+    rest_prefix: &[Span],
+) -> Vec<Vec<Span>> {
+    let prefix_width = first_prefix
+        .iter()
+        .map(|s| display_width(&s.text))
+        .sum::<usize>();
+    let available = width.saturating_sub(prefix_width).max(8);
+    let words = words(inlines, available);
+    let lines = wrap_first_fit(&words, &[available as f64]);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let mut spans: Vec<Span> = if n == 0 {
+                first_prefix.to_vec()
+            } else {
+                rest_prefix.to_vec()
+            };
+            for (i, word) in line.iter().enumerate() {
+                let last = i + 1 == line.len();
+                let text = if word.space_after && !last {
+                    format!("{} ", word.text)
+                } else {
+                    word.text.clone()
+                };
+                match spans.last_mut() {
+                    Some(prev) if prev.style == word.style => prev.text.push_str(&text),
+                    _ => spans.push(Span {
+                        text,
+                        style: word.style,
+                    }),
+                }
+            }
+            spans
+        })
+        .collect()
+}
+
+struct Builder {
+    width: usize,
+    lines: Vec<TextLine>,
+}
+
+impl Builder {
+    fn push(&mut self, kind: LineKind, spans: Vec<Span>) {
+        self.lines.push(TextLine { kind, spans });
+    }
+
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| l.kind != LineKind::Blank) {
+            self.lines.push(TextLine::blank());
+        }
+    }
+
+    fn paragraph(&mut self, kind: LineKind, inlines: &[Inline], first: &[Span], rest: &[Span]) {
+        for spans in wrap(inlines, self.width, first, rest) {
+            self.push(kind, spans);
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], indent: &[Span]) {
+        for block in blocks {
+            self.block(block, indent);
+        }
+    }
+
+    fn block(&mut self, block: &Block, indent: &[Span]) {
+        match block {
+            Block::Paragraph(inlines) => {
+                self.paragraph(LineKind::Body, inlines, indent, indent);
+                self.blank();
+            }
+            Block::Heading(inlines) => {
+                let strong: Vec<Inline> = inlines
+                    .iter()
+                    .map(|i| Inline {
+                        strong: true,
+                        ..i.clone()
+                    })
+                    .collect();
+                self.paragraph(LineKind::Subheading, &strong, indent, indent);
+            }
+            Block::List { start, items } => {
+                for (n, item) in items.iter().enumerate() {
+                    let marker = match start {
+                        Some(first) => format!("{}. ", first + n as u64),
+                        None => "• ".to_string(),
+                    };
+                    let pad = " ".repeat(display_width(&marker));
+                    let mut first = indent.to_vec();
+                    first.push(Span {
+                        text: marker,
+                        style: SpanStyle::default(),
+                    });
+                    let mut rest = indent.to_vec();
+                    rest.push(Span {
+                        text: pad,
+                        style: SpanStyle::default(),
+                    });
+                    self.list_item(item, &first, &rest);
+                }
+                self.blank();
+            }
+            Block::Quote(blocks) => {
+                let mut bar = indent.to_vec();
+                bar.push(Span {
+                    text: "│ ".into(),
+                    style: SpanStyle {
+                        dim: true,
+                        ..SpanStyle::default()
+                    },
+                });
+                self.blocks(blocks, &bar);
+            }
+            Block::Code(code) => {
+                let style = SpanStyle {
+                    code: true,
+                    ..SpanStyle::default()
+                };
+                for line in code.lines() {
+                    self.paragraph(LineKind::Body, &[plain(line, style)], indent, indent);
+                }
+                self.blank();
+            }
+            Block::Rule => {
+                let rule = "─".repeat(self.width.min(40));
+                self.push(
+                    LineKind::Body,
+                    vec![Span {
+                        text: rule,
+                        style: SpanStyle {
+                            dim: true,
+                            ..SpanStyle::default()
+                        },
+                    }],
+                );
+                self.blank();
+            }
+        }
+    }
+
+    /// The first paragraph of an item carries the marker; the rest hang under it.
+    fn list_item(&mut self, item: &[Block], first: &[Span], rest: &[Span]) {
+        let mut blocks = item.iter();
+        match blocks.next() {
+            Some(Block::Paragraph(inlines)) => self.paragraph(LineKind::Body, inlines, first, rest),
+            Some(other) => {
+                self.push(LineKind::Body, first.to_vec());
+                self.block(other, rest);
+            }
+            None => self.push(LineKind::Body, first.to_vec()),
+        }
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => self.paragraph(LineKind::Body, inlines, rest, rest),
+                other => {
+                    self.block(other, rest);
+                    self.lines.pop_if(|l| l.kind == LineKind::Blank);
+                }
+            }
+        }
+    }
+}
+
+/// Lays out a whole guide: title, summary, intro, sections, then sources and the reviewed date.
+pub fn layout_guide(guide: &Guide, width: usize) -> Layout {
+    let width = width.max(20);
+    let mut b = Builder {
+        width,
+        lines: Vec::new(),
+    };
+    let strong = SpanStyle {
+        strong: true,
+        ..SpanStyle::default()
+    };
+    let dim = SpanStyle {
+        dim: true,
+        ..SpanStyle::default()
+    };
+    b.paragraph(LineKind::Title, &[plain(&guide.title, strong)], &[], &[]);
+    if !guide.summary.is_empty() {
+        b.paragraph(
+            LineKind::Body,
+            &[plain(
+                &guide.summary,
+                SpanStyle {
+                    emphasis: true,
+                    ..SpanStyle::default()
+                },
+            )],
+            &[],
+            &[],
+        );
+    }
+    b.blank();
+    b.blocks(&guide.intro, &[]);
+    let mut section_lines = Vec::new();
+    for section in &guide.sections {
+        b.blank();
+        section_lines.push(b.lines.len());
+        b.paragraph(
+            LineKind::Section,
+            &[plain(&section.title, strong)],
+            &[],
+            &[],
+        );
+        b.blank();
+        b.blocks(&section.blocks, &[]);
+    }
+    b.blank();
+    b.paragraph(LineKind::Section, &[plain("Sources", strong)], &[], &[]);
+    b.blank();
+    for source in &guide.sources {
+        let inline = [Inline {
+            text: source.title.clone(),
+            link: Some(source.url.clone()),
+            ..Inline::default()
+        }];
+        b.paragraph(
+            LineKind::Body,
+            &inline,
+            &[Span {
+                text: "• ".into(),
+                style: SpanStyle::default(),
+            }],
+            &[Span {
+                text: "  ".into(),
+                style: SpanStyle::default(),
+            }],
+        );
+    }
+    b.blank();
+    b.paragraph(
+        LineKind::Body,
+        &[plain(
+            format!(
+                "Reviewed {}. Educational, not medical advice.",
+                guide.reviewed
+            ),
+            dim,
+        )],
+        &[],
+        &[],
+    );
+    Layout {
+        lines: b.lines,
+        section_lines,
+        width,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn guide() -> Guide {
+        let text = "+++\nid = \"g\"\ntitle = \"Title\"\norder = 1\nsummary = \"\"\nkeywords = []\nreviewed = 2026-11-25\nsources = [{ title = \"Src\", url = \"https://example.org/s\" }]\n+++\n## Part\n\nAlpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.\n\n- a list item that is long enough to wrap onto a second line\n\nSee [it](https://example.org/page).\n";
+        Guide::parse(Path::new("g.md"), text).0.unwrap()
+    }
+
+    #[test]
+    fn wraps_within_width_with_hanging_list_indent() {
+        let layout = layout_guide(&guide(), 30);
+        let texts: Vec<String> = layout.lines.iter().map(TextLine::text).collect();
+        assert!(texts.iter().all(|t| display_width(t) <= 30), "{texts:#?}");
+        let item = texts
+            .iter()
+            .position(|t| t.starts_with("• a list"))
+            .unwrap();
+        assert!(
+            texts[item + 1].starts_with("  "),
+            "hanging indent: {texts:#?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("<https://example.org/page>"))
+        );
+        assert!(texts.iter().any(|t| t.starts_with("Reviewed 2026-11-25")));
+        assert_eq!(texts[layout.section_lines[0]], "Part");
+    }
+
+    #[test]
+    fn long_words_are_cut_not_overflowing() {
+        assert_eq!(split_to_width("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+}

@@ -1,0 +1,388 @@
+//! Finds and reads every content file: the bundled copies embedded in the binary, the user's data
+//! directory and any `--providers` / `--guides` directories. Every problem in every file is
+//! collected; a bad file is skipped and never hides the good ones.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use super::checklist::Checklist;
+use super::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
+use super::guide::Guide;
+use super::provider::Provider;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// Larger files are refused: no real guide or profile comes near it, and reading an arbitrarily
+/// large file would stall the app.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Shown as the directory of embedded files in messages.
+pub const BUNDLED: &str = "<bundled>";
+
+pub const CHECKLIST_FILE: &str = "checklist.toml";
+
+/// Where files come from. Later provider directories win over earlier ones.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Read guides and the checklist from here instead of the bundled copy.
+    pub guides_dir: Option<PathBuf>,
+    /// The user's own profiles (saved by the walk-through).
+    pub user_providers_dir: Option<PathBuf>,
+    /// `--providers DIR`, in order.
+    pub provider_dirs: Vec<PathBuf>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    /// In `order`, then id.
+    pub guides: Vec<Guide>,
+    pub checklist: Checklist,
+    /// In file-name order; ranking is the scorer's job.
+    pub providers: Vec<Provider>,
+    pub problems: Vec<Problem>,
+    /// Files not loaded because of errors.
+    pub skipped: usize,
+}
+
+impl Library {
+    pub fn guide(&self, id: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.id == id)
+    }
+
+    pub fn provider(&self, id: &str) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    pub fn provider_ids(&self) -> Vec<&str> {
+        self.providers.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    pub fn guide_ids(&self) -> Vec<&str> {
+        self.guides.iter().map(|g| g.id.as_str()).collect()
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+}
+
+/// A file to read: embedded bytes or a path on disk.
+enum FileSource {
+    Bundled(&'static str, &'static [u8]),
+    Disk(PathBuf),
+}
+
+impl FileSource {
+    fn path(&self) -> PathBuf {
+        match self {
+            FileSource::Bundled(name, _) => Path::new(BUNDLED).join(name),
+            FileSource::Disk(path) => path.clone(),
+        }
+    }
+
+    fn stem(&self) -> String {
+        self.path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    fn read(&self) -> Result<String, Problem> {
+        match self {
+            FileSource::Bundled(name, bytes) => {
+                decode(Path::new(BUNDLED).join(name).as_path(), bytes.to_vec())
+            }
+            FileSource::Disk(path) => read_text(path),
+        }
+    }
+}
+
+fn io_problem(path: &Path, error: &std::io::Error, what: &str) -> Problem {
+    let (message, hint) = match error.kind() {
+        ErrorKind::NotFound => (format!("{what} does not exist"), "check the path"),
+        ErrorKind::PermissionDenied => (
+            format!("{what} cannot be read: permission denied"),
+            "check its permissions (chmod u+r)",
+        ),
+        _ if error.raw_os_error() == Some(40) => (
+            format!("{what} is a symbolic link loop"),
+            "point the link at a real file or remove it",
+        ),
+        _ => (
+            format!("{what} cannot be read: {error}"),
+            "check that it is a readable file",
+        ),
+    };
+    Problem::file(path, Severity::Error, message).with_hint(hint)
+}
+
+/// Reads a file as UTF-8 text, refusing huge, empty and non-UTF-8 files with a clear message.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let meta = fs::metadata(path).map_err(|e| io_problem(path, &e, "the file"))?;
+    if meta.is_dir() {
+        return Err(Problem::file(
+            path,
+            Severity::Error,
+            "this is a directory, not a file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(path, meta.len()));
+    }
+    let bytes = fs::read(path).map_err(|e| io_problem(path, &e, "the file"))?;
+    decode(path, bytes)
+}
+
+fn too_large(path: &Path, size: u64) -> Problem {
+    Problem::file(
+        path,
+        Severity::Error,
+        format!(
+            "the file is {} KiB; the limit is {} KiB",
+            size / 1024,
+            MAX_FILE_BYTES / 1024
+        ),
+    )
+    .with_hint("a profile or guide is a few KiB; check that this is the right file")
+}
+
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, column) = LineIndex::new(&prefix).position(valid);
+        Problem {
+            line,
+            column,
+            ..Problem::file(path, Severity::Error, "the file is not valid UTF-8 text")
+        }
+        .with_hint("save it as UTF-8 in your editor")
+    })?;
+    if text.trim().is_empty() {
+        return Err(Problem::file(path, Severity::Error, "the file is empty")
+            .with_hint("delete it, or fill it in (kapguide new-provider ID prints a template)"));
+    }
+    Ok(text)
+}
+
+/// The files in `dir` with one of `extensions`, sorted by name (README.md is documentation).
+pub fn list_dir(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, Problem> {
+    let entries = fs::read_dir(dir).map_err(|e| io_problem(dir, &e, "the directory"))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn disk_files(dir: &Path, extensions: &[&str], problems: &mut Vec<Problem>) -> Vec<FileSource> {
+    match list_dir(dir, extensions) {
+        Ok(files) => files.into_iter().map(FileSource::Disk).collect(),
+        Err(problem) => {
+            problems.push(problem);
+            Vec::new()
+        }
+    }
+}
+
+fn bundled_files(prefix: &str, extension: &str) -> Vec<FileSource> {
+    bundled::GUIDE_FILES
+        .iter()
+        .chain(bundled::PROVIDER_FILES)
+        .filter(|(name, _)| name.starts_with(prefix) && name.ends_with(extension))
+        .map(|(name, bytes)| FileSource::Bundled(name, bytes))
+        .collect()
+}
+
+/// Loads everything the app shows.
+pub fn load(options: &LoadOptions) -> Library {
+    let mut lib = Library::default();
+    let (guide_files, checklist_file) = match &options.guides_dir {
+        Some(dir) => {
+            let files = disk_files(dir, &["md"], &mut lib.problems);
+            (files, FileSource::Disk(dir.join(CHECKLIST_FILE)))
+        }
+        None => {
+            let checklist = bundled_files("guides/checklist", ".toml").pop();
+            (
+                bundled_files("guides/", ".md"),
+                checklist.unwrap_or(FileSource::Bundled("guides/checklist.toml", b"")),
+            )
+        }
+    };
+    lib.checklist = load_checklist(&checklist_file, &mut lib.problems);
+    let (guides, skipped) = load_guides(guide_files, &mut lib.problems);
+    lib.guides = guides;
+    lib.skipped += skipped;
+
+    let mut provider_files = vec![bundled_files("providers/", ".toml")];
+    for dir in options
+        .user_providers_dir
+        .iter()
+        .filter(|d| d.exists())
+        .chain(&options.provider_dirs)
+    {
+        provider_files.push(disk_files(dir, &["toml"], &mut lib.problems));
+    }
+    let (providers, skipped) = load_providers(provider_files, &lib.checklist, &mut lib.problems);
+    lib.providers = providers;
+    lib.skipped += skipped;
+    lib
+}
+
+fn load_checklist(file: &FileSource, problems: &mut Vec<Problem>) -> Checklist {
+    let parsed = file
+        .read()
+        .map(|text| Checklist::parse(&file.path(), &text));
+    match parsed {
+        Ok((checklist, found)) => {
+            problems.extend(found);
+            checklist.unwrap_or_default()
+        }
+        Err(problem) => {
+            problems.push(problem);
+            Checklist::default()
+        }
+    }
+}
+
+fn load_guides(files: Vec<FileSource>, problems: &mut Vec<Problem>) -> (Vec<Guide>, usize) {
+    let mut guides = Vec::new();
+    let mut texts = HashMap::new();
+    let mut skipped = 0;
+    for file in files {
+        match file.read() {
+            Ok(text) => {
+                let (guide, found) = Guide::parse(&file.path(), &text);
+                problems.extend(found);
+                match guide {
+                    Some(guide) => {
+                        texts.insert(guide.id.clone(), text);
+                        guides.push(guide);
+                    }
+                    None => skipped += 1,
+                }
+            }
+            Err(problem) => {
+                problems.push(problem);
+                skipped += 1;
+            }
+        }
+    }
+    guides.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    let ids: Vec<&str> = guides.iter().map(|g| g.id.as_str()).collect();
+    for guide in &guides {
+        let mut rep = Reporter::new(&guide.origin, &texts[&guide.id], 0);
+        for (target, offset) in &guide.guide_links {
+            if !ids.contains(&target.as_str()) {
+                rep.at(
+                    *offset,
+                    Severity::Warning,
+                    format!("link to a guide `{target}` that does not exist"),
+                    Some(suggestion_hint(target, &ids)),
+                );
+            }
+        }
+        problems.extend(rep.problems);
+    }
+    (guides, skipped)
+}
+
+/// Reads provider files group by group; an id seen again replaces the earlier one (later groups
+/// win: bundled < user data < `--providers`), and a warning says which file won.
+fn load_providers(
+    groups: Vec<Vec<FileSource>>,
+    checklist: &Checklist,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Provider>, usize) {
+    let mut providers: Vec<Provider> = Vec::new();
+    let mut skipped = 0;
+    for file in groups.into_iter().flatten() {
+        let parsed = file
+            .read()
+            .map(|text| Provider::parse(&file.path(), &text, checklist));
+        let provider = match parsed {
+            Ok((provider, found)) => {
+                problems.extend(found);
+                provider
+            }
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        };
+        let Some(provider) = provider else {
+            skipped += 1;
+            continue;
+        };
+        match providers.iter_mut().find(|p| p.id == provider.id) {
+            Some(existing) => {
+                problems.push(
+                    Problem::file(&file.path(), Severity::Warning, format!("provider id `{}` is also defined in {}; this file wins", file.stem(), existing.origin.display()))
+                        .with_hint("later directories override earlier ones (bundled, then your data directory, then --providers); rename one file to keep both"),
+                );
+                *existing = provider;
+            }
+            None => providers.push(provider),
+        }
+    }
+    providers.sort_by(|a, b| a.id.cmp(&b.id));
+    (providers, skipped)
+}
+
+/// What `kapguide validate PATH...` checks: every `.md` as a guide, `checklist.toml` as the
+/// checklist and every other `.toml` as a provider profile (directories: the files in them).
+pub struct Validation {
+    pub problems: Vec<Problem>,
+    pub files: usize,
+    pub skipped: usize,
+}
+
+pub fn validate_paths(paths: &[PathBuf], fallback_checklist: &Checklist) -> Validation {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                files.extend(disk_files(path, &["md", "toml"], &mut problems))
+            }
+            Ok(_) => files.push(FileSource::Disk(path.clone())),
+            Err(e) => problems.push(io_problem(path, &e, "the path")),
+        }
+    }
+    let is_checklist = |f: &FileSource| f.path().file_name().is_some_and(|n| n == CHECKLIST_FILE);
+    let is_guide = |f: &FileSource| f.path().extension().is_some_and(|e| e == "md");
+    let (checklists, rest): (Vec<FileSource>, Vec<FileSource>) =
+        files.into_iter().partition(is_checklist);
+    let (guides, providers): (Vec<FileSource>, Vec<FileSource>) =
+        rest.into_iter().partition(is_guide);
+    let count = checklists.len() + guides.len() + providers.len();
+
+    // A checklist among the paths is checked, and its questions are the ones profiles must use.
+    let checklist = checklists
+        .iter()
+        .map(|file| load_checklist(file, &mut problems))
+        .next_back()
+        .unwrap_or_else(|| fallback_checklist.clone());
+    let (_, guide_skips) = load_guides(guides, &mut problems);
+    let (_, provider_skips) = load_providers(vec![providers], &checklist, &mut problems);
+    Validation {
+        problems,
+        files: count,
+        skipped: guide_skips + provider_skips,
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure core: content formats, loading, checklist, scoring, search and export. Nothing here
+//! knows about terminals beyond making text safe to print.
+
+pub mod checklist;
+pub mod date;
+pub mod diagnostics;
+pub mod fields;
+pub mod guide;
+pub mod layout;
+pub mod loader;
+pub mod paths;
+pub mod provider;
+pub mod sanitize;
+pub mod template;

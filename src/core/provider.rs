@@ -1,0 +1,486 @@
+//! Provider profiles (`providers/*.toml`): who a provider is, where the facts come from, and
+//! their answer to each checklist question. A provider's id is its file name without `.toml`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use toml::de::DeValue;
+
+use super::checklist::{Checklist, Route, read_routes};
+use super::date::Date;
+use super::diagnostics::{Problem, Reporter, suggestion_hint};
+use super::fields::{Fields, parse_document, pick};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProviderKind {
+    KapPractice,
+    KetamineClinic,
+    EsketamineCenter,
+    Telehealth,
+}
+
+impl ProviderKind {
+    pub const ALL: [(&'static str, ProviderKind); 4] = [
+        ("kap-practice", ProviderKind::KapPractice),
+        ("ketamine-clinic", ProviderKind::KetamineClinic),
+        ("esketamine-center", ProviderKind::EsketamineCenter),
+        ("telehealth", ProviderKind::Telehealth),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        ProviderKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("?", |(name, _)| name)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    SelfDescribed,
+    Consultation,
+    Document,
+}
+
+impl SourceKind {
+    pub const ALL: [(&'static str, SourceKind); 3] = [
+        ("self-described", SourceKind::SelfDescribed),
+        ("consultation", SourceKind::Consultation),
+        ("document", SourceKind::Document),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        SourceKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("?", |(name, _)| name)
+    }
+}
+
+/// A provider's answer to one question. `Unknown` is not evidence either way; `Na` means the
+/// question does not apply to this provider and leaves it out of the score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerValue {
+    Yes,
+    Partial,
+    No,
+    #[default]
+    Unknown,
+    Na,
+}
+
+impl AnswerValue {
+    pub const ALL: [(&'static str, AnswerValue); 5] = [
+        ("yes", AnswerValue::Yes),
+        ("partial", AnswerValue::Partial),
+        ("no", AnswerValue::No),
+        ("unknown", AnswerValue::Unknown),
+        ("na", AnswerValue::Na),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        AnswerValue::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("?", |(name, _)| name)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Answer {
+    pub value: AnswerValue,
+    pub note: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<Date>,
+}
+
+impl Answer {
+    pub fn bare(value: AnswerValue) -> Self {
+        Answer {
+            value,
+            ..Answer::default()
+        }
+    }
+
+    fn has_details(&self) -> bool {
+        self.note.is_some() || self.source.is_some() || self.date.is_some()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Location {
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub in_person: Option<bool>,
+    pub telehealth: Option<bool>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Where the facts in a profile come from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProfileSource {
+    pub kind: SourceKind,
+    pub reference: Option<String>,
+    pub url: Option<String>,
+    pub last_verified: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Provider {
+    pub id: String,
+    pub name: String,
+    pub kind: ProviderKind,
+    /// Fictional example data, shown as such everywhere.
+    pub sample: bool,
+    pub summary: Option<String>,
+    pub routes: Vec<Route>,
+    pub conditions: Vec<String>,
+    pub location: Location,
+    pub contact: Contact,
+    pub source: Option<ProfileSource>,
+    /// Keyed by checklist question id; a missing key means unknown.
+    pub answers: BTreeMap<String, Answer>,
+    /// The file it was read from (`<bundled>/…` for embedded files).
+    #[serde(skip)]
+    pub origin: PathBuf,
+}
+
+const TOP_KEYS: [&str; 10] = [
+    "name",
+    "kind",
+    "sample",
+    "summary",
+    "routes",
+    "conditions",
+    "location",
+    "contact",
+    "source",
+    "answers",
+];
+const LOCATION_KEYS: [&str; 5] = ["city", "region", "country", "in_person", "telehealth"];
+const CONTACT_KEYS: [&str; 3] = ["phone", "website", "email"];
+const SOURCE_KEYS: [&str; 4] = ["kind", "reference", "url", "last_verified"];
+const ANSWER_KEYS: [&str; 4] = ["answer", "note", "source", "date"];
+
+/// Ids are typed on the command line, so they are kept simple.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Turns a name ("Blue Door Clinic") into an id ("blue-door-clinic").
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').chars().take(60).collect()
+}
+
+impl Provider {
+    pub fn answer(&self, question_id: &str) -> AnswerValue {
+        self.answers
+            .get(question_id)
+            .map_or(AnswerValue::Unknown, |a| a.value)
+    }
+
+    /// "Kalispell, MT, US" from whichever parts are known.
+    pub fn place(&self) -> String {
+        let parts: Vec<&str> = [
+            &self.location.city,
+            &self.location.region,
+            &self.location.country,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        if parts.is_empty() {
+            if self.location.telehealth == Some(true) {
+                "telehealth".into()
+            } else {
+                "place unknown".into()
+            }
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    pub fn last_verified(&self) -> Option<Date> {
+        self.source.as_ref().and_then(|s| s.last_verified)
+    }
+
+    /// Parses one profile; `None` when it has errors (they are all in the returned problems).
+    pub fn parse(
+        path: &Path,
+        text: &str,
+        checklist: &Checklist,
+    ) -> (Option<Provider>, Vec<Problem>) {
+        let mut rep = Reporter::new(path, text, 0);
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_valid_id(&id) {
+            rep.error(
+                0,
+                format!("`{id}` cannot be a provider id: the id is the file name"),
+                Some(format!(
+                    "rename the file to `{}.toml` (lowercase letters, digits and dashes)",
+                    slugify(&id)
+                )),
+            );
+        }
+        let Some(doc) = parse_document(text, &mut rep) else {
+            return (None, rep.problems);
+        };
+        let top = Fields::new(doc.get_ref(), doc.span(), "");
+        top.reject_unknown_keys(&mut rep, &TOP_KEYS);
+        let provider = read_provider(&top, &mut rep, id, checklist, path);
+        let ok = !rep.has_errors();
+        (provider.filter(|_| ok), rep.problems)
+    }
+}
+
+fn read_provider(
+    top: &Fields<'_, '_>,
+    rep: &mut Reporter<'_>,
+    id: String,
+    checklist: &Checklist,
+    path: &Path,
+) -> Option<Provider> {
+    let name = top.required_string(rep, "name", "\"Example Integrative Therapy\"");
+    let kind = if top.get("kind").is_some() {
+        top.choice(rep, "kind", &ProviderKind::ALL)
+    } else {
+        top.missing(rep, "kind", "\"kap-practice\"");
+        None
+    };
+    let sample = top.boolean(rep, "sample").unwrap_or(false);
+    let summary = top.string(rep, "summary");
+    let routes = read_routes(top, rep, "routes");
+    let conditions = top
+        .string_list(rep, "conditions")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.into_inner())
+        .collect();
+
+    let mut location = Location::default();
+    if let Some(f) = top.table(rep, "location", "[location]") {
+        f.reject_unknown_keys(rep, &LOCATION_KEYS);
+        location = Location {
+            city: f.string(rep, "city"),
+            region: f.string(rep, "region"),
+            country: f.string(rep, "country"),
+            in_person: f.boolean(rep, "in_person"),
+            telehealth: f.boolean(rep, "telehealth"),
+        };
+    }
+    let mut contact = Contact::default();
+    if let Some(f) = top.table(rep, "contact", "[contact]") {
+        f.reject_unknown_keys(rep, &CONTACT_KEYS);
+        contact = Contact {
+            phone: f.string(rep, "phone"),
+            website: f.string(rep, "website"),
+            email: f.string(rep, "email"),
+        };
+    }
+    let source = top.table(rep, "source", "[source]").and_then(|f| {
+        f.reject_unknown_keys(rep, &SOURCE_KEYS);
+        let kind = if f.get("kind").is_some() {
+            f.choice(rep, "kind", &SourceKind::ALL)
+        } else {
+            f.missing(rep, "kind", "\"self-described\"");
+            None
+        };
+        let reference = f.string(rep, "reference");
+        let url = f.string(rep, "url");
+        let last_verified = f.date(rep, "last_verified");
+        kind.map(|kind| ProfileSource {
+            kind,
+            reference,
+            url,
+            last_verified,
+        })
+    });
+    let answers = top
+        .table(rep, "answers", "[answers]")
+        .map(|f| read_answers(&f, rep, checklist))
+        .unwrap_or_default();
+
+    Some(Provider {
+        id,
+        name: name?,
+        kind: kind?,
+        sample,
+        summary,
+        routes,
+        conditions,
+        location,
+        contact,
+        source,
+        answers,
+        origin: path.to_path_buf(),
+    })
+}
+
+fn read_answers(
+    f: &Fields<'_, '_>,
+    rep: &mut Reporter<'_>,
+    checklist: &Checklist,
+) -> BTreeMap<String, Answer> {
+    let ids = checklist.question_ids();
+    let mut answers = BTreeMap::new();
+    for (key, value) in f.table.iter() {
+        let key_text: &str = key.get_ref();
+        if checklist.question(key_text).is_none() {
+            rep.error(
+                key.span().start,
+                format!("`{key_text}` is not a checklist question id"),
+                Some(suggestion_hint(key_text, &ids)),
+            );
+            continue;
+        }
+        let answer = match value.get_ref() {
+            DeValue::String(word) => {
+                pick(rep, word, value.span().start, "answer", &AnswerValue::ALL).map(Answer::bare)
+            }
+            DeValue::Table(table) => {
+                let detail = Fields::new(table, value.span(), "an answer table");
+                detail.reject_unknown_keys(rep, &ANSWER_KEYS);
+                let answer = if detail.get("answer").is_some() {
+                    detail.choice(rep, "answer", &AnswerValue::ALL)
+                } else {
+                    detail.missing(rep, "answer", "\"yes\"");
+                    None
+                };
+                let note = detail.text(rep, "note").filter(|n| !n.is_empty());
+                let source = detail.string(rep, "source");
+                let date = detail.date(rep, "date");
+                answer.map(|value| Answer {
+                    value,
+                    note,
+                    source,
+                    date,
+                })
+            }
+            _ => {
+                rep.error(
+                    value.span().start,
+                    format!("the answer to `{key_text}` should be a word or a table"),
+                    Some(format!("write {key_text} = \"yes\" (yes, partial, no, unknown, na) or {key_text} = {{ answer = \"yes\", note = \"…\" }}")),
+                );
+                None
+            }
+        };
+        if let Some(answer) = answer {
+            answers.insert(key_text.to_string(), answer);
+        }
+    }
+    answers
+}
+
+/// Quotes a string as TOML (escapes included), so saved files read back exactly.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+fn push_opt(out: &mut String, key: &str, value: Option<&String>) {
+    if let Some(v) = value {
+        out.push_str(&format!("{key} = {}\n", quoted(v)));
+    }
+}
+
+fn push_bool(out: &mut String, key: &str, value: Option<bool>) {
+    if let Some(v) = value {
+        out.push_str(&format!("{key} = {v}\n"));
+    }
+}
+
+fn string_list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let quoted: Vec<String> = items.into_iter().map(|s| quoted(s.as_ref())).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+impl Provider {
+    /// The profile as TOML, every checklist question listed (unknowns too, so a reader sees what
+    /// is not known), grouped by category. Reads back to an equal provider.
+    pub fn to_toml(&self, checklist: &Checklist) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("name = {}\n", quoted(&self.name)));
+        out.push_str(&format!("kind = {}\n", quoted(self.kind.as_str())));
+        out.push_str(&format!("sample = {}\n", self.sample));
+        push_opt(&mut out, "summary", self.summary.as_ref());
+        out.push_str(&format!(
+            "routes = {}\n",
+            string_list(self.routes.iter().map(|r| r.as_str()))
+        ));
+        out.push_str(&format!("conditions = {}\n", string_list(&self.conditions)));
+        out.push_str("\n[location]\n");
+        push_opt(&mut out, "city", self.location.city.as_ref());
+        push_opt(&mut out, "region", self.location.region.as_ref());
+        push_opt(&mut out, "country", self.location.country.as_ref());
+        push_bool(&mut out, "in_person", self.location.in_person);
+        push_bool(&mut out, "telehealth", self.location.telehealth);
+        out.push_str("\n[contact]\n");
+        push_opt(&mut out, "phone", self.contact.phone.as_ref());
+        push_opt(&mut out, "website", self.contact.website.as_ref());
+        push_opt(&mut out, "email", self.contact.email.as_ref());
+        if let Some(source) = &self.source {
+            out.push_str("\n[source]\n");
+            out.push_str(&format!("kind = {}\n", quoted(source.kind.as_str())));
+            push_opt(&mut out, "reference", source.reference.as_ref());
+            push_opt(&mut out, "url", source.url.as_ref());
+            if let Some(date) = source.last_verified {
+                out.push_str(&format!("last_verified = {date}\n"));
+            }
+        }
+        out.push_str("\n[answers]\n");
+        for (index, category) in checklist.categories.iter().enumerate() {
+            out.push_str(&format!("# {}\n", category.title));
+            for question in checklist.questions_in(index) {
+                let answer = self.answers.get(&question.id).cloned().unwrap_or_default();
+                out.push_str(&format!("{} = {}\n", question.id, answer_toml(&answer)));
+            }
+        }
+        out
+    }
+}
+
+fn answer_toml(answer: &Answer) -> String {
+    let word = quoted(answer.value.as_str());
+    if !answer.has_details() {
+        return word;
+    }
+    let mut parts = vec![format!("answer = {word}")];
+    if let Some(note) = &answer.note {
+        parts.push(format!("note = {}", quoted(note)));
+    }
+    if let Some(source) = &answer.source {
+        parts.push(format!("source = {}", quoted(source)));
+    }
+    if let Some(date) = answer.date {
+        parts.push(format!("date = {date}"));
+    }
+    format!("{{ {} }}", parts.join(", "))
+}

@@ -1,0 +1,85 @@
+//! Text from files is untrusted: before it can reach a terminal, every control character and
+//! escape sequence is made visible instead of being interpreted.
+//!
+//! ESC becomes `␛` (so `ESC [31m` prints as the harmless text `␛[31m`), other C0 controls and DEL
+//! become their Unicode "control picture", C1 controls (which some terminals treat as CSI/OSC)
+//! become `<U+009B>`, and bidirectional overrides (which can make text read differently from how
+//! it is stored) become `<U+202E>`. Newlines and tabs survive only in [`sanitize`].
+
+use std::borrow::Cow;
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn needs_escape(c: char, keep_newlines: bool) -> bool {
+    match c {
+        '\n' | '\t' => !keep_newlines,
+        _ => c.is_control() || is_bidi_control(c),
+    }
+}
+
+fn escape_into(out: &mut String, c: char, keep_newlines: bool) {
+    match c {
+        '\n' | '\t' if !keep_newlines => out.push(' '),
+        '\u{7f}' => out.push('\u{2421}'),
+        c if (c as u32) < 0x20 => {
+            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+        }
+        c => out.push_str(&format!("<U+{:04X}>", c as u32)),
+    }
+}
+
+fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| needs_escape(c, keep_newlines)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c, keep_newlines) {
+            escape_into(&mut out, c, keep_newlines);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Safe multi-line text: newlines and tabs kept, every other control made visible.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    clean(text, true)
+}
+
+/// Safe one-line text (names, titles, table cells): newlines and tabs become spaces.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    clean(text, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_no_controls(s: &str) -> bool {
+        !s.chars()
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
+    }
+
+    #[test]
+    fn plain_text_is_borrowed_untouched() {
+        assert!(matches!(sanitize("Kalispell, MT — ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_sequences_become_visible_text() {
+        let hostile = "a\x1b[31mred\x1b]0;title\x07b\u{9b}2Jc\u{202e}d\x7f";
+        let out = sanitize(hostile);
+        assert!(has_no_controls(&out), "{out:?}");
+        assert_eq!(out, "a␛[31mred␛]0;title␇b<U+009B>2Jc<U+202E>d␡");
+    }
+
+    #[test]
+    fn newlines_survive_only_in_multiline_text() {
+        assert_eq!(sanitize("a\nb\tc\rd"), "a\nb\tc␍d");
+        assert_eq!(sanitize_line("a\nb\tc"), "a b c");
+    }
+}

@@ -1,0 +1,64 @@
+//! The starting point for a new provider file (`kapguide new-provider ID`): every field explained,
+//! every checklist question present as `unknown`. It passes `validate` exactly as printed.
+
+use super::checklist::Checklist;
+use super::date::Date;
+use super::sanitize::sanitize_line;
+
+pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String {
+    let mut out = format!(
+        "# Provider profile for kapguide. Save as providers/{id}.toml: the file name is the id.\n\
+         # Record only what a source states. Anything not stated stays \"unknown\" — never guess.\n\
+         # Check it with: kapguide validate providers/{id}.toml\n\
+         \n\
+         # The provider's name as they write it.\n\
+         name = \"Replace with the provider's name\"\n\
+         # kap-practice | ketamine-clinic | esketamine-center | telehealth\n\
+         kind = \"kap-practice\"\n\
+         # true only for fictional example data; it is then marked SAMPLE everywhere.\n\
+         sample = false\n\
+         # One line about the provider (optional).\n\
+         # summary = \"\"\n\
+         # How ketamine is given: iv, im, sublingual, oral, intranasal, esketamine, subcutaneous.\n\
+         # Questions that apply only to some routes (such as esketamine REMS) count only if listed here.\n\
+         routes = []\n\
+         # Conditions the provider says it treats, lowercase words.\n\
+         conditions = []\n\
+         \n\
+         [location]\n\
+         # city = \"\"\n\
+         # region = \"\"          # state or province code, e.g. \"MT\"\n\
+         # country = \"US\"       # two-letter ISO code\n\
+         # in_person = true\n\
+         # telehealth = false\n\
+         \n\
+         [contact]\n\
+         # phone = \"\"\n\
+         # website = \"https://\"\n\
+         # email = \"\"\n\
+         \n\
+         # Where these facts come from. A profile with no source is flagged.\n\
+         [source]\n\
+         # self-described (the provider's own words) | consultation (asked directly) | document\n\
+         kind = \"consultation\"\n\
+         reference = \"Describe the source: who said it, where, when\"\n\
+         # url = \"https://\"\n\
+         # The day you last checked. Profiles older than a year are flagged as stale.\n\
+         last_verified = {today}\n\
+         \n\
+         # One line per checklist question: yes | partial | no | unknown | na (does not apply).\n\
+         # For detail, write a table: question_id = {{ answer = \"partial\", note = \"…\", source = \"…\", date = {today} }}\n\
+         [answers]\n"
+    );
+    for (index, category) in checklist.categories.iter().enumerate() {
+        out.push_str(&format!("\n# {}\n", sanitize_line(&category.title)));
+        for question in checklist.questions_in(index) {
+            out.push_str(&format!(
+                "# {}\n{} = \"unknown\"\n",
+                sanitize_line(&question.question),
+                question.id
+            ));
+        }
+    }
+    out
+}
