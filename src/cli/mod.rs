@@ -27,6 +27,17 @@ pub struct Cli {
     /// Read guides and the checklist from DIR instead of the bundled copy.
     #[arg(long = "guides", value_name = "DIR", global = true)]
     pub guides_dir: Option<PathBuf>,
+    /// Override a category's priority for this run: CATEGORY=N, N from 0 (not important) to 3
+    /// (essential). Repeatable.
+    #[arg(long = "priority", value_name = "CATEGORY=N", global = true)]
+    pub priorities: Vec<String>,
+    /// Plain ASCII symbols (Y/P/N/?/-) instead of ✓ ~ ✗ ? –.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Interactive app: enable mouse wheel and clicks (this disables the terminal's own text
+    /// selection while the app runs; hold Shift to select).
+    #[arg(long)]
+    pub mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -62,21 +73,36 @@ pub enum Command {
     },
 }
 
-/// Everything a command needs: the loaded library and the options it came from.
+/// Everything a command needs: the loaded library, the user's priorities and today's date.
 pub struct Context {
     pub options: LoadOptions,
     pub library: Library,
+    pub config: Config,
+    /// The config's priorities with `--priority` overrides applied.
+    pub priorities: Priorities,
+    pub today: Date,
+    pub ascii: bool,
 }
 
 impl Context {
-    fn load(cli: &Cli) -> Context {
+    /// Loads everything; `Err` is a usage message (a bad `--priority`).
+    pub fn load(cli: &Cli) -> Result<Context, String> {
         let options = LoadOptions {
             guides_dir: cli.guides_dir.clone(),
             user_providers_dir: paths::user_providers_dir(),
             provider_dirs: cli.provider_dirs.clone(),
         };
         let library = loader::load(&options);
-        Context { options, library }
+        let (config, config_problems) = Config::load(paths::config_file().as_deref(), &library.checklist);
+        for problem in &config_problems {
+            eprintln!("{problem}\n  (using the default priorities for anything not read)");
+        }
+        let mut priorities = config.priorities.clone();
+        for arg in &cli.priorities {
+            let (category, value) = parse_priority_arg(arg, &library.checklist).map_err(|e| format!("kapguide: --priority: {e}\n"))?;
+            priorities.set(&category, value);
+        }
+        Ok(Context { options, library, config, priorities, today: Date::today(), ascii: cli.ascii })
     }
 
     /// Says on stderr that some files were skipped, and how to see why.

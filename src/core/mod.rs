@@ -12,3 +12,6 @@ pub mod paths;
 pub mod provider;
 pub mod sanitize;
 pub mod template;
+pub mod scoring;
+pub mod config;
+pub mod store;

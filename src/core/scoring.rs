@@ -1,0 +1,236 @@
+//! Honest, explainable scores. A score is a *range*: the low end counts every unknown as "no",
+//! the high end counts it as "yes", so "we don't know" is never mistaken for "no". Coverage is
+//! the share of the weight that is actually answered. Red flags never depend on priorities.
+//!
+//! Arithmetic is in integer half-points (yes 2, partial 1, no 0), so a score never depends on the
+//! order questions or files come in.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::checklist::{Checklist, Question};
+use super::date::Date;
+use super::provider::{AnswerValue, Provider};
+
+/// How much each category matters to this user: 0 not important … 3 essential.
+pub const MAX_PRIORITY: u8 = 3;
+pub const DEFAULT_PRIORITY: u8 = 2;
+/// A profile not checked for longer than this is stale.
+pub const STALE_AFTER_DAYS: i64 = 365;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Priorities {
+    /// Category id → 0..=3; a category not listed has the default.
+    pub by_category: BTreeMap<String, u8>,
+}
+
+impl Priorities {
+    pub fn get(&self, category_id: &str) -> u8 {
+        self.by_category.get(category_id).copied().unwrap_or(DEFAULT_PRIORITY)
+    }
+
+    pub fn set(&mut self, category_id: &str, value: u8) {
+        self.by_category.insert(category_id.to_string(), value.min(MAX_PRIORITY));
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RedFlag {
+    /// A critical question answered "no".
+    CriticalNo { question: String },
+    /// Not verified for more than a year.
+    Stale { last_verified: Date, days: i64 },
+    /// A source exists but says nothing of when it was checked.
+    Undated,
+    /// Nothing says where the profile's facts come from.
+    NoSource,
+}
+
+impl RedFlag {
+    pub fn describe(&self, checklist: &Checklist) -> String {
+        match self {
+            RedFlag::CriticalNo { question } => {
+                let text = checklist.question(question).map_or(question.as_str(), |q| q.question.as_str());
+                format!("answered \"no\" to a critical question: {text}")
+            }
+            RedFlag::Stale { last_verified, days } => {
+                format!("stale: last verified {last_verified}, {days} days ago (over a year)")
+            }
+            RedFlag::Undated => "the profile's source has no last_verified date".into(),
+            RedFlag::NoSource => "no source: nothing says where this profile's facts come from".into(),
+        }
+    }
+
+    /// A short label for narrow places (table foot, matrix).
+    pub fn short(&self) -> &'static str {
+        match self {
+            RedFlag::CriticalNo { .. } => "critical no",
+            RedFlag::Stale { .. } => "stale",
+            RedFlag::Undated => "undated",
+            RedFlag::NoSource => "no source",
+        }
+    }
+}
+
+/// One question's part in a score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuestionScore {
+    pub question: String,
+    pub category: usize,
+    /// The answer as counted: `Na` also when the question's routes are not offered.
+    pub value: AnswerValue,
+    /// True when `Na` comes from `applies_to`, not from the profile.
+    pub route_not_offered: bool,
+    /// Question weight × category priority.
+    pub weight: u32,
+}
+
+impl QuestionScore {
+    fn counts(&self) -> bool {
+        self.value != AnswerValue::Na && self.weight > 0
+    }
+
+    /// Points in half-units: (low, high). Unknown spans the whole weight.
+    fn points(&self) -> (u32, u32) {
+        let w = self.weight;
+        match self.value {
+            AnswerValue::Yes => (2 * w, 2 * w),
+            AnswerValue::Partial => (w, w),
+            AnswerValue::No | AnswerValue::Na => (0, 0),
+            AnswerValue::Unknown => (0, 2 * w),
+        }
+    }
+}
+
+/// Sums of weights and points in half-units, for a category or a whole provider.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub applicable_weight: u32,
+    pub answered_weight: u32,
+    low_points: u32,
+    high_points: u32,
+}
+
+impl Tally {
+    fn add(&mut self, q: &QuestionScore) {
+        if !q.counts() {
+            return;
+        }
+        let (low, high) = q.points();
+        self.applicable_weight += q.weight;
+        if q.value != AnswerValue::Unknown {
+            self.answered_weight += q.weight;
+        }
+        self.low_points += low;
+        self.high_points += high;
+    }
+
+    /// 0–100. With nothing applicable the range is the whole 0–100: nothing is known.
+    pub fn low(&self) -> f64 {
+        self.percent(self.low_points, 0.0)
+    }
+
+    pub fn high(&self) -> f64 {
+        self.percent(self.high_points, 100.0)
+    }
+
+    fn percent(&self, points: u32, empty: f64) -> f64 {
+        if self.applicable_weight == 0 { empty } else { f64::from(points) * 50.0 / f64::from(self.applicable_weight) }
+    }
+
+    /// Share of applicable weight that is answered, 0–1.
+    pub fn coverage(&self) -> f64 {
+        if self.applicable_weight == 0 { 0.0 } else { f64::from(self.answered_weight) / f64::from(self.applicable_weight) }
+    }
+
+    /// "62–88" with whole numbers.
+    pub fn range_text(&self) -> String {
+        format!("{:.0}–{:.0}", self.low(), self.high())
+    }
+
+    /// "40% known".
+    pub fn coverage_text(&self) -> String {
+        format!("{:.0}% known", self.coverage() * 100.0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Score {
+    pub total: Tally,
+    /// One per checklist category, in checklist order.
+    pub categories: Vec<Tally>,
+    /// One per checklist question, in checklist order.
+    pub questions: Vec<QuestionScore>,
+    pub red_flags: Vec<RedFlag>,
+}
+
+impl Score {
+    pub fn summary(&self) -> String {
+        format!("{}, {}", self.total.range_text(), self.total.coverage_text())
+    }
+}
+
+/// Whether a question applies, given the routes a provider offers.
+pub fn applies(question: &Question, provider: &Provider) -> bool {
+    question.applies_to.is_empty() || question.applies_to.iter().any(|r| provider.routes.contains(r))
+}
+
+pub fn score(provider: &Provider, checklist: &Checklist, priorities: &Priorities, today: Date) -> Score {
+    let mut categories = vec![Tally::default(); checklist.categories.len()];
+    let mut total = Tally::default();
+    let mut questions = Vec::with_capacity(checklist.questions.len());
+    let mut red_flags = Vec::new();
+    for question in &checklist.questions {
+        let route_not_offered = !applies(question, provider);
+        let value = if route_not_offered { AnswerValue::Na } else { provider.answer(&question.id) };
+        let priority = priorities.get(&checklist.categories[question.category].id);
+        let entry = QuestionScore {
+            question: question.id.clone(),
+            category: question.category,
+            value,
+            route_not_offered,
+            weight: u32::from(question.weight) * u32::from(priority),
+        };
+        categories[question.category].add(&entry);
+        total.add(&entry);
+        if question.critical && value == AnswerValue::No {
+            red_flags.push(RedFlag::CriticalNo { question: question.id.clone() });
+        }
+        questions.push(entry);
+    }
+    match &provider.source {
+        None => red_flags.push(RedFlag::NoSource),
+        Some(source) => match source.last_verified {
+            None => red_flags.push(RedFlag::Undated),
+            Some(date) if date.days_until(today) > STALE_AFTER_DAYS => {
+                red_flags.push(RedFlag::Stale { last_verified: date, days: date.days_until(today) });
+            }
+            Some(_) => {}
+        },
+    }
+    Score { total, categories, questions, red_flags }
+}
+
+/// Compares n1/d1 with n2/d2 exactly; an empty denominator counts as 0.
+fn fraction_cmp((n1, d1): (u32, u32), (n2, d2): (u32, u32)) -> std::cmp::Ordering {
+    let (n1, d1, n2, d2) = (u64::from(n1), u64::from(d1.max(1)), u64::from(n2), u64::from(d2.max(1)));
+    (n1 * d2).cmp(&(n2 * d1))
+}
+
+/// Providers with their scores, best first: by the low end (what is known for sure), then
+/// coverage, then name. Nobody is left out and nobody is paid to be first.
+pub fn rank<'p>(providers: impl IntoIterator<Item = &'p Provider>, checklist: &Checklist, priorities: &Priorities, today: Date) -> Vec<(&'p Provider, Score)> {
+    let mut ranked: Vec<(&Provider, Score)> = providers.into_iter().map(|p| (p, score(p, checklist, priorities, today))).collect();
+    ranked.sort_by(|(pa, a), (pb, b)| {
+        // Fractions compared exactly (cross-multiplied), higher first.
+        let by_low = fraction_cmp((b.total.low_points, 2 * b.total.applicable_weight), (a.total.low_points, 2 * a.total.applicable_weight));
+        let by_coverage = fraction_cmp((b.total.answered_weight, b.total.applicable_weight), (a.total.answered_weight, a.total.applicable_weight));
+        by_low
+            .then(by_coverage)
+            .then_with(|| pa.name.to_lowercase().cmp(&pb.name.to_lowercase()))
+            .then_with(|| pa.id.cmp(&pb.id))
+    });
+    ranked
+}
