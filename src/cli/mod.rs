@@ -9,8 +9,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::core::config::{Config, parse_priority_arg};
+use crate::core::date::Date;
 use crate::core::loader::{self, Library, LoadOptions};
 use crate::core::paths;
+use crate::core::scoring::Priorities;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,16 +96,25 @@ impl Context {
             provider_dirs: cli.provider_dirs.clone(),
         };
         let library = loader::load(&options);
-        let (config, config_problems) = Config::load(paths::config_file().as_deref(), &library.checklist);
+        let (config, config_problems) =
+            Config::load(paths::config_file().as_deref(), &library.checklist);
         for problem in &config_problems {
             eprintln!("{problem}\n  (using the default priorities for anything not read)");
         }
         let mut priorities = config.priorities.clone();
         for arg in &cli.priorities {
-            let (category, value) = parse_priority_arg(arg, &library.checklist).map_err(|e| format!("kapguide: --priority: {e}\n"))?;
+            let (category, value) = parse_priority_arg(arg, &library.checklist)
+                .map_err(|e| format!("kapguide: --priority: {e}\n"))?;
             priorities.set(&category, value);
         }
-        Ok(Context { options, library, config, priorities, today: Date::today(), ascii: cli.ascii })
+        Ok(Context {
+            options,
+            library,
+            config,
+            priorities,
+            today: Date::today(),
+            ascii: cli.ascii,
+        })
     }
 
     /// Says on stderr that some files were skipped, and how to see why.

@@ -2,6 +2,7 @@
 //! knows about terminals beyond making text safe to print.
 
 pub mod checklist;
+pub mod config;
 pub mod date;
 pub mod diagnostics;
 pub mod fields;
@@ -11,7 +12,6 @@ pub mod loader;
 pub mod paths;
 pub mod provider;
 pub mod sanitize;
-pub mod template;
 pub mod scoring;
-pub mod config;
 pub mod store;
+pub mod template;

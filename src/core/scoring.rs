@@ -27,11 +27,15 @@ pub struct Priorities {
 
 impl Priorities {
     pub fn get(&self, category_id: &str) -> u8 {
-        self.by_category.get(category_id).copied().unwrap_or(DEFAULT_PRIORITY)
+        self.by_category
+            .get(category_id)
+            .copied()
+            .unwrap_or(DEFAULT_PRIORITY)
     }
 
     pub fn set(&mut self, category_id: &str, value: u8) {
-        self.by_category.insert(category_id.to_string(), value.min(MAX_PRIORITY));
+        self.by_category
+            .insert(category_id.to_string(), value.min(MAX_PRIORITY));
     }
 }
 
@@ -52,14 +56,21 @@ impl RedFlag {
     pub fn describe(&self, checklist: &Checklist) -> String {
         match self {
             RedFlag::CriticalNo { question } => {
-                let text = checklist.question(question).map_or(question.as_str(), |q| q.question.as_str());
+                let text = checklist
+                    .question(question)
+                    .map_or(question.as_str(), |q| q.question.as_str());
                 format!("answered \"no\" to a critical question: {text}")
             }
-            RedFlag::Stale { last_verified, days } => {
+            RedFlag::Stale {
+                last_verified,
+                days,
+            } => {
                 format!("stale: last verified {last_verified}, {days} days ago (over a year)")
             }
             RedFlag::Undated => "the profile's source has no last_verified date".into(),
-            RedFlag::NoSource => "no source: nothing says where this profile's facts come from".into(),
+            RedFlag::NoSource => {
+                "no source: nothing says where this profile's facts come from".into()
+            }
         }
     }
 
@@ -137,12 +148,20 @@ impl Tally {
     }
 
     fn percent(&self, points: u32, empty: f64) -> f64 {
-        if self.applicable_weight == 0 { empty } else { f64::from(points) * 50.0 / f64::from(self.applicable_weight) }
+        if self.applicable_weight == 0 {
+            empty
+        } else {
+            f64::from(points) * 50.0 / f64::from(self.applicable_weight)
+        }
     }
 
     /// Share of applicable weight that is answered, 0–1.
     pub fn coverage(&self) -> f64 {
-        if self.applicable_weight == 0 { 0.0 } else { f64::from(self.answered_weight) / f64::from(self.applicable_weight) }
+        if self.applicable_weight == 0 {
+            0.0
+        } else {
+            f64::from(self.answered_weight) / f64::from(self.applicable_weight)
+        }
     }
 
     /// "62–88" with whole numbers.
@@ -168,23 +187,40 @@ pub struct Score {
 
 impl Score {
     pub fn summary(&self) -> String {
-        format!("{}, {}", self.total.range_text(), self.total.coverage_text())
+        format!(
+            "{}, {}",
+            self.total.range_text(),
+            self.total.coverage_text()
+        )
     }
 }
 
 /// Whether a question applies, given the routes a provider offers.
 pub fn applies(question: &Question, provider: &Provider) -> bool {
-    question.applies_to.is_empty() || question.applies_to.iter().any(|r| provider.routes.contains(r))
+    question.applies_to.is_empty()
+        || question
+            .applies_to
+            .iter()
+            .any(|r| provider.routes.contains(r))
 }
 
-pub fn score(provider: &Provider, checklist: &Checklist, priorities: &Priorities, today: Date) -> Score {
+pub fn score(
+    provider: &Provider,
+    checklist: &Checklist,
+    priorities: &Priorities,
+    today: Date,
+) -> Score {
     let mut categories = vec![Tally::default(); checklist.categories.len()];
     let mut total = Tally::default();
     let mut questions = Vec::with_capacity(checklist.questions.len());
     let mut red_flags = Vec::new();
     for question in &checklist.questions {
         let route_not_offered = !applies(question, provider);
-        let value = if route_not_offered { AnswerValue::Na } else { provider.answer(&question.id) };
+        let value = if route_not_offered {
+            AnswerValue::Na
+        } else {
+            provider.answer(&question.id)
+        };
         let priority = priorities.get(&checklist.categories[question.category].id);
         let entry = QuestionScore {
             question: question.id.clone(),
@@ -196,7 +232,9 @@ pub fn score(provider: &Provider, checklist: &Checklist, priorities: &Priorities
         categories[question.category].add(&entry);
         total.add(&entry);
         if question.critical && value == AnswerValue::No {
-            red_flags.push(RedFlag::CriticalNo { question: question.id.clone() });
+            red_flags.push(RedFlag::CriticalNo {
+                question: question.id.clone(),
+            });
         }
         questions.push(entry);
     }
@@ -205,28 +243,55 @@ pub fn score(provider: &Provider, checklist: &Checklist, priorities: &Priorities
         Some(source) => match source.last_verified {
             None => red_flags.push(RedFlag::Undated),
             Some(date) if date.days_until(today) > STALE_AFTER_DAYS => {
-                red_flags.push(RedFlag::Stale { last_verified: date, days: date.days_until(today) });
+                red_flags.push(RedFlag::Stale {
+                    last_verified: date,
+                    days: date.days_until(today),
+                });
             }
             Some(_) => {}
         },
     }
-    Score { total, categories, questions, red_flags }
+    Score {
+        total,
+        categories,
+        questions,
+        red_flags,
+    }
 }
 
 /// Compares n1/d1 with n2/d2 exactly; an empty denominator counts as 0.
 fn fraction_cmp((n1, d1): (u32, u32), (n2, d2): (u32, u32)) -> std::cmp::Ordering {
-    let (n1, d1, n2, d2) = (u64::from(n1), u64::from(d1.max(1)), u64::from(n2), u64::from(d2.max(1)));
+    let (n1, d1, n2, d2) = (
+        u64::from(n1),
+        u64::from(d1.max(1)),
+        u64::from(n2),
+        u64::from(d2.max(1)),
+    );
     (n1 * d2).cmp(&(n2 * d1))
 }
 
 /// Providers with their scores, best first: by the low end (what is known for sure), then
 /// coverage, then name. Nobody is left out and nobody is paid to be first.
-pub fn rank<'p>(providers: impl IntoIterator<Item = &'p Provider>, checklist: &Checklist, priorities: &Priorities, today: Date) -> Vec<(&'p Provider, Score)> {
-    let mut ranked: Vec<(&Provider, Score)> = providers.into_iter().map(|p| (p, score(p, checklist, priorities, today))).collect();
+pub fn rank<'p>(
+    providers: impl IntoIterator<Item = &'p Provider>,
+    checklist: &Checklist,
+    priorities: &Priorities,
+    today: Date,
+) -> Vec<(&'p Provider, Score)> {
+    let mut ranked: Vec<(&Provider, Score)> = providers
+        .into_iter()
+        .map(|p| (p, score(p, checklist, priorities, today)))
+        .collect();
     ranked.sort_by(|(pa, a), (pb, b)| {
         // Fractions compared exactly (cross-multiplied), higher first.
-        let by_low = fraction_cmp((b.total.low_points, 2 * b.total.applicable_weight), (a.total.low_points, 2 * a.total.applicable_weight));
-        let by_coverage = fraction_cmp((b.total.answered_weight, b.total.applicable_weight), (a.total.answered_weight, a.total.applicable_weight));
+        let by_low = fraction_cmp(
+            (b.total.low_points, 2 * b.total.applicable_weight),
+            (a.total.low_points, 2 * a.total.applicable_weight),
+        );
+        let by_coverage = fraction_cmp(
+            (b.total.answered_weight, b.total.applicable_weight),
+            (a.total.answered_weight, a.total.applicable_weight),
+        );
         by_low
             .then(by_coverage)
             .then_with(|| pa.name.to_lowercase().cmp(&pb.name.to_lowercase()))

@@ -33,7 +33,10 @@ pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), 
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io_err)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
@@ -48,7 +51,12 @@ pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), 
 }
 
 /// Saves a profile as `<dir>/<id>.toml`; returns the path written.
-pub fn save_profile(dir: &Path, provider: &Provider, checklist: &Checklist, overwrite: bool) -> Result<PathBuf, SaveError> {
+pub fn save_profile(
+    dir: &Path,
+    provider: &Provider,
+    checklist: &Checklist,
+    overwrite: bool,
+) -> Result<PathBuf, SaveError> {
     let path = dir.join(format!("{}.toml", provider.id));
     write_atomic(&path, &provider.to_toml(checklist), overwrite)?;
     Ok(path)
@@ -62,7 +70,11 @@ pub fn load_draft(dir: &Path, id: &str, checklist: &Checklist) -> Option<Provide
 }
 
 /// Drafts are saved after every answer, overwriting the previous draft of the same provider.
-pub fn save_draft(dir: &Path, provider: &Provider, checklist: &Checklist) -> Result<PathBuf, SaveError> {
+pub fn save_draft(
+    dir: &Path,
+    provider: &Provider,
+    checklist: &Checklist,
+) -> Result<PathBuf, SaveError> {
     save_profile(dir, provider, checklist, true)
 }
 
@@ -80,7 +92,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/a.toml");
         write_atomic(&path, "one", false).unwrap();
-        assert!(matches!(write_atomic(&path, "two", false), Err(SaveError::Exists(_))));
+        assert!(matches!(
+            write_atomic(&path, "two", false),
+            Err(SaveError::Exists(_))
+        ));
         assert_eq!(fs::read_to_string(&path).unwrap(), "one");
         write_atomic(&path, "two", true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
