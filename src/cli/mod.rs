@@ -156,14 +156,16 @@ impl Outcome {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let context = match Context::load(&cli) {
+        Ok(context) => context,
+        Err(usage) => return finish(Outcome::usage(usage)),
+    };
     let Some(command) = &cli.command else {
-        let context = Context::load(&cli);
         context.report_skipped();
         return finish(text::guides(&context.library).map_stdout(|s| {
             format!("{s}\n(The interactive app is not built yet; these are the bundled guides.)\n")
         }));
     };
-    let context = Context::load(&cli);
     if !matches!(command, Command::Validate { .. }) {
         context.report_skipped();
     }
