@@ -64,6 +64,33 @@ pub enum Command {
         #[arg(long, value_name = "R")]
         region: Option<String>,
     },
+    /// Compare providers side by side: questions as rows, providers as columns.
+    Compare {
+        /// Provider ids (see `kapguide providers`).
+        ids: Vec<String>,
+        /// Compare every provider.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: CompareFormat,
+        /// Fit the table to N columns (default: the terminal width, or 100 when piped).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+        width: Option<u16>,
+    },
+    /// Explain a provider's score: what each category and question contributed.
+    Explain { id: String },
+    /// A consultation question sheet: what is still unknown or partial for one provider.
+    Questions {
+        id: String,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: SheetFormatArg,
+    },
+    /// Fuzzy search across guides, checklist questions and providers.
+    Search {
+        /// What to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+    },
     /// Check guide, checklist and provider files; print every problem as path:line:col.
     Validate {
         /// Files or directories (default: everything kapguide loads).
@@ -74,6 +101,20 @@ pub enum Command {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
         id: String,
     },
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum SheetFormatArg {
+    Markdown,
+    Text,
 }
 
 /// Everything a command needs: the loaded library, the user's priorities and today's date.
@@ -180,7 +221,19 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
             text::guide(lib, id, width.map_or_else(default_width, usize::from))
         }
         Command::Checklist => text::checklist(lib),
-        Command::Providers { region } => text::providers(lib, region.as_deref()),
+        Command::Providers { region } => text::providers(context, region.as_deref()),
+        Command::Compare {
+            ids,
+            all,
+            format,
+            width,
+        } => {
+            let width = width.map_or_else(|| default_width().max(100), usize::from);
+            text::compare(context, ids, *all, *format, width)
+        }
+        Command::Explain { id } => text::explain(context, id),
+        Command::Questions { id, format } => text::questions(context, id, *format),
+        Command::Search { query } => text::search(lib, &query.join(" ")),
         Command::Validate { paths } => text::validate(context, paths),
         Command::NewProvider { id } => text::new_provider(lib, id),
     }

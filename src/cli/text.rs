@@ -4,12 +4,19 @@ use std::path::PathBuf;
 
 use textwrap::core::display_width;
 
-use super::{Context, Outcome};
+use super::{CompareFormat, Context, Outcome, SheetFormatArg};
 use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
+use crate::core::export::{
+    self, Comparison, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, display_name,
+    question_sheet, render_comparison,
+};
 use crate::core::layout::{LineKind, layout_guide};
 use crate::core::loader::{Library, validate_paths};
 use crate::core::provider::{Provider, is_valid_id, slugify};
+use crate::core::sanitize::sanitize_line;
+use crate::core::scoring::{rank, score};
+use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
@@ -120,7 +127,7 @@ pub fn checklist(lib: &Library) -> Outcome {
     Outcome::ok(out)
 }
 
-/// True when `region` names the provider's region or country (case-insensitive).
+/// True when `region` names the provider's region, country or city (case-insensitive).
 pub fn in_region(provider: &Provider, region: &str) -> bool {
     let wanted = region.trim().to_lowercase();
     [
@@ -133,42 +140,170 @@ pub fn in_region(provider: &Provider, region: &str) -> bool {
     .any(|r| r.to_lowercase() == wanted)
 }
 
-pub fn display_name(provider: &Provider) -> String {
-    if provider.sample {
-        format!("{} [SAMPLE]", provider.name)
-    } else {
-        provider.name.clone()
-    }
-}
-
-pub fn providers(lib: &Library, region: Option<&str>) -> Outcome {
-    let mut rows = vec![vec![
-        "ID".into(),
-        "NAME".into(),
-        "PLACE".into(),
-        "KIND".into(),
-    ]];
-    for provider in lib
+pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
+    let lib = &context.library;
+    let shown = lib
         .providers
         .iter()
-        .filter(|p| region.is_none_or(|r| in_region(p, r)))
-    {
-        rows.push(vec![
-            provider.id.clone(),
-            display_name(provider),
-            provider.place(),
-            provider.kind.as_str().into(),
-        ]);
-    }
-    if rows.len() == 1 {
-        let why = region.map_or(String::new(), |r| format!(" in region `{r}`"));
+        .filter(|p| region.is_none_or(|r| in_region(p, r)));
+    let ranked = rank(shown, &lib.checklist, &context.priorities, context.today);
+    if ranked.is_empty() {
+        let why = region.map_or(String::new(), |r| {
+            format!(" in region `{}`", sanitize_line(r))
+        });
         return Outcome {
             stdout: String::new(),
             stderr: format!("kapguide: no providers{why}\n"),
             code: 0,
         };
     }
-    Outcome::ok(columns(&rows))
+    let mut rows = vec![
+        ["ID", "NAME", "PLACE", "KIND", "SCORE", "KNOWN", "RED FLAGS"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for (provider, score) in &ranked {
+        let flags: Vec<&str> = score.red_flags.iter().map(|f| f.short()).collect();
+        let flags = if flags.is_empty() {
+            "none".to_string()
+        } else {
+            format!("{}: {}", flags.len(), flags.join(", "))
+        };
+        rows.push(vec![
+            provider.id.clone(),
+            display_name(provider),
+            provider.place(),
+            provider.kind.as_str().into(),
+            score.total.range_text(),
+            format!("{:.0}%", score.total.coverage() * 100.0),
+            flags,
+        ]);
+    }
+    let mut out = columns(&rows);
+    out.push_str(&format!("\n{UNKNOWN_NOTE}\n"));
+    Outcome::ok(out)
+}
+
+/// Finds providers by id, or reports the unknown ones with close matches (exit status 2).
+fn find_providers<'l>(lib: &'l Library, ids: &[String]) -> Result<Vec<&'l Provider>, Outcome> {
+    ids.iter()
+        .map(|id| {
+            lib.provider(id)
+                .ok_or_else(|| unknown_id("provider", id, &lib.provider_ids(), "providers"))
+        })
+        .collect()
+}
+
+pub fn compare(
+    context: &Context,
+    ids: &[String],
+    all: bool,
+    format: CompareFormat,
+    width: usize,
+) -> Outcome {
+    let lib = &context.library;
+    let providers = if all {
+        lib.providers.iter().collect()
+    } else if ids.is_empty() {
+        return Outcome::usage(
+            "kapguide: name the providers to compare (kapguide compare ID ID…) or use --all\n"
+                .into(),
+        );
+    } else {
+        match find_providers(lib, ids) {
+            Ok(found) => found,
+            Err(outcome) => return outcome,
+        }
+    };
+    let comparison = Comparison::new(
+        &lib.checklist,
+        providers,
+        &context.priorities,
+        context.today,
+    );
+    let format = match format {
+        CompareFormat::Table => Format::Table,
+        CompareFormat::Markdown => Format::Markdown,
+        CompareFormat::Json => Format::Json,
+        CompareFormat::Csv => Format::Csv,
+    };
+    Outcome::ok(render_comparison(
+        &comparison,
+        format,
+        &RenderOptions {
+            ascii: context.ascii,
+            width,
+        },
+    ))
+}
+
+pub fn explain(context: &Context, id: &str) -> Outcome {
+    let lib = &context.library;
+    let provider = match find_providers(lib, &[id.to_string()]) {
+        Ok(found) => found[0],
+        Err(outcome) => return outcome,
+    };
+    let score = score(provider, &lib.checklist, &context.priorities, context.today);
+    Outcome::ok(export::explain(
+        provider,
+        &score,
+        &lib.checklist,
+        &context.priorities,
+        context.ascii,
+    ))
+}
+
+pub fn questions(context: &Context, id: &str, format: SheetFormatArg) -> Outcome {
+    let lib = &context.library;
+    let provider = match find_providers(lib, &[id.to_string()]) {
+        Ok(found) => found[0],
+        Err(outcome) => return outcome,
+    };
+    let format = match format {
+        SheetFormatArg::Markdown => SheetFormat::Markdown,
+        SheetFormatArg::Text => SheetFormat::Text,
+    };
+    Outcome::ok(question_sheet(
+        provider,
+        &lib.checklist,
+        &context.priorities,
+        context.today,
+        format,
+    ))
+}
+
+pub fn search(lib: &Library, query: &str) -> Outcome {
+    let hits = SearchIndex::new(lib).search(query, 20);
+    if hits.is_empty() {
+        return Outcome {
+            stdout: String::new(),
+            stderr: format!("kapguide: nothing matches `{}`\n", sanitize_line(query)),
+            code: 1,
+        };
+    }
+    let mut out = String::new();
+    for hit in hits {
+        let place = match hit.target {
+            Target::Guide { guide, section } => {
+                let id = &lib.guides[guide].id;
+                section.map_or(format!("kapguide guide {id}"), |s| {
+                    format!("kapguide guide {id}  (section {})", s + 1)
+                })
+            }
+            Target::Question(q) => {
+                format!("kapguide checklist  [{}]", lib.checklist.questions[q].id)
+            }
+            Target::Provider(p) => format!("kapguide explain {}", lib.providers[p].id),
+        };
+        out.push_str(&format!(
+            "{:<8}  {}\n          {}\n          {}\n",
+            hit.target.kind(),
+            hit.title,
+            hit.context,
+            place
+        ));
+    }
+    Outcome::ok(out)
 }
 
 pub fn validate(context: &Context, paths: &[PathBuf]) -> Outcome {

@@ -195,9 +195,11 @@ impl Score {
     }
 }
 
-/// Whether a question applies, given the routes a provider offers.
+/// Whether a question applies, given the routes a provider offers. A profile that lists no
+/// routes does not say which it offers, so every question still applies (unknown is not "no").
 pub fn applies(question: &Question, provider: &Provider) -> bool {
     question.applies_to.is_empty()
+        || provider.routes.is_empty()
         || question
             .applies_to
             .iter()

@@ -1,0 +1,718 @@
+//! Comparisons, explanations and consultation question sheets as text, Markdown, JSON and CSV.
+//! The CLI prints these and the TUI writes them to files: one implementation for both.
+
+use serde_json::json;
+use textwrap::core::display_width;
+
+use super::checklist::Checklist;
+use super::date::Date;
+use super::provider::{AnswerValue, Provider};
+use super::scoring::{Priorities, QuestionScore, Score, rank};
+
+pub const DISCLAIMER: &str = "Educational, not medical advice. kapguide takes no money for placement; scores come only from the answers recorded in each profile.";
+pub const UNKNOWN_NOTE: &str = "Scores are ranges: the low end counts every unknown as \"no\", the high end as \"yes\". \"Known\" is the share of the weight actually answered.";
+
+pub fn symbol(value: AnswerValue, ascii: bool) -> &'static str {
+    match (value, ascii) {
+        (AnswerValue::Yes, false) => "✓",
+        (AnswerValue::Partial, false) => "~",
+        (AnswerValue::No, false) => "✗",
+        (AnswerValue::Unknown, _) => "?",
+        (AnswerValue::Na, false) => "–",
+        (AnswerValue::Yes, true) => "Y",
+        (AnswerValue::Partial, true) => "P",
+        (AnswerValue::No, true) => "N",
+        (AnswerValue::Na, true) => "-",
+    }
+}
+
+pub fn answer_label(value: AnswerValue) -> &'static str {
+    match value {
+        AnswerValue::Na => "n/a",
+        other => other.as_str(),
+    }
+}
+
+/// "✓ yes": a symbol and a word, so meaning never rests on a glyph or a colour alone.
+pub fn cell(value: AnswerValue, ascii: bool) -> String {
+    format!("{} {}", symbol(value, ascii), answer_label(value))
+}
+
+pub fn legend(ascii: bool) -> String {
+    let all = [
+        AnswerValue::Yes,
+        AnswerValue::Partial,
+        AnswerValue::No,
+        AnswerValue::Unknown,
+        AnswerValue::Na,
+    ];
+    all.iter()
+        .map(|v| cell(*v, ascii))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+pub fn display_name(provider: &Provider) -> String {
+    if provider.sample {
+        format!("{} [SAMPLE]", provider.name)
+    } else {
+        provider.name.clone()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    pub ascii: bool,
+    pub width: usize,
+}
+
+/// Providers side by side, in ranking order, with their scores.
+pub struct Comparison<'a> {
+    pub checklist: &'a Checklist,
+    pub columns: Vec<(&'a Provider, Score)>,
+    pub priorities: Priorities,
+    pub today: Date,
+}
+
+impl<'a> Comparison<'a> {
+    pub fn new(
+        checklist: &'a Checklist,
+        providers: Vec<&'a Provider>,
+        priorities: &Priorities,
+        today: Date,
+    ) -> Self {
+        Comparison {
+            checklist,
+            columns: rank(providers, checklist, priorities, today),
+            priorities: priorities.clone(),
+            today,
+        }
+    }
+
+    fn priorities_text(&self) -> String {
+        let parts: Vec<String> = self
+            .checklist
+            .categories
+            .iter()
+            .map(|c| format!("{} {}", c.id, self.priorities.get(&c.id)))
+            .collect();
+        parts.join(", ")
+    }
+}
+
+pub fn render_comparison(c: &Comparison<'_>, format: Format, options: &RenderOptions) -> String {
+    match format {
+        Format::Table => table(c, options),
+        Format::Markdown => markdown(c, options.ascii),
+        Format::Json => json(c),
+        Format::Csv => csv(c),
+    }
+}
+
+/// Cuts text to `width` display columns, marking the cut with "…".
+pub fn truncate(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for ch in text.chars() {
+        if display_width(&out) + display_width(ch.encode_utf8(&mut [0; 4])) + 1 > width {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+fn pad(text: &str, width: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(display_width(text)))
+    )
+}
+
+fn flags_cell(score: &Score) -> String {
+    match score.red_flags.len() {
+        0 => "none".into(),
+        n => format!("⚑ {n}"),
+    }
+}
+
+/// The plain-text matrix. It fits `width` by shortening names and questions; a cell never wraps.
+fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
+    const GAP: usize = 2;
+    let n = c.columns.len().max(1);
+    let longest = c
+        .columns
+        .iter()
+        .map(|(p, _)| display_width(&p.name))
+        .max()
+        .unwrap_or(0);
+    let col = ((options.width.saturating_sub(28)) / n)
+        .saturating_sub(GAP)
+        .clamp(10, longest.max(10).min(28));
+    let label = options.width.saturating_sub(n * (col + GAP)).max(24);
+    let mut out = format!(
+        "Provider comparison · {} · educational, not medical advice\n\n",
+        c.today
+    );
+    let row = |first: &str, cells: Vec<String>| {
+        let mut line = pad(&truncate(first, label), label);
+        for cell in cells {
+            line.push_str(&" ".repeat(GAP));
+            line.push_str(&pad(&truncate(&cell, col), col));
+        }
+        format!("{}\n", line.trim_end())
+    };
+    out.push_str(&row(
+        "",
+        c.columns.iter().map(|(p, _)| p.name.clone()).collect(),
+    ));
+    out.push_str(&row(
+        "",
+        c.columns
+            .iter()
+            .map(|(p, _)| {
+                if p.sample {
+                    "SAMPLE".into()
+                } else {
+                    String::new()
+                }
+            })
+            .collect(),
+    ));
+    for (index, category) in c.checklist.categories.iter().enumerate() {
+        let priority = c.priorities.get(&category.id);
+        out.push_str(&format!(
+            "{}\n",
+            truncate(
+                &format!("{} (priority {priority})", category.title.to_uppercase()),
+                options.width
+            )
+        ));
+        for (q, question) in c
+            .checklist
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.category == index)
+        {
+            let cells = c
+                .columns
+                .iter()
+                .map(|(_, s)| cell(s.questions[q].value, options.ascii))
+                .collect();
+            let marker = if question.critical { "! " } else { "  " };
+            out.push_str(&row(&format!("{marker}{}", question.question), cells));
+        }
+    }
+    out.push('\n');
+    out.push_str(&row(
+        "Score (low–high)",
+        c.columns
+            .iter()
+            .map(|(_, s)| s.total.range_text())
+            .collect(),
+    ));
+    out.push_str(&row(
+        "Known",
+        c.columns
+            .iter()
+            .map(|(_, s)| format!("{:.0}%", s.total.coverage() * 100.0))
+            .collect(),
+    ));
+    out.push_str(&row(
+        "Red flags",
+        c.columns.iter().map(|(_, s)| flags_cell(s)).collect(),
+    ));
+    out.push('\n');
+    out.push_str(&footnotes(c, options));
+    out
+}
+
+/// Full names, every red flag in words, and how to read the numbers.
+fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
+    let wrap = |text: &str, indent: &str| {
+        textwrap::fill(
+            text,
+            textwrap::Options::new(options.width.max(40)).subsequent_indent(indent),
+        ) + "\n"
+    };
+    let mut out = String::new();
+    for (provider, score) in &c.columns {
+        out.push_str(&wrap(
+            &format!(
+                "{}: {} ({}), {}",
+                provider.id,
+                display_name(provider),
+                provider.place(),
+                score.summary()
+            ),
+            "    ",
+        ));
+        for flag in &score.red_flags {
+            out.push_str(&wrap(
+                &format!("  ⚑ {}", flag.describe(c.checklist)),
+                "    ",
+            ));
+        }
+    }
+    out.push_str(&wrap(
+        &format!(
+            "Legend: {}. ! marks critical questions (a \"no\" is a red flag).",
+            legend(options.ascii)
+        ),
+        "  ",
+    ));
+    out.push_str(&wrap(UNKNOWN_NOTE, ""));
+    out.push_str(&wrap(&format!("Priorities: {}.", c.priorities_text()), ""));
+    out
+}
+
+fn md_escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('<', "&lt;")
+}
+
+fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
+    let mut out = format!(
+        "# Provider comparison\n\nGenerated {} with kapguide. {DISCLAIMER}\n\n",
+        c.today
+    );
+    let names: Vec<String> = c
+        .columns
+        .iter()
+        .map(|(p, _)| md_escape(&display_name(p)))
+        .collect();
+    out.push_str(&format!("| Question | {} |\n", names.join(" | ")));
+    out.push_str(&format!("|---|{}\n", "---|".repeat(c.columns.len())));
+    let empty = " |".repeat(c.columns.len());
+    for (index, category) in c.checklist.categories.iter().enumerate() {
+        out.push_str(&format!(
+            "| **{}** (priority {}) |{empty}\n",
+            md_escape(&category.title),
+            c.priorities.get(&category.id)
+        ));
+        for (q, question) in c
+            .checklist
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.category == index)
+        {
+            let cells: Vec<String> = c
+                .columns
+                .iter()
+                .map(|(_, s)| cell(s.questions[q].value, ascii))
+                .collect();
+            let critical = if question.critical { " (critical)" } else { "" };
+            out.push_str(&format!(
+                "| {}{critical} | {} |\n",
+                md_escape(&question.question),
+                cells.join(" | ")
+            ));
+        }
+    }
+    let foot = |label: &str, f: &dyn Fn(&Score) -> String| {
+        let cells: Vec<String> = c.columns.iter().map(|(_, s)| md_escape(&f(s))).collect();
+        format!("| **{label}** | {} |\n", cells.join(" | "))
+    };
+    out.push_str(&foot("Score (low–high)", &|s| s.total.range_text()));
+    out.push_str(&foot("Known", &|s| {
+        format!("{:.0}%", s.total.coverage() * 100.0)
+    }));
+    out.push_str(&foot("Red flags", &|s| {
+        let flags: Vec<&str> = s.red_flags.iter().map(|f| f.short()).collect();
+        if flags.is_empty() {
+            "none".into()
+        } else {
+            format!("⚑ {}", flags.join(", "))
+        }
+    }));
+    out.push_str("\n## Red flags\n\n");
+    for (provider, score) in &c.columns {
+        for flag in &score.red_flags {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                md_escape(&display_name(provider)),
+                md_escape(&flag.describe(c.checklist))
+            ));
+        }
+        if score.red_flags.is_empty() {
+            out.push_str(&format!("- {}: none\n", md_escape(&display_name(provider))));
+        }
+    }
+    out.push_str(&format!(
+        "\nLegend: {}.\n\n{UNKNOWN_NOTE}\n\nPriorities: {}.\n",
+        legend(ascii),
+        c.priorities_text()
+    ));
+    out
+}
+
+fn answer_json(provider: &Provider, q: &QuestionScore) -> serde_json::Value {
+    let answer = provider.answers.get(&q.question);
+    json!({
+        "answer": answer_label(q.value),
+        "route_not_offered": q.route_not_offered,
+        "weight": q.weight,
+        "note": answer.and_then(|a| a.note.clone()),
+        "source": answer.and_then(|a| a.source.clone()),
+        "date": answer.and_then(|a| a.date),
+    })
+}
+
+/// The whole comparison as data; the shape is documented in README.md ("JSON export").
+fn json(c: &Comparison<'_>) -> String {
+    let providers: Vec<serde_json::Value> = c
+        .columns
+        .iter()
+        .map(|(p, s)| {
+            let categories: Vec<serde_json::Value> = c
+                .checklist
+                .categories
+                .iter()
+                .zip(&s.categories)
+                .map(|(cat, t)| json!({ "id": cat.id, "low": t.low(), "high": t.high(), "coverage": t.coverage() }))
+                .collect();
+            let flags: Vec<serde_json::Value> = s
+                .red_flags
+                .iter()
+                .map(|f| {
+                    let mut v = serde_json::to_value(f).unwrap_or_default();
+                    v["message"] = json!(f.describe(c.checklist));
+                    v
+                })
+                .collect();
+            json!({
+                "id": p.id, "name": p.name, "sample": p.sample, "kind": p.kind, "place": p.place(),
+                "routes": p.routes, "location": p.location, "contact": p.contact, "source": p.source,
+                "score": { "low": s.total.low(), "high": s.total.high(), "coverage": s.total.coverage(), "categories": categories },
+                "red_flags": flags,
+            })
+        })
+        .collect();
+    let questions: Vec<serde_json::Value> = c
+        .checklist
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(q, question)| {
+            let answers: serde_json::Map<String, serde_json::Value> = c.columns.iter().map(|(p, s)| (p.id.clone(), answer_json(p, &s.questions[q]))).collect();
+            json!({
+                "id": question.id, "category": c.checklist.categories[question.category].id, "question": question.question,
+                "why": question.why, "weight": question.weight, "critical": question.critical, "applies_to": question.applies_to,
+                "answers": answers,
+            })
+        })
+        .collect();
+    let value = json!({
+        "generated": c.today,
+        "disclaimer": DISCLAIMER,
+        "priorities": c.checklist.categories.iter().map(|cat| (cat.id.clone(), json!(c.priorities.get(&cat.id)))).collect::<serde_json::Map<_, _>>(),
+        "providers": providers,
+        "questions": questions,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// RFC 4180 quoting; a leading `= + - @` is defused so a spreadsheet never runs file text as a
+/// formula.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn csv(c: &Comparison<'_>) -> String {
+    let mut header = vec![
+        "category".to_string(),
+        "question_id".into(),
+        "question".into(),
+        "weight".into(),
+        "critical".into(),
+    ];
+    for (p, _) in &c.columns {
+        header.extend([
+            p.id.clone(),
+            format!("{}_note", p.id),
+            format!("{}_source", p.id),
+        ]);
+    }
+    let mut out = header
+        .iter()
+        .map(|h| csv_field(h))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n";
+    for (q, question) in c.checklist.questions.iter().enumerate() {
+        let mut fields = vec![
+            c.checklist.categories[question.category].id.clone(),
+            question.id.clone(),
+            question.question.clone(),
+            question.weight.to_string(),
+            question.critical.to_string(),
+        ];
+        for (p, s) in &c.columns {
+            let answer = p.answers.get(&question.id);
+            fields.push(answer_label(s.questions[q].value).into());
+            fields.push(answer.and_then(|a| a.note.clone()).unwrap_or_default());
+            fields.push(answer.and_then(|a| a.source.clone()).unwrap_or_default());
+        }
+        out.push_str(
+            &(fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n"),
+        );
+    }
+    out
+}
+
+/// What each category and question contributed to a provider's score, and why.
+pub fn explain(
+    provider: &Provider,
+    score: &Score,
+    checklist: &Checklist,
+    priorities: &Priorities,
+    ascii: bool,
+) -> String {
+    use super::config::PRIORITY_LABELS;
+    let mut out = format!(
+        "{}\n{}\n",
+        display_name(provider),
+        "=".repeat(display_width(&display_name(provider)))
+    );
+    out.push_str(&format!(
+        "Score {} ({} known). {DISCLAIMER}\n",
+        score.total.range_text(),
+        format!("{:.0}%", score.total.coverage() * 100.0)
+    ));
+    out.push_str(&textwrap::fill(UNKNOWN_NOTE, 80));
+    out.push_str("\nEach question counts its weight × your priority for its category; yes earns all of it, partial half, no none.\n");
+    if score.red_flags.is_empty() {
+        out.push_str("Red flags: none.\n");
+    } else {
+        out.push_str("Red flags (shown whatever your priorities):\n");
+        for flag in &score.red_flags {
+            out.push_str(&format!("  ⚑ {}\n", flag.describe(checklist)));
+        }
+    }
+    for (index, category) in checklist.categories.iter().enumerate() {
+        let priority = priorities.get(&category.id);
+        let tally = &score.categories[index];
+        out.push_str(&format!(
+            "\n{} — priority {priority} ({}), {}, {}\n",
+            category.title,
+            PRIORITY_LABELS[usize::from(priority.min(3))],
+            tally.range_text(),
+            tally.coverage_text()
+        ));
+        for (q, question) in checklist
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.category == index)
+        {
+            let qs = &score.questions[q];
+            let effect = match qs.value {
+                _ if qs.route_not_offered => {
+                    "not counted: the provider does not offer the routes it applies to".to_string()
+                }
+                AnswerValue::Na => "not counted: does not apply".into(),
+                _ if qs.weight == 0 => "not counted: priority 0".into(),
+                AnswerValue::Yes => format!("+{} of {}", qs.weight, qs.weight),
+                AnswerValue::Partial => format!("+{} of {}", f64::from(qs.weight) / 2.0, qs.weight),
+                AnswerValue::No => format!("+0 of {}", qs.weight),
+                AnswerValue::Unknown => format!("0 to {} of {} (unknown)", qs.weight, qs.weight),
+            };
+            out.push_str(&format!(
+                "  {:<10} {} × {} = weight {:<2}  {effect}\n",
+                cell(qs.value, ascii),
+                question.weight,
+                priority,
+                qs.weight
+            ));
+            out.push_str(&textwrap::fill(
+                &question.question,
+                textwrap::Options::new(80)
+                    .initial_indent("             ")
+                    .subsequent_indent("             "),
+            ));
+            out.push('\n');
+            if let Some(answer) = provider.answers.get(&question.id) {
+                let mut detail = Vec::new();
+                if let Some(note) = &answer.note {
+                    detail.push(format!("note: {note}"));
+                }
+                if let Some(source) = &answer.source {
+                    detail.push(format!("source: {source}"));
+                }
+                if let Some(date) = answer.date {
+                    detail.push(format!("date: {date}"));
+                }
+                if !detail.is_empty() {
+                    out.push_str(&textwrap::fill(
+                        &detail.join("; "),
+                        textwrap::Options::new(80)
+                            .initial_indent("             ")
+                            .subsequent_indent("             "),
+                    ));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetFormat {
+    Markdown,
+    Text,
+}
+
+/// The questions still worth asking a provider: unknown and partial answers, and any critical
+/// "no" to confirm, grouped by category, with room to write the answer.
+pub fn question_sheet(
+    provider: &Provider,
+    checklist: &Checklist,
+    priorities: &Priorities,
+    today: Date,
+    format: SheetFormat,
+) -> String {
+    let score = super::scoring::score(provider, checklist, priorities, today);
+    let md = format == SheetFormat::Markdown;
+    let heading = |text: &str, level: usize| -> String {
+        if md {
+            format!("{} {}\n\n", "#".repeat(level), text)
+        } else {
+            let rule = if level == 1 { '=' } else { '-' };
+            format!(
+                "{text}\n{}\n\n",
+                rule.to_string().repeat(display_width(text))
+            )
+        }
+    };
+    let name = display_name(provider);
+    let mut out = heading(&format!("Questions for {name}"), 1);
+    let contact = [
+        provider.contact.phone.as_deref(),
+        provider.contact.website.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    out.push_str(&format!(
+        "Provider: {name} ({}, {}){}\n",
+        provider.place(),
+        provider.kind.as_str(),
+        if contact.is_empty() {
+            String::new()
+        } else {
+            format!(" · {contact}")
+        }
+    ));
+    out.push_str(&format!(
+        "Prepared: {today} with kapguide. Current profile: {}.\n",
+        score.summary()
+    ));
+    out.push_str(&format!(
+        "{DISCLAIMER} Ask your own clinician about your own health.\n\n"
+    ));
+    let blank = if md {
+        "Answer: yes / partial / no  \nNotes: ______________________________\n\n"
+    } else {
+        "  Answer: yes / partial / no\n  Notes: ______________________________\n\n"
+    };
+    let mut number = 0;
+    for (index, category) in checklist.categories.iter().enumerate() {
+        let asks: Vec<(usize, &super::checklist::Question)> = checklist
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(q, question)| {
+                let value = score.questions[*q].value;
+                question.category == index
+                    && (matches!(value, AnswerValue::Unknown | AnswerValue::Partial)
+                        || (question.critical && value == AnswerValue::No))
+            })
+            .collect();
+        if asks.is_empty() {
+            continue;
+        }
+        out.push_str(&heading(&category.title, 2));
+        for (q, question) in asks {
+            number += 1;
+            let value = score.questions[q].value;
+            let status = match value {
+                AnswerValue::No => {
+                    "recorded as \"no\" on a critical question — please confirm".to_string()
+                }
+                AnswerValue::Partial => {
+                    let note = provider
+                        .answers
+                        .get(&question.id)
+                        .and_then(|a| a.note.clone());
+                    format!(
+                        "recorded as partial{}",
+                        note.map(|n| format!(" ({n})")).unwrap_or_default()
+                    )
+                }
+                _ => "not known yet".into(),
+            };
+            if md {
+                out.push_str(&format!(
+                    "{number}. **{}**  \n   Why it matters: {}  \n   Currently: {status}\n\n",
+                    md_escape(&question.question),
+                    md_escape(&question.why)
+                ));
+                out.push_str(
+                    &blank
+                        .lines()
+                        .map(|l| format!("   {l}\n"))
+                        .collect::<String>(),
+                );
+            } else {
+                let opts = textwrap::Options::new(78).subsequent_indent("  ");
+                out.push_str(&textwrap::fill(
+                    &format!("{number}. {}", question.question),
+                    &opts,
+                ));
+                out.push('\n');
+                out.push_str(&textwrap::fill(
+                    &format!("  Why it matters: {}", question.why),
+                    &opts,
+                ));
+                out.push_str(&format!("\n  Currently: {status}\n"));
+                out.push_str(blank);
+            }
+        }
+    }
+    if number == 0 {
+        out.push_str("Every applicable question already has a yes or no answer on record. Confirm anything that may have changed since it was recorded.\n");
+    }
+    out
+}
