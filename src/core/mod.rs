@@ -16,4 +16,5 @@ pub mod sanitize;
 pub mod scoring;
 pub mod search;
 pub mod store;
+pub mod synthetic;
 pub mod template;
