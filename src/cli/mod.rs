@@ -27,6 +27,9 @@ pub struct Cli {
     /// Also load provider profiles from DIR (repeatable; later directories win on equal ids).
     #[arg(long = "providers", value_name = "DIR", global = true)]
     pub provider_dirs: Vec<PathBuf>,
+    /// Leave out the bundled provider profiles (load only yours and --providers).
+    #[arg(long, global = true)]
+    pub no_bundled: bool,
     /// Read guides and the checklist from DIR instead of the bundled copy.
     #[arg(long = "guides", value_name = "DIR", global = true)]
     pub guides_dir: Option<PathBuf>,
@@ -135,6 +138,7 @@ impl Context {
             guides_dir: cli.guides_dir.clone(),
             user_providers_dir: paths::user_providers_dir(),
             provider_dirs: cli.provider_dirs.clone(),
+            bundled_providers: !cli.no_bundled,
         };
         let library = loader::load(&options);
         let (config, config_problems) =

@@ -159,7 +159,7 @@ fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
         .unwrap_or(0);
     let col = ((options.width.saturating_sub(28)) / n)
         .saturating_sub(GAP)
-        .clamp(10, longest.max(10).min(28));
+        .clamp(10, longest.clamp(10, 28));
     let label = options.width.saturating_sub(n * (col + GAP)).max(24);
     let mut out = format!(
         "Provider comparison · {} · educational, not medical advice\n\n",
@@ -505,9 +505,9 @@ pub fn explain(
         "=".repeat(display_width(&display_name(provider)))
     );
     out.push_str(&format!(
-        "Score {} ({} known). {DISCLAIMER}\n",
+        "Score {} ({}). {DISCLAIMER}\n",
         score.total.range_text(),
-        format!("{:.0}%", score.total.coverage() * 100.0)
+        score.total.coverage_text()
     ));
     out.push_str(&textwrap::fill(UNKNOWN_NOTE, 80));
     out.push_str("\nEach question counts its weight × your priority for its category; yes earns all of it, partial half, no none.\n");

@@ -16,10 +16,16 @@ pub fn parse_document<'i>(text: &'i str, rep: &mut Reporter<'_>) -> Option<Spann
     let (table, errors) = DeTable::parse_recoverable(text);
     for error in &errors {
         let offset = error.span().map_or(0, |s| s.start);
+        let message = first_line(error.message());
+        let hint = if message.contains("date") || message.contains("time") {
+            "write dates as YYYY-MM-DD, and check that the day exists"
+        } else {
+            "check quotes, brackets and `key = value` syntax on this line"
+        };
         rep.error(
             offset,
-            format!("invalid TOML: {}", first_line(error.message())),
-            Some("check quotes, brackets and `key = value` syntax on this line".into()),
+            format!("invalid TOML: {message}"),
+            Some(hint.into()),
         );
     }
     errors.is_empty().then_some(table)

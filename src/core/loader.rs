@@ -26,7 +26,7 @@ pub const BUNDLED: &str = "<bundled>";
 pub const CHECKLIST_FILE: &str = "checklist.toml";
 
 /// Where files come from. Later provider directories win over earlier ones.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// Read guides and the checklist from here instead of the bundled copy.
     pub guides_dir: Option<PathBuf>,
@@ -34,6 +34,19 @@ pub struct LoadOptions {
     pub user_providers_dir: Option<PathBuf>,
     /// `--providers DIR`, in order.
     pub provider_dirs: Vec<PathBuf>,
+    /// False leaves out the profiles embedded in the binary.
+    pub bundled_providers: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            guides_dir: None,
+            user_providers_dir: None,
+            provider_dirs: Vec::new(),
+            bundled_providers: true,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -229,7 +242,10 @@ pub fn load(options: &LoadOptions) -> Library {
     lib.guides = guides;
     lib.skipped += skipped;
 
-    let mut provider_files = vec![bundled_files("providers/", ".toml")];
+    let mut provider_files = Vec::new();
+    if options.bundled_providers {
+        provider_files.push(bundled_files("providers/", ".toml"));
+    }
     for dir in options
         .user_providers_dir
         .iter()

@@ -1,0 +1,54 @@
+//! Budgets (release build, this 2-core machine): scoring 10,000 providers × the checklist ≤ 5 ms;
+//! loading and validating 200 provider files from disk ≤ 25 ms; one search keystroke over
+//! 10,000 providers ≤ 16 ms. Run: `cargo bench --bench core`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kapguide::core::date::Date;
+use kapguide::core::loader::{LoadOptions, load};
+use kapguide::core::scoring::{Priorities, rank, score};
+use kapguide::core::search::SearchIndex;
+use kapguide::core::synthetic;
+
+fn benches(c: &mut Criterion) {
+    let bundled = load(&LoadOptions::default());
+    let checklist = &bundled.checklist;
+    let today = Date::parse("2026-11-25").expect("valid date");
+    let priorities = Priorities::default();
+    let many = synthetic::providers(10_000, checklist, 7);
+
+    c.bench_function("score 10k providers", |b| {
+        b.iter(|| {
+            for provider in &many {
+                black_box(score(provider, checklist, &priorities, today));
+            }
+        });
+    });
+    c.bench_function("rank 10k providers", |b| {
+        b.iter(|| black_box(rank(&many, checklist, &priorities, today)))
+    });
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    synthetic::write_files(dir.path(), 200, checklist, 11).expect("write synthetic files");
+    let options = LoadOptions {
+        provider_dirs: vec![dir.path().to_path_buf()],
+        ..LoadOptions::default()
+    };
+    c.bench_function("load bundled + 200 provider files", |b| {
+        b.iter(|| black_box(load(&options)))
+    });
+
+    let mut large = bundled.clone();
+    large.providers.extend(many.iter().cloned());
+    let index = SearchIndex::new(&large);
+    c.bench_function("search keystroke, 10k providers", |b| {
+        b.iter(|| black_box(index.search("integ", 50)))
+    });
+    c.bench_function("search no match, 10k providers", |b| {
+        b.iter(|| black_box(index.search("zqxj", 50)))
+    });
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

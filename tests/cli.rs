@@ -1,0 +1,450 @@
+//! The command line, run as a user would: fixtures under tests/fixtures, one per failure mode,
+//! asserting the exit status and the exact location and hint a user sees.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const FIXTURE_GUIDES: &str = "tests/fixtures/guides";
+const INVALID: &str = "tests/fixtures/providers/invalid";
+
+/// The binary with a private, empty home, a pinned date and no colour.
+fn kapguide(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("kapguide").expect("binary builds");
+    cmd.env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOME", home)
+        .env("KAPGUIDE_TODAY", "2026-11-25")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// `validate` one invalid fixture against the fixture checklist; returns stdout.
+fn validate_fixture(name: &str) -> String {
+    let home = home();
+    let output = kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "validate"])
+        .arg(Path::new(INVALID).join(name))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 file(s) checked"))
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).expect("utf-8 output")
+}
+
+#[test]
+fn each_failure_mode_names_file_line_column_and_a_hint() {
+    let cases = [
+        (
+            "syntax.toml",
+            "syntax.toml:1:15: error: invalid TOML: invalid basic string, expected `\"`\n  hint: check quotes, brackets and `key = value` syntax on this line\n",
+        ),
+        (
+            "wrong-type.toml",
+            "wrong-type.toml:3:10: error: `sample` should be true or false, found a string\n  hint: write it like: sample = true\n",
+        ),
+        (
+            "unknown-key.toml",
+            "unknown-key.toml:3:1: error: unknown key `summry`\n  hint: did you mean `summary`?\n",
+        ),
+        (
+            "unknown-question.toml",
+            "unknown-question.toml:5:1: error: `prep_sesions` is not a checklist question id\n  hint: did you mean `prep_sessions`?\n",
+        ),
+        (
+            "bad-answer.toml",
+            "bad-answer.toml:5:17: error: `yse` is not a valid answer\n  hint: did you mean `yes`?\n",
+        ),
+        (
+            "missing-name.toml",
+            "missing-name.toml:1:1: error: missing required key `name`\n  hint: add a line: name = \"Example Integrative Therapy\"\n",
+        ),
+        (
+            "bad-kind.toml",
+            "bad-kind.toml:2:8: error: `kap-practise` is not a valid kind\n  hint: did you mean `kap-practice`?\n",
+        ),
+        (
+            "bad-date.toml",
+            "bad-date.toml:6:17: error: invalid TOML: invalid date, expected day between 01 and 28\n  hint: write dates as YYYY-MM-DD, and check that the day exists\n",
+        ),
+        (
+            "bad-route.toml",
+            "bad-route.toml:3:17: error: `nasal` is not a valid route\n  hint: did you mean `intranasal`?\n",
+        ),
+        (
+            "not-utf8.toml",
+            "not-utf8.toml:1:12: error: the file is not valid UTF-8 text\n  hint: save it as UTF-8 in your editor\n",
+        ),
+        (
+            "empty.toml",
+            "empty.toml: error: the file is empty\n  hint: delete it, or fill it in (kapguide new-provider ID prints a template)\n",
+        ),
+        (
+            "Bad Name.toml",
+            "Bad Name.toml:1:1: error: `Bad Name` cannot be a provider id: the id is the file name\n  hint: rename the file to `bad-name.toml` (lowercase letters, digits and dashes)\n",
+        ),
+        (
+            "bad-answer-table.toml",
+            "bad-answer-table.toml:5:35: error: unknown key `nte` in an answer table\n  hint: did you mean `note`?\ntests/fixtures/providers/invalid/bad-answer-table.toml:6:21: error: the answer to `vitals_monitoring` should be a word or a table\n  hint: write vitals_monitoring = \"yes\" (yes, partial, no, unknown, na) or vitals_monitoring = { answer = \"yes\", note = \"…\" }\n",
+        ),
+    ];
+    for (file, expected) in cases {
+        let stdout = validate_fixture(file);
+        assert_eq!(stdout, format!("{INVALID}/{expected}"), "fixture {file}");
+    }
+}
+
+#[test]
+fn one_bad_file_never_hides_the_good_ones() {
+    let home = home();
+    kapguide(home.path())
+        .args([
+            "--guides",
+            FIXTURE_GUIDES,
+            "--no-bundled",
+            "--providers",
+            "tests/fixtures/providers/valid",
+            "--providers",
+            INVALID,
+            "providers",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("thorough").and(predicate::str::contains("red-flags")))
+        .stderr(
+            predicate::str::contains("13 file(s) skipped")
+                .and(predicate::str::contains("run `kapguide validate`")),
+        );
+}
+
+#[test]
+fn an_oversized_file_is_refused_by_size() {
+    let home = home();
+    let big = home.path().join("big.toml");
+    fs::write(
+        &big,
+        format!(
+            "name = \"{}\"\nkind = \"kap-practice\"\n",
+            "x".repeat(1_100_000)
+        ),
+    )
+    .unwrap();
+    kapguide(home.path())
+        .args(["validate"])
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "big.toml: error: the file is 1074 KiB; the limit is 1024 KiB",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_and_a_file_given_as_directory_are_explained() {
+    let home = home();
+    let dir = home.path().join("loop");
+    fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::symlink(dir.join("a.toml"), dir.join("a.toml")).unwrap();
+    kapguide(home.path())
+        .args(["--no-bundled", "--providers"])
+        .arg(&dir)
+        .args(["--providers", "Cargo.toml", "validate"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.toml: error: the file is a symbolic link loop\n  hint: point the link at a real file or remove it"))
+        .stdout(predicate::str::contains("Cargo.toml: error: the directory cannot be read"));
+}
+
+#[test]
+fn the_same_id_in_two_directories_says_which_wins() {
+    let home = home();
+    let other = home.path().join("other");
+    fs::create_dir(&other).unwrap();
+    fs::copy(
+        "tests/fixtures/providers/valid/thorough.toml",
+        other.join("thorough.toml"),
+    )
+    .unwrap();
+    kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "--no-bundled", "--providers", "tests/fixtures/providers/valid", "--providers"])
+        .arg(&other)
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("thorough.toml: warning: provider id `thorough` is also defined in tests/fixtures/providers/valid/thorough.toml; this file wins"));
+}
+
+#[test]
+fn bundled_content_validates_cleanly() {
+    let home = home();
+    kapguide(home.path())
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout("");
+    kapguide(home.path())
+        .args(["validate", "providers", "guides"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn guides_list_and_print_wrapped_with_sources() {
+    let home = home();
+    kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "guides"])
+        .assert()
+        .success()
+        .stdout("basics  Basics\nother   Other\n");
+    let out = kapguide(home.path())
+        .args([
+            "--guides",
+            FIXTURE_GUIDES,
+            "guide",
+            "basics",
+            "--width",
+            "40",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.lines().all(|l| textwrap::core::display_width(l) <= 40),
+        "{text}"
+    );
+    assert!(text.starts_with("Basics\n======\n"), "{text}");
+    assert!(text.contains("First section\n-------------"), "{text}");
+    assert!(text.contains("<https://example.org/page>"), "{text}");
+    assert!(text.contains("(see guide: other)"), "{text}");
+    assert!(
+        text.contains("• Example source\n  <https://example.org/source>"),
+        "{text}"
+    );
+    assert!(text.contains("Reviewed 2026-11-25."), "{text}");
+}
+
+#[test]
+fn unknown_ids_are_usage_errors_with_close_matches() {
+    let home = home();
+    kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "--no-bundled", "guide", "basic"])
+        .assert()
+        .code(2)
+        .stderr("kapguide: no guide with id `basic`; did you mean `basics`?\n  (`kapguide guides` lists them)\n");
+    kapguide(home.path())
+        .args(["new-provider", "Not Valid"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("like `not-valid`"));
+    kapguide(home.path()).args(["guide"]).assert().code(2);
+}
+
+#[test]
+fn checklist_is_grouped_with_why_it_matters() {
+    let home = home();
+    let out = kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "checklist"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let therapy = text.find("Therapy at the centre\n=====").unwrap();
+    let medical = text.find("Medical oversight\n=====").unwrap();
+    let prep = text.find("- Will I have preparation sessions").unwrap();
+    assert!(therapy < prep && prep < medical, "{text}");
+    assert!(text.contains("  [prep_sessions] (weight 3; critical: a \"no\" is a red flag)\n  Why it matters: Preparation sets goals and expectations."));
+    assert!(text.contains("only for: esketamine"));
+}
+
+#[test]
+fn providers_filter_by_region_and_mark_samples() {
+    let home = home();
+    let args = [
+        "--guides",
+        FIXTURE_GUIDES,
+        "--no-bundled",
+        "--providers",
+        "tests/fixtures/providers/valid",
+        "providers",
+        "--region",
+        "or",
+    ];
+    let out = kapguide(home.path())
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("thorough  Thorough Sample Practice [SAMPLE]  Springfield, OR, US"),
+        "{text}"
+    );
+    assert!(!text.contains("red-flags"), "{text}");
+    kapguide(home.path())
+        .args(["--no-bundled", "providers", "--region", "nowhere"])
+        .assert()
+        .success()
+        .stderr("kapguide: no providers in region `nowhere`\n");
+}
+
+#[test]
+fn new_provider_template_passes_validate_as_printed() {
+    let home = home();
+    let out = kapguide(home.path())
+        .args(["new-provider", "blue-door"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let dir = home.path().join("mine");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("blue-door.toml"), &text).unwrap();
+    kapguide(home.path())
+        .arg("validate")
+        .arg(dir.join("blue-door.toml"))
+        .assert()
+        .success()
+        .stdout("");
+    // Every bundled question is present, as unknown.
+    let bundled = kapguide(home.path())
+        .arg("checklist")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let ids = String::from_utf8(bundled).unwrap();
+    for id in ids
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('['))
+        .map(|l| l.split(']').next().unwrap())
+    {
+        assert!(
+            text.contains(&format!("\n{id} = \"unknown\"\n")),
+            "{id} missing from the template"
+        );
+    }
+}
+
+/// A profile with ESC, CSI, OSC, BEL, C1 and bidi controls in every text field prints none of
+/// them, in any command.
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let home = home();
+    let guides = home.path().join("guides");
+    fs::create_dir(&guides).unwrap();
+    fs::copy(
+        "tests/fixtures/guides/checklist.toml",
+        guides.join("checklist.toml"),
+    )
+    .unwrap();
+    fs::write(
+        guides.join("evil.md"),
+        "+++\nid = \"evil\"\ntitle = \"Evil \\u001b[31m title\"\norder = 1\nsummary = \"s\\u0007\"\nkeywords = []\nreviewed = 2026-11-25\nsources = [{ title = \"t\\u001b]0;x\\u0007\", url = \"https://example.org/\\u001b[0m\" }]\n+++\n## Sec\u{1b}[2J tion\n\nBody \u{1b}]8;;https://evil\u{7} text \u{9b}31m and [link](https://e.example/\u{1b}[1m).\n",
+    )
+    .unwrap();
+    let base = [
+        "--no-bundled",
+        "--providers",
+        "tests/fixtures/providers/hostile",
+    ];
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["providers"],
+        vec!["compare", "hostile"],
+        vec!["compare", "hostile", "--format", "markdown"],
+        vec!["compare", "hostile", "--format", "json"],
+        vec!["compare", "hostile", "--format", "csv"],
+        vec!["explain", "hostile"],
+        vec!["questions", "hostile"],
+        vec!["questions", "hostile", "--format", "text"],
+        vec!["search", "evil"],
+        vec!["guides"],
+        vec!["guide", "evil"],
+        vec!["validate"],
+    ];
+    for command in commands {
+        let output = kapguide(home.path())
+            .args(["--guides"])
+            .arg(&guides)
+            .args(base)
+            .args(&command)
+            .output()
+            .unwrap();
+        let all = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
+        let text = String::from_utf8(all).unwrap();
+        assert!(!text.is_empty(), "{command:?} printed nothing");
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{command:?} printed control characters {bad:?}:\n{text}"
+        );
+        assert!(
+            !text.contains('\u{202e}'),
+            "{command:?} printed a bidi override"
+        );
+    }
+}
+
+#[test]
+fn bad_priority_values_are_usage_errors() {
+    let home = home();
+    kapguide(home.path())
+        .args(["--priority", "medcal=3", "providers"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`medcal` is not a category; did you mean `medical`?",
+        ));
+    kapguide(home.path())
+        .args(["--priority", "medical=5", "providers"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "priority `5` for medical should be 0, 1, 2 or 3",
+        ));
+    kapguide(home.path())
+        .args(["--priority", "medical", "providers"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("should look like CATEGORY=N"));
+}
+
+#[test]
+fn a_broken_config_falls_back_to_defaults_with_a_message() {
+    let home = home();
+    let config = home.path().join("config/kapguide/config.toml");
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(&config, "[priorities]\ntherapy = \"lots\"\n").unwrap();
+    kapguide(home.path())
+        .args(["providers"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("config.toml:2:11: warning: `therapy` in [priorities] should be a whole number, found a string"));
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        "[priorities]\ntherapy = \"lots\"\n",
+        "never overwritten"
+    );
+}
