@@ -244,7 +244,9 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
     let wrap = |text: &str, indent: &str| {
         textwrap::fill(
             text,
-            textwrap::Options::new(options.width.max(40)).subsequent_indent(indent),
+            textwrap::Options::new(options.width.max(40))
+                .subsequent_indent(indent)
+                .word_separator(textwrap::WordSeparator::AsciiSpace),
         ) + "\n"
     };
     let mut out = String::new();
@@ -643,7 +645,7 @@ pub fn question_sheet(
         "{DISCLAIMER} Ask your own clinician about your own health.\n\n"
     ));
     let blank = if md {
-        "Answer: yes / partial / no  \nNotes: ______________________________\n\n"
+        "   Answer: yes / partial / no  \n   Notes: ______________________________\n\n"
     } else {
         "  Answer: yes / partial / no\n  Notes: ______________________________\n\n"
     };
@@ -689,12 +691,6 @@ pub fn question_sheet(
                     md_escape(&question.question),
                     md_escape(&question.why)
                 ));
-                out.push_str(
-                    &blank
-                        .lines()
-                        .map(|l| format!("   {l}\n"))
-                        .collect::<String>(),
-                );
             } else {
                 let opts = textwrap::Options::new(78).subsequent_indent("  ");
                 out.push_str(&textwrap::fill(
@@ -707,8 +703,8 @@ pub fn question_sheet(
                     &opts,
                 ));
                 out.push_str(&format!("\n  Currently: {status}\n"));
-                out.push_str(blank);
             }
+            out.push_str(blank);
         }
     }
     if number == 0 {

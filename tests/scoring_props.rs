@@ -1,0 +1,294 @@
+//! Properties the scores must keep for any answers and priorities (proptest).
+
+use std::collections::BTreeMap;
+
+use kapguide::core::checklist::{Category, Checklist, Question, Route};
+use kapguide::core::date::Date;
+use kapguide::core::provider::{
+    Answer, AnswerValue, ProfileSource, Provider, ProviderKind, SourceKind,
+};
+use kapguide::core::scoring::{Priorities, Score, score};
+use proptest::prelude::*;
+
+const CATEGORIES: [&str; 3] = ["therapy", "medical", "progress"];
+
+fn today() -> Date {
+    Date::parse("2026-11-25").unwrap()
+}
+
+fn checklist(questions: &[(usize, u8, bool, bool)]) -> Checklist {
+    Checklist {
+        categories: CATEGORIES
+            .iter()
+            .map(|id| Category {
+                id: (*id).into(),
+                title: id.to_uppercase(),
+                description: String::new(),
+            })
+            .collect(),
+        questions: questions
+            .iter()
+            .enumerate()
+            .map(
+                |(n, (category, weight, critical, esketamine_only))| Question {
+                    id: format!("q{n}"),
+                    category: *category,
+                    question: format!("Question {n}?"),
+                    why: "why".into(),
+                    weight: *weight,
+                    critical: *critical,
+                    applies_to: if *esketamine_only {
+                        vec![Route::Esketamine]
+                    } else {
+                        Vec::new()
+                    },
+                },
+            )
+            .collect(),
+    }
+}
+
+fn provider(answers: &[AnswerValue], routes: Vec<Route>) -> Provider {
+    Provider {
+        id: "p".into(),
+        name: "P".into(),
+        kind: ProviderKind::KapPractice,
+        sample: true,
+        summary: None,
+        routes,
+        conditions: Vec::new(),
+        location: Default::default(),
+        contact: Default::default(),
+        source: Some(ProfileSource {
+            kind: SourceKind::Consultation,
+            reference: None,
+            url: None,
+            last_verified: Some(today()),
+        }),
+        answers: answers
+            .iter()
+            .enumerate()
+            .map(|(n, v)| (format!("q{n}"), Answer::bare(*v)))
+            .collect::<BTreeMap<_, _>>(),
+        origin: Default::default(),
+    }
+}
+
+fn answer() -> impl Strategy<Value = AnswerValue> {
+    prop::sample::select(AnswerValue::ALL.map(|(_, v)| v).to_vec())
+}
+
+fn question() -> impl Strategy<Value = (usize, u8, bool, bool)> {
+    (
+        0..CATEGORIES.len(),
+        1u8..=3,
+        any::<bool>(),
+        prop::bool::weighted(0.15),
+    )
+}
+
+fn priorities() -> impl Strategy<Value = Priorities> {
+    prop::collection::vec(0u8..=3, CATEGORIES.len()).prop_map(|values| {
+        let mut p = Priorities::default();
+        for (id, v) in CATEGORIES.iter().zip(values) {
+            p.set(id, v);
+        }
+        p
+    })
+}
+
+fn routes() -> impl Strategy<Value = Vec<Route>> {
+    prop::sample::subsequence(vec![Route::Im, Route::Esketamine, Route::Iv], 0..=3)
+}
+
+/// A checklist, answers for each of its questions, priorities and routes.
+fn case() -> impl Strategy<
+    Value = (
+        Vec<(usize, u8, bool, bool)>,
+        Vec<AnswerValue>,
+        Priorities,
+        Vec<Route>,
+    ),
+> {
+    prop::collection::vec(question(), 1..25).prop_flat_map(|qs| {
+        let n = qs.len();
+        (
+            Just(qs),
+            prop::collection::vec(answer(), n),
+            priorities(),
+            routes(),
+        )
+    })
+}
+
+fn range(s: &Score) -> (f64, f64) {
+    (s.total.low(), s.total.high())
+}
+
+fn towards_yes(v: AnswerValue) -> Option<AnswerValue> {
+    match v {
+        AnswerValue::No => Some(AnswerValue::Partial),
+        AnswerValue::Partial => Some(AnswerValue::Yes),
+        _ => None,
+    }
+}
+
+proptest! {
+    #[test]
+    fn low_never_exceeds_high((qs, answers, prio, routes) in case()) {
+        let s = score(&provider(&answers, routes), &checklist(&qs), &prio, today());
+        prop_assert!(s.total.low() <= s.total.high());
+        prop_assert!((0.0..=100.0).contains(&s.total.low()) && (0.0..=100.0).contains(&s.total.high()));
+        prop_assert!((0.0..=1.0).contains(&s.total.coverage()));
+    }
+
+    #[test]
+    fn a_better_answer_never_lowers_either_end((qs, answers, prio, routes) in case(), pick in any::<prop::sample::Index>()) {
+        let list = checklist(&qs);
+        let i = pick.index(answers.len());
+        if let Some(better) = towards_yes(answers[i]) {
+            let before = score(&provider(&answers, routes.clone()), &list, &prio, today());
+            let mut improved = answers.clone();
+            improved[i] = better;
+            let after = score(&provider(&improved, routes), &list, &prio, today());
+            prop_assert!(after.total.low() >= before.total.low());
+            prop_assert!(after.total.high() >= before.total.high());
+        }
+    }
+
+    #[test]
+    fn answering_an_unknown_lands_inside_the_old_range((qs, answers, prio, routes) in case(), pick in any::<prop::sample::Index>(), new in answer()) {
+        let list = checklist(&qs);
+        let mut unknown = answers.clone();
+        let i = pick.index(answers.len());
+        unknown[i] = AnswerValue::Unknown;
+        let before = score(&provider(&unknown, routes.clone()), &list, &prio, today());
+        prop_assume!(new != AnswerValue::Na);
+        let mut answered = unknown.clone();
+        answered[i] = new;
+        let after = score(&provider(&answered, routes), &list, &prio, today());
+        prop_assert!(after.total.low() >= before.total.low() - 1e-9);
+        prop_assert!(after.total.high() <= before.total.high() + 1e-9);
+    }
+
+    #[test]
+    fn all_yes_is_full_and_all_unknown_is_the_whole_range(qs in prop::collection::vec(question(), 1..25), prio in priorities()) {
+        let list = checklist(&qs);
+        let routes = vec![Route::Esketamine];
+        let yes = score(&provider(&vec![AnswerValue::Yes; qs.len()], routes.clone()), &list, &prio, today());
+        let unknown = score(&provider(&vec![AnswerValue::Unknown; qs.len()], routes.clone()), &list, &prio, today());
+        let missing = score(&provider(&[], routes), &list, &prio, today());
+        if yes.total.applicable_weight > 0 {
+            prop_assert_eq!((range(&yes), yes.total.coverage()), ((100.0, 100.0), 1.0));
+        }
+        prop_assert_eq!((range(&unknown), unknown.total.coverage()), ((0.0, 100.0), 0.0));
+        prop_assert_eq!(unknown.total.range_text(), "0–100");
+        prop_assert_eq!(unknown.total.coverage_text(), "0% known");
+        prop_assert_eq!(range(&missing), range(&unknown));
+    }
+
+    #[test]
+    fn na_questions_and_order_never_change_a_score((qs, answers, prio, routes) in case(), extra in prop::collection::vec(question(), 1..5), seed in any::<u64>()) {
+        let list = checklist(&qs);
+        let base = score(&provider(&answers, routes.clone()), &list, &prio, today());
+        // Extra questions answered n/a leave the score alone.
+        let mut more_qs = qs.clone();
+        more_qs.extend(extra.iter().copied());
+        let mut more_answers = answers.clone();
+        more_answers.extend(std::iter::repeat_n(AnswerValue::Na, extra.len()));
+        let with_na = score(&provider(&more_answers, routes.clone()), &checklist(&more_qs), &prio, today());
+        prop_assert_eq!(range(&with_na), range(&base));
+        prop_assert_eq!(with_na.total.coverage(), base.total.coverage());
+        // Reordering questions (with their answers) leaves it alone too.
+        let mut order: Vec<usize> = (0..qs.len()).collect();
+        let mut state = seed | 1;
+        for i in (1..order.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let shuffled_qs: Vec<_> = order.iter().map(|&i| qs[i]).collect();
+        let shuffled: Vec<_> = order.iter().map(|&i| answers[i]).collect();
+        let reordered = score(&provider(&shuffled, routes), &checklist(&shuffled_qs), &prio, today());
+        prop_assert_eq!(range(&reordered), range(&base));
+        prop_assert_eq!(reordered.red_flags.len(), base.red_flags.len());
+    }
+
+    #[test]
+    fn priorities_do_not_move_a_provider_that_answers_alike(qs in prop::collection::vec(question(), 1..25), value in answer(), prio in priorities(), category in 0..CATEGORIES.len()) {
+        prop_assume!(value != AnswerValue::Na);
+        let list = checklist(&qs);
+        let p = provider(&vec![value; qs.len()], vec![Route::Esketamine]);
+        let before = score(&p, &list, &prio, today());
+        let mut raised = prio.clone();
+        raised.set(CATEGORIES[category], (prio.get(CATEGORIES[category]) + 1).min(3));
+        let after = score(&p, &list, &raised, today());
+        if before.total.applicable_weight > 0 {
+            prop_assert_eq!(range(&after), range(&before));
+        }
+    }
+
+    #[test]
+    fn red_flags_ignore_priorities((qs, answers, prio, routes) in case()) {
+        let list = checklist(&qs);
+        let p = provider(&answers, routes);
+        let zero = Priorities { by_category: CATEGORIES.iter().map(|c| ((*c).to_string(), 0)).collect() };
+        prop_assert_eq!(score(&p, &list, &prio, today()).red_flags, score(&p, &list, &zero, today()).red_flags);
+    }
+}
+
+#[test]
+fn stale_and_missing_sources_are_flagged() {
+    use kapguide::core::scoring::RedFlag;
+    let list = checklist(&[(0, 3, true, false)]);
+    let mut p = provider(&[AnswerValue::No], vec![]);
+    p.source.as_mut().unwrap().last_verified = Date::parse("2025-11-24");
+    let s = score(&p, &list, &Priorities::default(), today());
+    assert_eq!(
+        s.red_flags,
+        vec![
+            RedFlag::CriticalNo {
+                question: "q0".into()
+            },
+            RedFlag::Stale {
+                last_verified: Date::parse("2025-11-24").unwrap(),
+                days: 366
+            }
+        ]
+    );
+    p.source.as_mut().unwrap().last_verified = Date::parse("2025-11-25");
+    assert_eq!(
+        score(&p, &list, &Priorities::default(), today())
+            .red_flags
+            .len(),
+        1,
+        "exactly a year is not stale"
+    );
+    p.source = None;
+    assert!(
+        score(&p, &list, &Priorities::default(), today())
+            .red_flags
+            .contains(&RedFlag::NoSource)
+    );
+}
+
+#[test]
+fn ranking_goes_by_low_end_then_coverage_then_name() {
+    use kapguide::core::scoring::rank;
+    let list = checklist(&[(0, 1, false, false), (0, 1, false, false)]);
+    let mut sure = provider(&[AnswerValue::Yes, AnswerValue::No], vec![]); // 50–50
+    sure.name = "Zed".into();
+    let mut hopeful = provider(&[AnswerValue::Yes, AnswerValue::Unknown], vec![]); // 50–100, less known
+    hopeful.name = "Alpha".into();
+    let mut unknown = provider(&[], vec![]); // 0–100
+    unknown.name = "Beta".into();
+    let mut tie = provider(&[AnswerValue::Yes, AnswerValue::No], vec![]);
+    tie.name = "Mid".into();
+    let ranked = rank(
+        [&unknown, &hopeful, &sure, &tie],
+        &list,
+        &Priorities::default(),
+        today(),
+    );
+    let names: Vec<&str> = ranked.iter().map(|(p, _)| p.name.as_str()).collect();
+    assert_eq!(names, ["Mid", "Zed", "Alpha", "Beta"]);
+}
