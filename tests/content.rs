@@ -1,0 +1,226 @@
+//! The bundled content: it loads without a single problem and covers what the product promises.
+
+use std::collections::HashSet;
+
+use kapguide::core::date::Date;
+use kapguide::core::loader::{Library, LoadOptions, load};
+use kapguide::core::provider::{AnswerValue, SourceKind};
+use kapguide::core::scoring::{Priorities, RedFlag, score};
+
+fn bundled() -> Library {
+    load(&LoadOptions::default())
+}
+
+#[test]
+fn bundled_content_loads_without_problems() {
+    let lib = bundled();
+    let problems: Vec<String> = lib.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(lib.skipped, 0);
+}
+
+#[test]
+fn guides_are_many_long_sourced_and_dated() {
+    let lib = bundled();
+    assert!(lib.guides.len() >= 11, "{} guides", lib.guides.len());
+    let words: usize = lib
+        .guides
+        .iter()
+        .map(|g| {
+            g.intro_text().split_whitespace().count()
+                + g.sections
+                    .iter()
+                    .map(|s| s.plain_text().split_whitespace().count())
+                    .sum::<usize>()
+        })
+        .sum();
+    assert!(words >= 6_000, "{words} words");
+    for guide in &lib.guides {
+        assert!(!guide.sources.is_empty(), "{} has no sources", guide.id);
+        assert!(
+            guide.sources.iter().all(|s| s.url.starts_with("http")),
+            "{}",
+            guide.id
+        );
+        assert!(
+            guide.reviewed >= Date::parse("2026-01-01").unwrap(),
+            "{} reviewed {}",
+            guide.id,
+            guide.reviewed
+        );
+        assert!(!guide.summary.is_empty(), "{} has no summary", guide.id);
+        assert!(
+            guide.sections.len() >= 2,
+            "{} has too few sections",
+            guide.id
+        );
+    }
+    let ids: HashSet<&str> = lib.guides.iter().map(|g| g.id.as_str()).collect();
+    for required in [
+        "what-is-kap",
+        "depression",
+        "trauma-and-anxiety",
+        "what-to-expect",
+        "routes-and-settings",
+        "safety-and-fit",
+        "choosing-a-provider",
+        "measuring-progress",
+        "glossary",
+        "crisis-and-support",
+        "about",
+    ] {
+        assert!(ids.contains(required), "missing guide {required}");
+    }
+    for guide in &lib.guides {
+        for (target, _) in &guide.guide_links {
+            assert!(
+                ids.contains(target.as_str()),
+                "{} links to missing guide {target}",
+                guide.id
+            );
+        }
+    }
+}
+
+#[test]
+fn crisis_lines_are_present_and_correct() {
+    let lib = bundled();
+    let crisis = lib.guide("crisis-and-support").expect("crisis guide");
+    let text = format!(
+        "{} {}",
+        crisis.intro_text(),
+        crisis
+            .sections
+            .iter()
+            .map(|s| s.plain_text())
+            .collect::<String>()
+    );
+    for number in [
+        "988", "9-8-8", "116 123", "13 11 14", "911", "999", "000", "112",
+    ] {
+        assert!(text.contains(number), "crisis guide lacks {number}");
+    }
+    assert_eq!(
+        lib.guides[0].id, "crisis-and-support",
+        "crisis help comes first in the list"
+    );
+}
+
+#[test]
+fn checklist_covers_every_category_and_routes_rems_to_esketamine() {
+    let lib = bundled();
+    let list = &lib.checklist;
+    assert!(list.questions.len() >= 18);
+    let categories: Vec<&str> = list.categories.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        categories,
+        ["therapy", "medical", "screening", "progress", "aftercare"]
+    );
+    for index in 0..list.categories.len() {
+        assert!(
+            list.questions_in(index).count() >= 2,
+            "category {} is thin",
+            list.categories[index].id
+        );
+    }
+    let rems: Vec<_> = list
+        .questions
+        .iter()
+        .filter(|q| q.id.contains("rems"))
+        .collect();
+    assert!(!rems.is_empty());
+    assert!(
+        rems.iter()
+            .all(|q| q.applies_to == [kapguide::core::checklist::Route::Esketamine])
+    );
+    for q in &list.questions {
+        assert!((1..=3).contains(&q.weight) && !q.why.is_empty(), "{}", q.id);
+    }
+}
+
+#[test]
+fn bundled_profiles_cover_every_state_and_mark_samples() {
+    let lib = bundled();
+    let today = Date::parse("2026-11-25").unwrap();
+    let samples: Vec<_> = lib.providers.iter().filter(|p| p.sample).collect();
+    assert!(samples.len() >= 4);
+    for p in &samples {
+        assert!(
+            p.contact
+                .website
+                .as_deref()
+                .is_none_or(|w| w.contains("example.org")),
+            "{}",
+            p.id
+        );
+        assert!(
+            p.contact.phone.as_deref().is_none_or(|t| t.contains("555")),
+            "{}",
+            p.id
+        );
+    }
+    let states: HashSet<AnswerValue> = samples
+        .iter()
+        .flat_map(|p| p.answers.values().map(|a| a.value))
+        .collect();
+    assert_eq!(states.len(), 5, "{states:?}");
+    let scores: Vec<_> = samples
+        .iter()
+        .map(|p| score(p, &lib.checklist, &Priorities::default(), today))
+        .collect();
+    assert!(
+        scores.iter().any(|s| s
+            .red_flags
+            .iter()
+            .any(|f| matches!(f, RedFlag::Stale { .. }))),
+        "one stale sample"
+    );
+    assert!(
+        scores.iter().any(|s| s
+            .red_flags
+            .iter()
+            .any(|f| matches!(f, RedFlag::CriticalNo { .. }))),
+        "one sample with a critical no"
+    );
+    assert!(
+        scores.iter().any(|s| s.total.coverage() > 0.95),
+        "one thorough sample"
+    );
+    let kinds: HashSet<&str> = samples.iter().map(|p| p.kind.as_str()).collect();
+    assert_eq!(kinds.len(), 4, "{kinds:?}");
+}
+
+#[test]
+fn the_real_profile_states_only_what_its_article_says() {
+    let lib = bundled();
+    let real = lib
+        .provider("moonwater-integrative-therapy")
+        .expect("the explainer's practice");
+    assert!(!real.sample);
+    let source = real.source.as_ref().expect("a source");
+    assert_eq!(source.kind, SourceKind::SelfDescribed);
+    assert_eq!(source.last_verified, Date::parse("2026-02-16"));
+    assert_eq!(real.contact.phone.as_deref(), Some("(737) 227-1937"));
+    assert_eq!(
+        (
+            real.location.city.as_deref(),
+            real.location.region.as_deref()
+        ),
+        (Some("Kalispell"), Some("MT"))
+    );
+    assert!(real.contact.website.is_none() && real.routes.is_empty());
+    let known: Vec<&str> = real
+        .answers
+        .iter()
+        .filter(|(_, a)| a.value != AnswerValue::Unknown)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(
+        known,
+        [
+            "integration_sessions",
+            "medical_supervision",
+            "prep_sessions"
+        ]
+    );
+}
