@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kapguide::core::date::Date;
 use kapguide::core::loader::{LoadOptions, load};
-use kapguide::core::scoring::{Priorities, rank, score};
+use kapguide::core::scoring::{Priorities, Scorer, rank};
 use kapguide::core::search::SearchIndex;
 use kapguide::core::synthetic;
 
@@ -20,8 +20,9 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("score 10k providers", |b| {
         b.iter(|| {
+            let scorer = Scorer::new(checklist, &priorities, today);
             for provider in &many {
-                black_box(score(provider, checklist, &priorities, today));
+                black_box(scorer.score(provider));
             }
         });
     });

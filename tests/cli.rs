@@ -448,3 +448,81 @@ fn a_broken_config_falls_back_to_defaults_with_a_message() {
         "never overwritten"
     );
 }
+
+#[test]
+fn compare_explain_and_questions_reject_unknown_ids_with_suggestions() {
+    let home = home();
+    let base = [
+        "--guides",
+        FIXTURE_GUIDES,
+        "--no-bundled",
+        "--providers",
+        "tests/fixtures/providers/valid",
+    ];
+    for command in [
+        vec!["compare", "thorough", "red-flag"],
+        vec!["explain", "red-flag"],
+        vec!["questions", "red-flag"],
+    ] {
+        kapguide(home.path())
+            .args(base)
+            .args(&command)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr("kapguide: no provider with id `red-flag`; did you mean `red-flags`?\n  (`kapguide providers` lists them)\n");
+    }
+    kapguide(home.path())
+        .args(base)
+        .arg("compare")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--all"));
+}
+
+#[test]
+fn search_finds_sections_questions_and_providers() {
+    let home = home();
+    let base = [
+        "--guides",
+        FIXTURE_GUIDES,
+        "--no-bundled",
+        "--providers",
+        "tests/fixtures/providers/valid",
+    ];
+    let out = kapguide(home.path())
+        .args(base)
+        .args(["search", "blood", "pressure"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("question  Will my blood pressure be checked"),
+        "{text}"
+    );
+    assert!(text.contains("section   Other › Only section"), "{text}");
+    assert!(text.contains("kapguide guide other  (section 1)"), "{text}");
+    let out = kapguide(home.path())
+        .args(base)
+        .args(["search", "sprng"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains("provider  Thorough Sample Practice [SAMPLE]"),
+        "places are searched"
+    );
+    kapguide(home.path())
+        .args(base)
+        .args(["search", "zzqqxx"])
+        .assert()
+        .code(1)
+        .stderr("kapguide: nothing matches `zzqqxx`\n");
+}

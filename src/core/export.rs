@@ -364,8 +364,8 @@ fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
     out
 }
 
-fn answer_json(provider: &Provider, q: &QuestionScore) -> serde_json::Value {
-    let answer = provider.answers.get(&q.question);
+fn answer_json(provider: &Provider, question_id: &str, q: &QuestionScore) -> serde_json::Value {
+    let answer = provider.answers.get(question_id);
     json!({
         "answer": answer_label(q.value),
         "route_not_offered": q.route_not_offered,
@@ -412,7 +412,7 @@ fn json(c: &Comparison<'_>) -> String {
         .iter()
         .enumerate()
         .map(|(q, question)| {
-            let answers: serde_json::Map<String, serde_json::Value> = c.columns.iter().map(|(p, s)| (p.id.clone(), answer_json(p, &s.questions[q]))).collect();
+            let answers: serde_json::Map<String, serde_json::Value> = c.columns.iter().map(|(p, s)| (p.id.clone(), answer_json(p, &question.id, &s.questions[q]))).collect();
             json!({
                 "id": question.id, "category": c.checklist.categories[question.category].id, "question": question.question,
                 "why": question.why, "weight": question.weight, "critical": question.critical, "applies_to": question.applies_to,

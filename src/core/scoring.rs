@@ -85,10 +85,9 @@ impl RedFlag {
     }
 }
 
-/// One question's part in a score.
+/// One question's part in a score; `Score::questions[i]` belongs to `checklist.questions[i]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QuestionScore {
-    pub question: String,
     pub category: usize,
     /// The answer as counted: `Na` also when the question's routes are not offered.
     pub value: AnswerValue,
@@ -206,59 +205,117 @@ pub fn applies(question: &Question, provider: &Provider) -> bool {
             .any(|r| provider.routes.contains(r))
 }
 
+/// Scores many providers against one checklist and set of priorities: the per-question weights
+/// and an id index are worked out once, so scoring a provider is one merge pass over its answers.
+pub struct Scorer<'c> {
+    checklist: &'c Checklist,
+    /// Per question: its weight × its category's priority.
+    weights: Vec<u32>,
+    /// (question id, question index), sorted by id like a provider's answers.
+    by_id: Vec<(&'c str, usize)>,
+    today: Date,
+}
+
+impl<'c> Scorer<'c> {
+    pub fn new(checklist: &'c Checklist, priorities: &Priorities, today: Date) -> Self {
+        let weights = checklist
+            .questions
+            .iter()
+            .map(|q| {
+                u32::from(q.weight)
+                    * u32::from(priorities.get(&checklist.categories[q.category].id))
+            })
+            .collect();
+        let mut by_id: Vec<(&str, usize)> = checklist
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        by_id.sort_unstable();
+        Scorer {
+            checklist,
+            weights,
+            by_id,
+            today,
+        }
+    }
+
+    /// The provider's answers in checklist order (missing ones unknown), by walking the two
+    /// sorted id lists side by side instead of looking each question up.
+    fn answers_in_order(&self, provider: &Provider) -> Vec<AnswerValue> {
+        let mut values = vec![AnswerValue::Unknown; self.weights.len()];
+        let mut answers = provider.answers.iter().peekable();
+        for (id, index) in &self.by_id {
+            while answers.next_if(|(key, _)| key.as_str() < *id).is_some() {}
+            if let Some((_, answer)) = answers.next_if(|(key, _)| key.as_str() == *id) {
+                values[*index] = answer.value;
+            }
+        }
+        values
+    }
+
+    pub fn score(&self, provider: &Provider) -> Score {
+        let checklist = self.checklist;
+        let mut categories = vec![Tally::default(); checklist.categories.len()];
+        let mut total = Tally::default();
+        let mut questions = Vec::with_capacity(checklist.questions.len());
+        let mut red_flags = Vec::new();
+        let answers = self.answers_in_order(provider);
+        for ((question, answer), weight) in
+            checklist.questions.iter().zip(answers).zip(&self.weights)
+        {
+            let route_not_offered = !applies(question, provider);
+            let value = if route_not_offered {
+                AnswerValue::Na
+            } else {
+                answer
+            };
+            let entry = QuestionScore {
+                category: question.category,
+                value,
+                route_not_offered,
+                weight: *weight,
+            };
+            categories[question.category].add(&entry);
+            total.add(&entry);
+            if question.critical && value == AnswerValue::No {
+                red_flags.push(RedFlag::CriticalNo {
+                    question: question.id.clone(),
+                });
+            }
+            questions.push(entry);
+        }
+        match &provider.source {
+            None => red_flags.push(RedFlag::NoSource),
+            Some(source) => match source.last_verified {
+                None => red_flags.push(RedFlag::Undated),
+                Some(date) if date.days_until(self.today) > STALE_AFTER_DAYS => {
+                    red_flags.push(RedFlag::Stale {
+                        last_verified: date,
+                        days: date.days_until(self.today),
+                    });
+                }
+                Some(_) => {}
+            },
+        }
+        Score {
+            total,
+            categories,
+            questions,
+            red_flags,
+        }
+    }
+}
+
+/// Scores one provider (for many, build a [`Scorer`] once).
 pub fn score(
     provider: &Provider,
     checklist: &Checklist,
     priorities: &Priorities,
     today: Date,
 ) -> Score {
-    let mut categories = vec![Tally::default(); checklist.categories.len()];
-    let mut total = Tally::default();
-    let mut questions = Vec::with_capacity(checklist.questions.len());
-    let mut red_flags = Vec::new();
-    for question in &checklist.questions {
-        let route_not_offered = !applies(question, provider);
-        let value = if route_not_offered {
-            AnswerValue::Na
-        } else {
-            provider.answer(&question.id)
-        };
-        let priority = priorities.get(&checklist.categories[question.category].id);
-        let entry = QuestionScore {
-            question: question.id.clone(),
-            category: question.category,
-            value,
-            route_not_offered,
-            weight: u32::from(question.weight) * u32::from(priority),
-        };
-        categories[question.category].add(&entry);
-        total.add(&entry);
-        if question.critical && value == AnswerValue::No {
-            red_flags.push(RedFlag::CriticalNo {
-                question: question.id.clone(),
-            });
-        }
-        questions.push(entry);
-    }
-    match &provider.source {
-        None => red_flags.push(RedFlag::NoSource),
-        Some(source) => match source.last_verified {
-            None => red_flags.push(RedFlag::Undated),
-            Some(date) if date.days_until(today) > STALE_AFTER_DAYS => {
-                red_flags.push(RedFlag::Stale {
-                    last_verified: date,
-                    days: date.days_until(today),
-                });
-            }
-            Some(_) => {}
-        },
-    }
-    Score {
-        total,
-        categories,
-        questions,
-        red_flags,
-    }
+    Scorer::new(checklist, priorities, today).score(provider)
 }
 
 /// Compares n1/d1 with n2/d2 exactly; an empty denominator counts as 0.
@@ -280,9 +337,10 @@ pub fn rank<'p>(
     priorities: &Priorities,
     today: Date,
 ) -> Vec<(&'p Provider, Score)> {
+    let scorer = Scorer::new(checklist, priorities, today);
     let mut ranked: Vec<(&Provider, Score)> = providers
         .into_iter()
-        .map(|p| (p, score(p, checklist, priorities, today)))
+        .map(|p| (p, scorer.score(p)))
         .collect();
     ranked.sort_by(|(pa, a), (pb, b)| {
         // Fractions compared exactly (cross-multiplied), higher first.

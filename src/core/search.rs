@@ -161,31 +161,29 @@ impl SearchIndex {
 
     fn score(&self, entry: &Entry, query: &str, words: &[String]) -> Option<Hit> {
         let title = self.matcher.fuzzy_indices(&entry.title, query);
+        // The one-line summary (a provider's place, a section's guide) is short enough to match
+        // fuzzily too, but names the thing less directly than the title.
+        let summary_score = self.matcher.fuzzy_match(&entry.summary, query);
         let first_word_at = words
             .iter()
             .map(|w| entry.text_lower.find(w.as_str()))
-            .collect::<Option<Vec<_>>>();
-        if title.is_none() && first_word_at.is_none() {
+            .collect::<Option<Vec<_>>>()
+            .and_then(|at| at.into_iter().min());
+        if title.is_none() && summary_score.is_none() && first_word_at.is_none() {
             return None;
         }
         let (title_score, matched) = title.unwrap_or_default();
-        // A title match counts double: it names the thing. Text matches rank by how early.
-        let text_score = first_word_at.as_ref().map_or(0, |at| {
-            40 - (at.iter().min().copied().unwrap_or(0) / 200).min(30) as i64
-        });
-        let context = match &first_word_at {
-            Some(at) => excerpt(
-                &entry.text,
-                &entry.text_lower,
-                at.iter().min().copied().unwrap_or(0),
-            ),
+        // Text matches rank by how early they come.
+        let text_score = first_word_at.map_or(0, |at| 40 - (at / 200).min(30) as i64);
+        let context = match first_word_at {
+            Some(at) => excerpt(&entry.text, &entry.text_lower, at),
             None => entry.summary.clone(),
         };
         Some(Hit {
             target: entry.target,
             title: entry.title.clone(),
             context,
-            score: 2 * title_score + text_score,
+            score: 2 * title_score + summary_score.unwrap_or(0) + text_score,
             matched,
         })
     }
