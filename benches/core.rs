@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kapguide::core::date::Date;
 use kapguide::core::loader::{LoadOptions, load};
-use kapguide::core::scoring::{Priorities, Scorer, rank};
+use kapguide::core::scoring::{AnswerMatrix, Priorities, Scorer, rank};
 use kapguide::core::search::SearchIndex;
 use kapguide::core::synthetic;
 
@@ -18,13 +18,18 @@ fn benches(c: &mut Criterion) {
     let priorities = Priorities::default();
     let many = synthetic::providers(10_000, checklist, 7);
 
+    // What a priority change costs: answers were resolved when the profiles loaded.
+    let matrix = AnswerMatrix::new(&many, checklist);
     c.bench_function("score 10k providers", |b| {
         b.iter(|| {
             let scorer = Scorer::new(checklist, &priorities, today);
-            for provider in &many {
-                black_box(scorer.score(provider));
+            for (row, provider) in many.iter().enumerate() {
+                black_box(scorer.score_cells(provider, matrix.row(row)));
             }
         });
+    });
+    c.bench_function("resolve answers of 10k providers", |b| {
+        b.iter(|| black_box(AnswerMatrix::new(&many, checklist)));
     });
     c.bench_function("rank 10k providers", |b| {
         b.iter(|| black_box(rank(&many, checklist, &priorities, today)))

@@ -228,6 +228,18 @@ proptest! {
     }
 
     #[test]
+    fn scores_from_the_answer_matrix_equal_direct_scores(cases in prop::collection::vec((prop::collection::vec(answer(), 0..8), routes()), 1..6), qs in prop::collection::vec(question(), 8..9), prio in priorities()) {
+        use kapguide::core::scoring::{AnswerMatrix, Scorer};
+        let list = checklist(&qs);
+        let providers: Vec<Provider> = cases.into_iter().map(|(answers, routes)| provider(&answers, routes)).collect();
+        let matrix = AnswerMatrix::new(&providers, &list);
+        let scorer = Scorer::new(&list, &prio, today());
+        for (row, p) in providers.iter().enumerate() {
+            prop_assert_eq!(scorer.score_cells(p, matrix.row(row)), score(p, &list, &prio, today()));
+        }
+    }
+
+    #[test]
     fn red_flags_ignore_priorities((qs, answers, prio, routes) in case()) {
         let list = checklist(&qs);
         let p = provider(&answers, routes);

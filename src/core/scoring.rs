@@ -205,14 +205,86 @@ pub fn applies(question: &Question, provider: &Provider) -> bool {
             .any(|r| provider.routes.contains(r))
 }
 
-/// Scores many providers against one checklist and set of priorities: the per-question weights
-/// and an id index are worked out once, so scoring a provider is one merge pass over its answers.
-pub struct Scorer<'c> {
+/// One provider's answer to one question, in checklist order: the value and whether the
+/// question's routes are not offered (then it counts as n/a).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub value: AnswerValue,
+    pub route_not_offered: bool,
+}
+
+/// Finds answers by question id by walking two sorted id lists side by side.
+struct QuestionIndex<'c> {
     checklist: &'c Checklist,
-    /// Per question: its weight × its category's priority.
-    weights: Vec<u32>,
     /// (question id, question index), sorted by id like a provider's answers.
     by_id: Vec<(&'c str, usize)>,
+}
+
+impl<'c> QuestionIndex<'c> {
+    fn new(checklist: &'c Checklist) -> Self {
+        let mut by_id: Vec<(&str, usize)> = checklist
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        by_id.sort_unstable();
+        QuestionIndex { checklist, by_id }
+    }
+
+    /// The provider's answers in checklist order (missing ones unknown).
+    fn resolve(&self, provider: &Provider, out: &mut Vec<Cell>) {
+        let start = out.len();
+        out.extend(self.checklist.questions.iter().map(|q| Cell {
+            value: AnswerValue::Unknown,
+            route_not_offered: !applies(q, provider),
+        }));
+        let mut answers = provider.answers.iter().peekable();
+        for (id, index) in &self.by_id {
+            while answers.next_if(|(key, _)| key.as_str() < *id).is_some() {}
+            if let Some((_, answer)) = answers.next_if(|(key, _)| key.as_str() == *id) {
+                out[start + index].value = answer.value;
+            }
+        }
+    }
+}
+
+/// Every provider's answers resolved to checklist order once (at load, or when a profile
+/// changes), so re-scoring everyone after a priority change touches no strings at all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AnswerMatrix {
+    width: usize,
+    cells: Vec<Cell>,
+}
+
+impl AnswerMatrix {
+    pub fn new<'p>(
+        providers: impl IntoIterator<Item = &'p Provider>,
+        checklist: &Checklist,
+    ) -> Self {
+        let index = QuestionIndex::new(checklist);
+        let mut cells = Vec::new();
+        for provider in providers {
+            index.resolve(provider, &mut cells);
+        }
+        AnswerMatrix {
+            width: checklist.questions.len(),
+            cells,
+        }
+    }
+
+    /// The cells of the provider at `row` (in the order the providers were given).
+    pub fn row(&self, row: usize) -> &[Cell] {
+        &self.cells[row * self.width..(row + 1) * self.width]
+    }
+}
+
+/// Scores providers against one checklist and set of priorities; the per-question weights are
+/// worked out once.
+pub struct Scorer<'c> {
+    index: QuestionIndex<'c>,
+    /// Per question: its weight × its category's priority.
+    weights: Vec<u32>,
     today: Date,
 }
 
@@ -222,59 +294,40 @@ impl<'c> Scorer<'c> {
             .questions
             .iter()
             .map(|q| {
-                u32::from(q.weight)
-                    * u32::from(priorities.get(&checklist.categories[q.category].id))
+                let priority = priorities.get(&checklist.categories[q.category].id);
+                u32::from(q.weight) * u32::from(priority)
             })
             .collect();
-        let mut by_id: Vec<(&str, usize)> = checklist
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.as_str(), i))
-            .collect();
-        by_id.sort_unstable();
         Scorer {
-            checklist,
+            index: QuestionIndex::new(checklist),
             weights,
-            by_id,
             today,
         }
     }
 
-    /// The provider's answers in checklist order (missing ones unknown), by walking the two
-    /// sorted id lists side by side instead of looking each question up.
-    fn answers_in_order(&self, provider: &Provider) -> Vec<AnswerValue> {
-        let mut values = vec![AnswerValue::Unknown; self.weights.len()];
-        let mut answers = provider.answers.iter().peekable();
-        for (id, index) in &self.by_id {
-            while answers.next_if(|(key, _)| key.as_str() < *id).is_some() {}
-            if let Some((_, answer)) = answers.next_if(|(key, _)| key.as_str() == *id) {
-                values[*index] = answer.value;
-            }
-        }
-        values
+    pub fn score(&self, provider: &Provider) -> Score {
+        let mut cells = Vec::with_capacity(self.weights.len());
+        self.index.resolve(provider, &mut cells);
+        self.score_cells(provider, &cells)
     }
 
-    pub fn score(&self, provider: &Provider) -> Score {
-        let checklist = self.checklist;
+    /// Scores a provider whose answers are already resolved (a row of an [`AnswerMatrix`]).
+    pub fn score_cells(&self, provider: &Provider, cells: &[Cell]) -> Score {
+        let checklist = self.index.checklist;
         let mut categories = vec![Tally::default(); checklist.categories.len()];
         let mut total = Tally::default();
-        let mut questions = Vec::with_capacity(checklist.questions.len());
+        let mut questions = Vec::with_capacity(cells.len());
         let mut red_flags = Vec::new();
-        let answers = self.answers_in_order(provider);
-        for ((question, answer), weight) in
-            checklist.questions.iter().zip(answers).zip(&self.weights)
-        {
-            let route_not_offered = !applies(question, provider);
-            let value = if route_not_offered {
+        for ((question, cell), weight) in checklist.questions.iter().zip(cells).zip(&self.weights) {
+            let value = if cell.route_not_offered {
                 AnswerValue::Na
             } else {
-                answer
+                cell.value
             };
             let entry = QuestionScore {
                 category: question.category,
                 value,
-                route_not_offered,
+                route_not_offered: cell.route_not_offered,
                 weight: *weight,
             };
             categories[question.category].add(&entry);
@@ -291,9 +344,10 @@ impl<'c> Scorer<'c> {
             Some(source) => match source.last_verified {
                 None => red_flags.push(RedFlag::Undated),
                 Some(date) if date.days_until(self.today) > STALE_AFTER_DAYS => {
+                    let days = date.days_until(self.today);
                     red_flags.push(RedFlag::Stale {
                         last_verified: date,
-                        days: date.days_until(self.today),
+                        days,
                     });
                 }
                 Some(_) => {}
