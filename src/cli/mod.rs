@@ -207,9 +207,11 @@ pub fn main() -> ExitCode {
     };
     let Some(command) = &cli.command else {
         context.report_skipped();
-        return finish(text::guides(&context.library).map_stdout(|s| {
-            format!("{s}\n(The interactive app is not built yet; these are the bundled guides.)\n")
-        }));
+        let options = crate::tui::TuiOptions {
+            mouse: cli.mouse,
+            ascii: cli.ascii,
+        };
+        return crate::tui::run(context, options);
     };
     if !matches!(command, Command::Validate { .. }) {
         context.report_skipped();
@@ -240,13 +242,6 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
         Command::Search { query } => text::search(lib, &query.join(" ")),
         Command::Validate { paths } => text::validate(context, paths),
         Command::NewProvider { id } => text::new_provider(lib, id),
-    }
-}
-
-impl Outcome {
-    fn map_stdout(mut self, f: impl FnOnce(String) -> String) -> Self {
-        self.stdout = f(self.stdout);
-        self
     }
 }
 

@@ -1,0 +1,368 @@
+//! The Compare view: providers side by side. Scores are computed once per change of priorities
+//! or profiles and kept; moving around the matrix never re-scores anything.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::super::action::{Action, Effect, ExportFormat};
+use super::super::geometry;
+use super::{App, Overlay, step};
+use crate::core::export::{Comparison, Format, RenderOptions, render_comparison};
+use crate::core::provider::Provider;
+use crate::core::scoring::{MAX_PRIORITY, rank};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareFocus {
+    List,
+    #[default]
+    Matrix,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// The scorer's ranking: what is known for sure, then coverage.
+    #[default]
+    Score,
+    Name,
+    Coverage,
+}
+
+impl SortBy {
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Score => "score",
+            SortBy::Name => "name",
+            SortBy::Coverage => "% known",
+        }
+    }
+
+    fn next(self) -> SortBy {
+        match self {
+            SortBy::Score => SortBy::Name,
+            SortBy::Name => SortBy::Coverage,
+            SortBy::Coverage => SortBy::Score,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct CompareView {
+    pub focus: CompareFocus,
+    pub sort: SortBy,
+    /// Regions and countries that occur in the profiles.
+    pub regions: Vec<String>,
+    /// Index into `regions`; `None` shows every region.
+    pub region: Option<usize>,
+    /// Provider ids the user chose not to show.
+    pub hidden: HashSet<String>,
+    /// Provider indices in the scorer's order.
+    pub rank: Vec<usize>,
+    /// In the chosen order, within the region: the provider list.
+    pub order: Vec<usize>,
+    /// `order` less the hidden ones: the matrix columns.
+    pub columns: Vec<usize>,
+    /// Selected row of the provider list (index into `order`).
+    pub listed: usize,
+    /// Selected question.
+    pub row: usize,
+    /// Selected column (index into `columns`) and the first column drawn.
+    pub col: usize,
+    pub col_offset: usize,
+}
+
+impl CompareView {
+    pub fn toggle_focus(&mut self) {
+        self.focus = match self.focus {
+            CompareFocus::List => CompareFocus::Matrix,
+            CompareFocus::Matrix => CompareFocus::List,
+        };
+    }
+
+    pub fn region_name(&self) -> Option<&str> {
+        self.region
+            .and_then(|r| self.regions.get(r))
+            .map(String::as_str)
+    }
+}
+
+fn in_region(provider: &Provider, region: &str) -> bool {
+    [&provider.location.region, &provider.location.country]
+        .into_iter()
+        .flatten()
+        .any(|r| r.eq_ignore_ascii_case(region))
+}
+
+impl App {
+    /// Scores every provider (once) and rebuilds the orders. Called when priorities or
+    /// profiles change, never on plain movement.
+    pub(crate) fn rescore(&mut self) {
+        let ranked = rank(
+            &self.lib.providers,
+            &self.lib.checklist,
+            &self.priorities,
+            self.today,
+        );
+        let index: HashMap<&str, usize> = self
+            .lib
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut slots = vec![None; self.lib.providers.len()];
+        let mut order = Vec::with_capacity(ranked.len());
+        for (provider, score) in ranked {
+            let i = index[provider.id.as_str()];
+            slots[i] = Some(score);
+            order.push(i);
+        }
+        self.scores = slots.into_iter().flatten().collect();
+        self.compare.rank = order;
+        let regions: BTreeSet<&String> = self
+            .lib
+            .providers
+            .iter()
+            .flat_map(|p| [&p.location.region, &p.location.country])
+            .flatten()
+            .collect();
+        let current = self.compare.region_name().map(str::to_string);
+        self.compare.regions = regions.into_iter().cloned().collect();
+        self.compare.region =
+            current.and_then(|c| self.compare.regions.iter().position(|r| *r == c));
+        self.reorder();
+    }
+
+    /// Applies sort, region and hidden providers to the cached ranking.
+    pub(crate) fn reorder(&mut self) {
+        let providers = &self.lib.providers;
+        let mut order: Vec<usize> = match self.compare.region_name() {
+            Some(region) => self
+                .compare
+                .rank
+                .iter()
+                .copied()
+                .filter(|&i| in_region(&providers[i], region))
+                .collect(),
+            None => self.compare.rank.clone(),
+        };
+        match self.compare.sort {
+            SortBy::Score => {}
+            SortBy::Name => order.sort_by_cached_key(|&i| providers[i].name.to_lowercase()),
+            // Stable, so equal coverage keeps the ranking order.
+            SortBy::Coverage => order.sort_by(|&a, &b| {
+                let coverage = |i: usize| self.scores[i].total.coverage();
+                coverage(b).total_cmp(&coverage(a))
+            }),
+        }
+        let hidden = &self.compare.hidden;
+        self.compare.columns = order
+            .iter()
+            .copied()
+            .filter(|&i| !hidden.contains(&providers[i].id))
+            .collect();
+        self.compare.order = order;
+        let c = &mut self.compare;
+        c.listed = c.listed.min(c.order.len().saturating_sub(1));
+        c.col = c.col.min(c.columns.len().saturating_sub(1));
+        self.keep_column_visible();
+    }
+
+    /// Adds or replaces a profile (a walk-through was saved) and re-scores.
+    pub(crate) fn install(&mut self, provider: Provider) {
+        self.compare.hidden.remove(&provider.id);
+        let providers = &mut self.lib.providers;
+        match providers.binary_search_by(|p| p.id.cmp(&provider.id)) {
+            Ok(i) => providers[i] = provider,
+            Err(i) => providers.insert(i, provider),
+        }
+        self.search.invalidate();
+        self.rescore();
+    }
+
+    pub(crate) fn matrix_geometry(&self) -> geometry::Matrix {
+        let (_, matrix) = geometry::compare(self.body(), false);
+        geometry::matrix(matrix.unwrap_or_default())
+    }
+
+    pub(crate) fn keep_column_visible(&mut self) {
+        let fit = self.matrix_geometry().fit;
+        let c = &mut self.compare;
+        if c.col < c.col_offset {
+            c.col_offset = c.col;
+        } else if c.col >= c.col_offset + fit {
+            c.col_offset = c.col + 1 - fit;
+        }
+        c.col_offset = c.col_offset.min(c.columns.len().saturating_sub(fit));
+    }
+
+    /// Search jumped to a provider: make sure it is shown, then select its column.
+    pub(crate) fn show_provider(&mut self, index: usize) {
+        let Some(provider) = self.lib.providers.get(index) else {
+            return;
+        };
+        self.view = super::View::Compare;
+        self.compare.focus = CompareFocus::Matrix;
+        self.compare.hidden.remove(&provider.id);
+        if self
+            .compare
+            .region_name()
+            .is_some_and(|r| !in_region(provider, r))
+        {
+            self.compare.region = None;
+        }
+        self.reorder();
+        if let Some(col) = self.compare.columns.iter().position(|&i| i == index) {
+            self.compare.col = col;
+            self.keep_column_visible();
+        }
+    }
+
+    pub(crate) fn compare_action(&mut self, action: &Action) {
+        let list = self.compare.focus == CompareFocus::List;
+        match action {
+            Action::Sort => {
+                self.compare.sort = self.compare.sort.next();
+                self.reorder();
+                self.say(format!("Sorted by {}", self.compare.sort.label()));
+            }
+            Action::Region => {
+                let c = &mut self.compare;
+                c.region = match c.region {
+                    None if !c.regions.is_empty() => Some(0),
+                    Some(r) if r + 1 < c.regions.len() => Some(r + 1),
+                    _ => None,
+                };
+                self.reorder();
+                let name = self.compare.region_name().unwrap_or("all regions");
+                self.say(format!(
+                    "Region: {name} ({} providers)",
+                    self.compare.order.len()
+                ));
+            }
+            Action::Priorities => self.overlays.push(Overlay::Priorities {
+                selected: 0,
+                changed: false,
+            }),
+            Action::Export if self.compare.columns.is_empty() => {
+                self.say("No providers are shown; Tab to the list and press Space to show some")
+            }
+            Action::Export => self.overlays.push(Overlay::Export),
+            Action::Toggle => self.toggle_provider(list),
+            Action::Back if list => self.compare.focus = CompareFocus::Matrix,
+            Action::Back => self.say("q quits; Tab moves to the provider list"),
+            Action::Open if !list && !self.compare.columns.is_empty() => {
+                self.overlays.push(Overlay::Cell)
+            }
+            Action::Left | Action::Right if !list => {
+                let c = &mut self.compare;
+                c.col = match action {
+                    Action::Left => c.col.saturating_sub(1),
+                    _ => (c.col + 1).min(c.columns.len().saturating_sub(1)),
+                };
+                self.keep_column_visible();
+            }
+            action if list => {
+                let rows = self.list_rows();
+                let len = self.compare.order.len();
+                if let Some(next) = step(action, self.compare.listed, len, rows) {
+                    self.compare.listed = next;
+                }
+            }
+            action => {
+                let rows = self.matrix_geometry().rows;
+                let len = self.lib.checklist.questions.len();
+                if let Some(next) = step(action, self.compare.row, len, rows) {
+                    self.compare.row = next;
+                }
+            }
+        }
+    }
+
+    /// Space: in the list, show or hide the selected provider; in the matrix, hide the column.
+    fn toggle_provider(&mut self, list: bool) {
+        let c = &self.compare;
+        let index = if list {
+            c.order.get(c.listed)
+        } else {
+            c.columns.get(c.col)
+        };
+        let Some(&index) = index else {
+            return;
+        };
+        let provider = &self.lib.providers[index];
+        let (id, name) = (provider.id.clone(), provider.name.clone());
+        if self.compare.hidden.remove(&id) {
+            self.say(format!("Showing {name}"));
+        } else {
+            self.compare.hidden.insert(id);
+            self.say(format!(
+                "Hid {name}; Tab to the provider list and press Space to show it again"
+            ));
+        }
+        self.reorder();
+    }
+
+    pub(crate) fn priorities_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
+        let count = self.lib.checklist.categories.len();
+        let Some(Overlay::Priorities { selected, changed }) = self.overlays.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
+            Action::Left | Action::Right => {
+                let Some(category) = self.lib.checklist.categories.get(*selected) else {
+                    return;
+                };
+                let now = self.priorities.get(&category.id);
+                let next = if *action == Action::Left {
+                    now.saturating_sub(1)
+                } else {
+                    (now + 1).min(MAX_PRIORITY)
+                };
+                if next != now {
+                    *changed = true;
+                    self.priorities.set(&category.id.clone(), next);
+                    self.rescore();
+                }
+            }
+            Action::Back => {
+                let changed = *changed;
+                self.overlays.pop();
+                if changed {
+                    self.config.priorities = self.priorities.clone();
+                    effects.push(Effect::SaveConfig(Box::new(self.config.clone())));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn export_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
+        match action {
+            Action::ExportAs(format) => {
+                self.overlays.pop();
+                let providers = self.shown_providers();
+                let comparison =
+                    Comparison::new(&self.lib.checklist, providers, &self.priorities, self.today);
+                let core_format = match format {
+                    ExportFormat::Markdown => Format::Markdown,
+                    ExportFormat::Csv => Format::Csv,
+                    ExportFormat::Json => Format::Json,
+                };
+                let options = RenderOptions {
+                    ascii: self.theme.ascii,
+                    width: 100,
+                };
+                effects.push(Effect::Export {
+                    stem: format!("comparison-{}", self.today),
+                    extension: format.extension(),
+                    contents: render_comparison(&comparison, core_format, &options),
+                });
+            }
+            Action::Back => {
+                self.overlays.pop();
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,747 @@
+//! The keymap is data: one table of bindings with descriptions. Key lookup, the footer hints and
+//! the help screen are all read from it, so they cannot disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, ExportFormat, View};
+use crate::core::provider::AnswerValue;
+
+/// Where the keyboard is: each mode has its own bindings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Toc,
+    Reader,
+    Picker,
+    Questions,
+    Walk,
+    Review,
+    Prepare,
+    ProviderList,
+    Matrix,
+    /// A one-line text field: printable keys are text.
+    Text,
+    /// The search box: printable keys are text too.
+    Search,
+    Help,
+    Crisis,
+    Notice,
+    Confirm,
+    Cell,
+    Priorities,
+    Export,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 18] = [
+        Mode::Toc,
+        Mode::Reader,
+        Mode::Picker,
+        Mode::Questions,
+        Mode::Walk,
+        Mode::Review,
+        Mode::Prepare,
+        Mode::ProviderList,
+        Mode::Matrix,
+        Mode::Text,
+        Mode::Search,
+        Mode::Help,
+        Mode::Crisis,
+        Mode::Notice,
+        Mode::Confirm,
+        Mode::Cell,
+        Mode::Priorities,
+        Mode::Export,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Toc => "Guides: contents",
+            Mode::Reader => "Guides: reader",
+            Mode::Picker => "Checklist: providers",
+            Mode::Questions => "Checklist: questions",
+            Mode::Walk => "Checklist: walk-through",
+            Mode::Review => "Checklist: finish",
+            Mode::Prepare => "Checklist: prepare questions",
+            Mode::ProviderList => "Compare: providers",
+            Mode::Matrix => "Compare: matrix",
+            Mode::Text => "Typing in a field",
+            Mode::Search => "Search",
+            Mode::Help => "Help",
+            Mode::Crisis => "Crisis lines",
+            Mode::Notice => "Welcome notice",
+            Mode::Confirm => "A question",
+            Mode::Cell => "Answer details",
+            Mode::Priorities => "Priorities",
+            Mode::Export => "Export",
+        }
+    }
+
+    /// Keys are text here (only Ctrl-C and the field's own keys are not).
+    pub fn is_typing(self) -> bool {
+        matches!(self, Mode::Text | Mode::Search)
+    }
+
+    /// A view's own pane, where the view-wide keys (1/2/3, /, Tab, q…) apply.
+    pub fn is_view(self) -> bool {
+        matches!(
+            self,
+            Mode::Toc
+                | Mode::Reader
+                | Mode::Picker
+                | Mode::Questions
+                | Mode::Walk
+                | Mode::Review
+                | Mode::Prepare
+                | Mode::ProviderList
+                | Mode::Matrix
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every mode, typing included (Ctrl-C).
+    Always,
+    /// Every mode except while typing.
+    NotTyping,
+    /// The panes of the three views.
+    Views,
+    In(&'static [Mode]),
+}
+
+impl Scope {
+    fn covers(self, mode: Mode) -> bool {
+        match self {
+            Scope::Always => true,
+            Scope::NotTyping => !mode.is_typing(),
+            Scope::Views => mode.is_view(),
+            Scope::In(modes) => modes.contains(&mode),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    /// How the key is written in the footer and the help screen.
+    pub fn label(self, ascii: bool) -> String {
+        match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.ctrl => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Up => pick(ascii, "Up", "↑"),
+            KeyCode::Down => pick(ascii, "Down", "↓"),
+            KeyCode::Left => pick(ascii, "Left", "←"),
+            KeyCode::Right => pick(ascii, "Right", "→"),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    fn from_event(event: &KeyEvent) -> Key {
+        Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+}
+
+fn pick(ascii: bool, plain: &str, fancy: &str) -> String {
+    if ascii { plain } else { fancy }.to_string()
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    /// The first key is the one the footer shows.
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub desc: &'static str,
+    /// Shown in the footer.
+    pub hint: bool,
+}
+
+impl Binding {
+    pub fn keys_label(&self, ascii: bool) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label(ascii)).collect();
+        labels.join(" ")
+    }
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    desc: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        desc,
+        hint,
+    }
+}
+
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
+};
+use Scope::{Always, In, NotTyping, Views};
+
+/// Modes where j/k, PgUp/PgDn and g/G move a selection or scroll.
+const MOVES: &[Mode] = &[
+    Mode::Toc,
+    Mode::Reader,
+    Mode::Picker,
+    Mode::Questions,
+    Mode::Prepare,
+    Mode::ProviderList,
+    Mode::Matrix,
+    Mode::Help,
+    Mode::Crisis,
+];
+const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
+const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
+const ANSWER: &[Mode] = &[Mode::Walk];
+
+pub static BINDINGS: &[Binding] = &[
+    b(Always, &[ctrl('c')], Action::Quit, "quit now", false),
+    b(NotTyping, &[ch('!')], Action::Crisis, "crisis lines", true),
+    // Movement
+    b(In(MOVES), &[ch('j'), k(Down)], Action::Down, "down", false),
+    b(In(MOVES), &[ch('k'), k(Up)], Action::Up, "up", false),
+    b(
+        In(MOVES),
+        &[k(PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    b(
+        In(MOVES),
+        &[k(PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    b(
+        In(MOVES),
+        &[ch('g'), k(Home)],
+        Action::Top,
+        "go to the top",
+        false,
+    ),
+    b(
+        In(MOVES),
+        &[ch('G'), k(End)],
+        Action::Bottom,
+        "go to the end",
+        false,
+    ),
+    // Guides
+    b(
+        In(&[Mode::Toc]),
+        &[k(Enter), ch('l'), k(Right)],
+        Action::Open,
+        "read",
+        true,
+    ),
+    b(
+        In(&[Mode::Reader]),
+        &[ch(' ')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    b(
+        In(&[Mode::Reader]),
+        &[ch(']')],
+        Action::NextSection,
+        "next section",
+        true,
+    ),
+    b(
+        In(&[Mode::Reader]),
+        &[ch('[')],
+        Action::PrevSection,
+        "previous section",
+        true,
+    ),
+    b(
+        In(&[Mode::Reader]),
+        &[ch('h'), k(Left)],
+        Action::Back,
+        "back to contents",
+        false,
+    ),
+    // Checklist
+    b(
+        In(&[Mode::Picker]),
+        &[k(Enter)],
+        Action::Open,
+        "walk through",
+        true,
+    ),
+    b(
+        In(&[Mode::Picker]),
+        &[ch('a')],
+        Action::NewProvider,
+        "add a new provider",
+        true,
+    ),
+    b(
+        In(&[Mode::Picker]),
+        &[ch('p')],
+        Action::Prepare,
+        "prepare questions",
+        true,
+    ),
+    b(
+        In(&[Mode::Questions]),
+        &[k(Enter)],
+        Action::Open,
+        "walk from here",
+        true,
+    ),
+    b(
+        In(ANSWER),
+        &[ch('y')],
+        Action::Answer(AnswerValue::Yes),
+        "yes",
+        true,
+    ),
+    b(
+        In(ANSWER),
+        &[ch('p')],
+        Action::Answer(AnswerValue::Partial),
+        "partial",
+        true,
+    ),
+    b(
+        In(ANSWER),
+        &[ch('n')],
+        Action::Answer(AnswerValue::No),
+        "no",
+        true,
+    ),
+    b(
+        In(ANSWER),
+        &[ch('u')],
+        Action::Answer(AnswerValue::Unknown),
+        "unknown",
+        true,
+    ),
+    b(
+        In(ANSWER),
+        &[ch('a')],
+        Action::Answer(AnswerValue::Na),
+        "n/a",
+        true,
+    ),
+    b(In(ANSWER), &[ch('e')], Action::EditNote, "note", true),
+    b(
+        In(ANSWER),
+        &[ch('s')],
+        Action::EditSource,
+        "source (where it came from)",
+        true,
+    ),
+    b(
+        In(&[Mode::Walk, Mode::Review]),
+        &[k(Left), ch('h')],
+        Action::Left,
+        "previous",
+        true,
+    ),
+    b(
+        In(ANSWER),
+        &[k(Right), ch('l')],
+        Action::Right,
+        "next",
+        true,
+    ),
+    b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
+    b(
+        In(&[Mode::Review]),
+        &[k(Enter)],
+        Action::Open,
+        "save the profile",
+        true,
+    ),
+    b(
+        In(&[Mode::Prepare]),
+        &[ch('e')],
+        Action::Export,
+        "export as Markdown",
+        true,
+    ),
+    // Compare
+    b(
+        In(COMPARE),
+        &[ch(' ')],
+        Action::Toggle,
+        "show or hide provider",
+        true,
+    ),
+    b(
+        In(&[Mode::Matrix]),
+        &[ch('h'), k(Left)],
+        Action::Left,
+        "column left",
+        false,
+    ),
+    b(
+        In(&[Mode::Matrix]),
+        &[ch('l'), k(Right)],
+        Action::Right,
+        "column right",
+        false,
+    ),
+    b(
+        In(&[Mode::Matrix]),
+        &[k(Enter)],
+        Action::Open,
+        "answer details",
+        true,
+    ),
+    b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
+    b(
+        In(COMPARE),
+        &[ch('r')],
+        Action::Region,
+        "region filter",
+        true,
+    ),
+    b(
+        In(COMPARE),
+        &[ch('p')],
+        Action::Priorities,
+        "priorities",
+        true,
+    ),
+    b(In(COMPARE), &[ch('e')], Action::Export, "export", true),
+    // View-wide
+    b(Views, &[ch('?'), k(F(1))], Action::Help, "help", true),
+    b(Views, &[ch('/')], Action::Search, "search", true),
+    b(
+        Views,
+        &[ch('n')],
+        Action::NextMatch,
+        "next search match",
+        false,
+    ),
+    b(
+        Views,
+        &[ch('N')],
+        Action::PrevMatch,
+        "previous search match",
+        false,
+    ),
+    b(
+        Views,
+        &[ch('1')],
+        Action::View(View::Guides),
+        "guides view",
+        false,
+    ),
+    b(
+        Views,
+        &[ch('2')],
+        Action::View(View::Checklist),
+        "checklist view",
+        false,
+    ),
+    b(
+        Views,
+        &[ch('3')],
+        Action::View(View::Compare),
+        "compare view",
+        false,
+    ),
+    b(Views, &[k(Tab)], Action::FocusNext, "next pane", false),
+    b(
+        Views,
+        &[k(BackTab)],
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    b(Views, &[k(Esc)], Action::Back, "back", false),
+    b(
+        Views,
+        &[ch('q')],
+        Action::QuitTop,
+        "quit (from the top level)",
+        true,
+    ),
+    // Text fields and search
+    b(In(FIELDS), &[k(Enter)], Action::Open, "confirm", true),
+    b(In(FIELDS), &[k(Esc)], Action::Back, "cancel", true),
+    b(
+        In(FIELDS),
+        &[k(Backspace)],
+        Action::Backspace,
+        "delete left",
+        false,
+    ),
+    b(
+        In(FIELDS),
+        &[k(Delete)],
+        Action::Delete,
+        "delete right",
+        false,
+    ),
+    b(In(FIELDS), &[k(Left)], Action::Left, "cursor left", false),
+    b(
+        In(FIELDS),
+        &[k(Right)],
+        Action::Right,
+        "cursor right",
+        false,
+    ),
+    b(
+        In(FIELDS),
+        &[k(Home), ctrl('a')],
+        Action::Top,
+        "start of line",
+        false,
+    ),
+    b(
+        In(FIELDS),
+        &[k(End), ctrl('e')],
+        Action::Bottom,
+        "end of line",
+        false,
+    ),
+    b(
+        In(&[Mode::Search]),
+        &[k(Down), ctrl('n')],
+        Action::Down,
+        "next result",
+        true,
+    ),
+    b(
+        In(&[Mode::Search]),
+        &[k(Up), ctrl('p')],
+        Action::Up,
+        "previous result",
+        true,
+    ),
+    // Overlays
+    b(
+        In(&[Mode::Help]),
+        &[k(Esc), ch('q'), ch('?'), k(F(1))],
+        Action::Back,
+        "close",
+        true,
+    ),
+    b(
+        In(&[Mode::Crisis]),
+        &[k(Enter)],
+        Action::Open,
+        "open the full guide",
+        true,
+    ),
+    b(
+        In(&[Mode::Crisis]),
+        &[k(Esc), ch('q'), ch('!')],
+        Action::Back,
+        "close",
+        true,
+    ),
+    b(
+        In(&[Mode::Notice]),
+        &[k(Enter)],
+        Action::Back,
+        "continue (any key)",
+        true,
+    ),
+    b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
+    b(
+        In(&[Mode::Confirm]),
+        &[ch('n'), k(Esc)],
+        Action::No,
+        "no",
+        true,
+    ),
+    b(
+        In(&[Mode::Cell]),
+        &[k(Esc), k(Enter), ch('q')],
+        Action::Back,
+        "close",
+        true,
+    ),
+    b(
+        In(&[Mode::Priorities]),
+        &[ch('j'), k(Down)],
+        Action::Down,
+        "next category",
+        true,
+    ),
+    b(
+        In(&[Mode::Priorities]),
+        &[ch('k'), k(Up)],
+        Action::Up,
+        "previous category",
+        false,
+    ),
+    b(
+        In(&[Mode::Priorities]),
+        &[ch('l'), k(Right), ch('+')],
+        Action::Right,
+        "more important",
+        true,
+    ),
+    b(
+        In(&[Mode::Priorities]),
+        &[ch('h'), k(Left), ch('-')],
+        Action::Left,
+        "less important",
+        true,
+    ),
+    b(
+        In(&[Mode::Priorities]),
+        &[k(Esc), k(Enter), ch('q')],
+        Action::Back,
+        "done (saves)",
+        true,
+    ),
+    b(
+        In(&[Mode::Export]),
+        &[ch('m')],
+        Action::ExportAs(ExportFormat::Markdown),
+        "Markdown",
+        true,
+    ),
+    b(
+        In(&[Mode::Export]),
+        &[ch('c')],
+        Action::ExportAs(ExportFormat::Csv),
+        "CSV",
+        true,
+    ),
+    b(
+        In(&[Mode::Export]),
+        &[ch('j')],
+        Action::ExportAs(ExportFormat::Json),
+        "JSON",
+        true,
+    ),
+    b(
+        In(&[Mode::Export]),
+        &[k(Esc), ch('q')],
+        Action::Back,
+        "cancel",
+        true,
+    ),
+];
+
+/// The binding a key press has in `mode`: the mode's own keys first, then the keys that work
+/// everywhere. While typing, an unbound printable key is text; on the notice, any key goes on.
+pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key::from_event(event);
+    let tiers: [fn(Scope) -> bool; 4] = [
+        |s| s == Always,
+        |s| matches!(s, In(_)),
+        |s| s == NotTyping,
+        |s| s == Views,
+    ];
+    for tier in tiers {
+        let found = BINDINGS
+            .iter()
+            .filter(|b| tier(b.scope) && b.scope.covers(mode))
+            .find(|b| b.keys.contains(&key));
+        if let Some(binding) = found {
+            return Some(binding.action.clone());
+        }
+    }
+    let plain = !event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+    match event.code {
+        KeyCode::Char(c) if mode.is_typing() && plain && !c.is_control() => Some(Action::Type(c)),
+        _ if mode == Mode::Notice => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// The bindings that work in `mode`, its own first.
+pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let own = BINDINGS
+        .iter()
+        .filter(move |b| matches!(b.scope, In(_)) && b.scope.covers(mode));
+    let shared = BINDINGS
+        .iter()
+        .filter(move |b| !matches!(b.scope, In(_)) && b.scope.covers(mode));
+    own.chain(shared)
+}
+
+/// Footer hints for `mode`: (key, what it does).
+pub fn hints(mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
+    bindings_for(mode)
+        .filter(|b| b.hint)
+        .map(|b| (b.keys[0].label(ascii), b.desc))
+        .collect()
+}
+
+/// Help screen sections: a title and (keys, description) rows, the current mode first.
+pub fn help_sections(current: Mode, ascii: bool) -> Vec<(String, Vec<(String, &'static str)>)> {
+    let rows = |filter: &dyn Fn(&Binding) -> bool| -> Vec<(String, &'static str)> {
+        BINDINGS
+            .iter()
+            .filter(|b| filter(b))
+            .map(|b| (b.keys_label(ascii), b.desc))
+            .collect()
+    };
+    let mut sections = vec![(
+        format!("Here ({})", current.title()),
+        rows(&|b| matches!(b.scope, In(_)) && b.scope.covers(current)),
+    )];
+    sections.push((
+        "In every view".to_string(),
+        rows(&|b| !matches!(b.scope, In(_))),
+    ));
+    for mode in Mode::ALL.into_iter().filter(|m| *m != current) {
+        sections.push((
+            mode.title().to_string(),
+            rows(&|b| matches!(b.scope, In(_)) && b.scope.covers(mode)),
+        ));
+    }
+    sections
+}

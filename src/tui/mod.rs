@@ -1,0 +1,149 @@
+//! The interactive app: `kapguide` with no arguments.
+//!
+//! One synchronous loop: block on the next terminal event, map it through the keymap to an
+//! [`Action`], let [`App::update`] change the state, run the file [`Effect`]s it asks for (their
+//! results go back in as actions), then draw from `&App`. Nothing happens while no key is
+//! pressed, so the app sleeps when idle.
+
+pub mod action;
+pub mod app;
+pub mod files;
+pub mod geometry;
+pub mod keymap;
+pub mod theme;
+pub mod views;
+
+use std::collections::VecDeque;
+use std::io::{self, stdout};
+use std::process::ExitCode;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+
+pub use action::{Action, Effect, Reply};
+pub use app::{App, Startup};
+pub use files::Files;
+pub use theme::Theme;
+
+use crate::cli::Context;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TuiOptions {
+    /// Mouse wheel and clicks (off by default: capturing the mouse stops text selection).
+    pub mouse: bool,
+    pub ascii: bool,
+}
+
+/// Runs the app in the real terminal until the user quits.
+pub fn run(context: Context, options: TuiOptions) -> ExitCode {
+    let files = Files::from_env();
+    let drafts = files.drafts(&context.library.checklist);
+    let first_run = files.first_run();
+    let theme = Theme::from_env(options.ascii || context.ascii);
+    install_panic_hook(options.mouse);
+    let result = enter(options.mouse).and_then(|()| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let size = terminal.size()?;
+        let startup = Startup {
+            first_run,
+            drafts,
+            theme,
+            size: (size.width, size.height),
+        };
+        let mut app = App::new(context, startup);
+        let events = std::iter::from_fn(|| event::read().ok());
+        run_loop(&mut terminal, &mut app, &files, events, options.mouse)
+    });
+    restore(options.mouse);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kapguide: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The loop, generic over the backend so tests can script whole sessions with `TestBackend`.
+/// Draws once at the start and then only after an event that meant something.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    files: &Files,
+    events: impl IntoIterator<Item = Event>,
+    mouse: bool,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    terminal.draw(|frame| views::render(app, frame))?;
+    for event in events {
+        let Some(action) = event_action(app, &event, mouse) else {
+            continue;
+        };
+        dispatch(app, files, action);
+        if app.should_quit() {
+            break;
+        }
+        terminal.draw(|frame| views::render(app, frame))?;
+    }
+    Ok(())
+}
+
+/// Updates the app with `action`, then runs its effects and feeds their results back.
+pub fn dispatch(app: &mut App, files: &Files, action: Action) {
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in app.update(action) {
+            if let Some(reply) = files.run(effect, &app.library().checklist) {
+                queue.push_back(Action::Done(reply));
+            }
+        }
+    }
+}
+
+/// What a terminal event means to the app, if anything.
+pub fn event_action(app: &App, event: &Event, mouse: bool) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::lookup(app.mode(), key),
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        Event::Mouse(m) if mouse => match m.kind {
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(stdout(), event::EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Undoes everything `enter` turned on; safe to call twice and from the panic hook.
+fn restore(mouse: bool) {
+    if mouse {
+        let _ = execute!(stdout(), event::DisableMouseCapture);
+    }
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), LeaveAlternateScreen, cursor::Show);
+}
+
+/// A panic restores the terminal first, so the message is readable, then reports as usual.
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous(info);
+    }));
+}

@@ -1,0 +1,354 @@
+//! The Checklist view: the provider picker and the questions, the walk-through one question at a
+//! time, the finish page, and the questions to prepare for a consultation.
+
+use std::path::Path;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use textwrap::core::display_width;
+
+use super::super::app::{App, ChecklistFocus, Input, PickRow, Prepare, Screen, Walk};
+use super::super::geometry;
+use super::super::keymap::{self, Mode};
+use super::super::theme::Theme;
+use super::{field, fit, list, pane, popup};
+use crate::core::checklist::Question;
+use crate::core::export::{answer_label, cell, display_name, symbol};
+use crate::core::provider::{AnswerValue, Provider};
+use crate::core::scoring::{applies, score};
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    match &app.checklist.screen {
+        Screen::Pick => pick(app, frame, body),
+        Screen::Walk(walk) if walk.index >= app.lib.checklist.questions.len() => {
+            review(app, frame, body, walk)
+        }
+        Screen::Walk(walk) => question(app, frame, body, walk),
+        Screen::Prepare(prepare) => prepare_list(app, frame, body, prepare),
+    }
+}
+
+fn sample_tag(provider: &Provider, theme: &Theme) -> Span<'static> {
+    if provider.sample {
+        Span::styled(" SAMPLE", theme.sample)
+    } else {
+        Span::raw("")
+    }
+}
+
+fn pick(app: &App, frame: &mut Frame, body: Rect) {
+    let theme = &app.theme;
+    let c = &app.checklist;
+    let (left, right) = geometry::checklist(body);
+    let focused = c.focus == ChecklistFocus::Providers;
+    let block = pane("Walk through a provider", focused, theme);
+    let inner = block.inner(left);
+    frame.render_widget(block, left);
+    let width = usize::from(inner.width).saturating_sub(2);
+    let questions = app.lib.checklist.questions.len();
+    list(
+        frame,
+        inner,
+        c.rows(app.lib.providers.len()),
+        c.picked,
+        focused,
+        theme,
+        |i| match c.row(i) {
+            PickRow::New => Line::styled("+ New provider…", theme.key),
+            PickRow::Draft(d) => {
+                let draft = &c.drafts[d];
+                let answered = draft.answers.len().min(questions);
+                Line::from(vec![
+                    Span::styled("draft ", theme.warn),
+                    Span::raw(fit(
+                        &format!("{} ({answered}/{questions})", draft.name),
+                        width.saturating_sub(6),
+                    )),
+                ])
+            }
+            PickRow::Provider(p) => {
+                let provider = &app.lib.providers[p];
+                let tag = sample_tag(provider, theme);
+                let name = fit(&provider.name, width.saturating_sub(tag.width()));
+                Line::from(vec![Span::raw(name), tag])
+            }
+        },
+    );
+
+    let focused = c.focus == ChecklistFocus::Questions;
+    let block = pane("The checklist", focused, theme);
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    let [top, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(8)]).areas(inner);
+    let checklist = &app.lib.checklist;
+    let width = usize::from(top.width).saturating_sub(2);
+    list(frame, top, questions, c.question, focused, theme, |i| {
+        let q = &checklist.questions[i];
+        let category = &checklist.categories[q.category].title;
+        Line::from(fit(
+            &format!("{}. {} · {category}", i + 1, q.question),
+            width,
+        ))
+    });
+    if let Some(q) = checklist.questions.get(c.question) {
+        let mut lines = vec![Line::styled("Why it matters", theme.subheading)];
+        lines.push(Line::from(q.why.clone()));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+    }
+}
+
+/// "[#####-----] 7/23" as text, so progress does not depend on colour.
+fn progress(done: usize, total: usize, width: usize, ascii: bool) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    let (full, empty) = if ascii { ("#", "-") } else { ("█", "░") };
+    format!(
+        "{}{} {done}/{total}",
+        full.repeat(filled),
+        empty.repeat(width - filled)
+    )
+}
+
+fn question_lines<'a>(q: &'a Question, app: &'a App, provider: &'a Provider) -> Vec<Line<'a>> {
+    let theme = &app.theme;
+    let checklist = &app.lib.checklist;
+    let category = &checklist.categories[q.category];
+    let in_category: Vec<&Question> = checklist.questions_in(q.category).collect();
+    let position = in_category.iter().position(|x| x.id == q.id).unwrap_or(0) + 1;
+    let mut lines = vec![
+        Line::styled(
+            format!("{} · {position} of {}", category.title, in_category.len()),
+            theme.dim,
+        ),
+        Line::from(""),
+        Line::styled(q.question.clone(), theme.title),
+        Line::from(""),
+        Line::styled("Why it matters", theme.subheading),
+        Line::from(q.why.clone()),
+    ];
+    if q.critical {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            "Critical: a \"no\" here is a red flag.",
+            theme.bad,
+        ));
+    }
+    if !q.applies_to.is_empty() {
+        let routes: Vec<&str> = q.applies_to.iter().map(|r| r.as_str()).collect();
+        let offered = if applies(q, provider) {
+            "this provider offers it"
+        } else {
+            "not offered here, so it is left out of the score"
+        };
+        lines.push(Line::styled(
+            format!(
+                "Only for providers offering {}: {offered}.",
+                routes.join(", ")
+            ),
+            theme.dim,
+        ));
+    }
+    lines
+}
+
+fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
+    let theme = &app.theme;
+    let questions = &app.lib.checklist.questions;
+    let q = &questions[walk.index];
+    let title = format!("Walk-through: {}", display_name(&walk.draft));
+    let block = pane(title, true, theme);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let answer = walk.draft.answers.get(&q.id);
+    let value = answer.map_or(AnswerValue::Unknown, |a| a.value);
+    let bar_width = usize::from(inner.width).saturating_sub(12).min(40);
+    let mut lines = vec![Line::from(progress(
+        walk.index + 1,
+        questions.len(),
+        bar_width,
+        theme.ascii,
+    ))];
+    lines.extend(question_lines(q, app, &walk.draft));
+    lines.push(Line::from(""));
+    lines.push(Line::from(vec![
+        Span::styled("Current answer: ", theme.dim),
+        Span::styled(cell(value, theme.ascii), answer_style(value, theme)),
+    ]));
+    let none = || "—".to_string();
+    let detail = |f: fn(&crate::core::provider::Answer) -> Option<String>| {
+        answer.and_then(f).unwrap_or_else(none)
+    };
+    lines.push(field("Note (e)", detail(|a| a.note.clone()), theme));
+    lines.push(field("Source (s)", detail(|a| a.source.clone()), theme));
+    lines.push(field(
+        "Date",
+        detail(|a| a.date.map(|d| d.to_string())),
+        theme,
+    ));
+    lines.push(Line::from(""));
+    lines.push(keys_line(Mode::Walk, theme));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Every key of `mode` on one wrapping line, for screens with more keys than the footer holds.
+fn keys_line(mode: Mode, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, desc) in keymap::hints(mode, theme.ascii) {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {desc}   ")));
+    }
+    Line::from(spans)
+}
+
+pub fn answer_style(value: AnswerValue, theme: &Theme) -> ratatui::style::Style {
+    match value {
+        AnswerValue::Yes => theme.ok,
+        AnswerValue::Partial => theme.warn,
+        AnswerValue::No => theme.bad,
+        AnswerValue::Unknown | AnswerValue::Na => theme.dim,
+    }
+}
+
+fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
+    let theme = &app.theme;
+    let block = pane(
+        format!("Finish: {}", display_name(&walk.draft)),
+        true,
+        theme,
+    );
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let s = score(&walk.draft, &app.lib.checklist, &app.priorities, app.today);
+    let mut counts = Vec::new();
+    for (_, value) in AnswerValue::ALL {
+        let n = s.questions.iter().filter(|q| q.value == value).count();
+        counts.push(format!(
+            "{} {n} {}",
+            symbol(value, theme.ascii),
+            answer_label(value)
+        ));
+    }
+    let mut lines = vec![
+        Line::styled("All questions seen.", theme.title),
+        Line::from(""),
+        field("Score", s.total.range_text(), theme),
+        field("Known", s.total.coverage_text(), theme),
+        field("Answers", counts.join("   "), theme),
+        Line::from(""),
+    ];
+    if s.red_flags.is_empty() {
+        lines.push(field("Red flags", "none", theme));
+    } else {
+        lines.push(Line::styled("Red flags:", theme.bad));
+        for flag in &s.red_flags {
+            lines.push(Line::from(format!(
+                "  {} {}",
+                flag_mark(theme.ascii),
+                flag.describe(&app.lib.checklist)
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme.key),
+        Span::raw(" saves it as a profile in your data directory (an existing file is never replaced without asking). "),
+        Span::styled("←", theme.key),
+        Span::raw(" goes back to the questions."),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+pub fn flag_mark(ascii: bool) -> &'static str {
+    if ascii { "!" } else { "⚑" }
+}
+
+fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
+    let theme = &app.theme;
+    let title = format!("Questions to ask {}", display_name(&prepare.provider));
+    let block = pane(title, true, theme);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    if prepare.items.is_empty() {
+        let text = "Nothing left to ask: every question has a yes, no or n/a answer.";
+        frame.render_widget(Paragraph::new(text), inner);
+        return;
+    }
+    let [top, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(inner);
+    let questions = &app.lib.checklist.questions;
+    let width = usize::from(top.width).saturating_sub(2);
+    list(
+        frame,
+        top,
+        prepare.items.len(),
+        prepare.selected,
+        true,
+        theme,
+        |i| {
+            let q = &questions[prepare.items[i]];
+            let value = prepare.provider.answer(&q.id);
+            let label = fit(&cell(value, theme.ascii), 10);
+            Line::from(vec![
+                Span::styled(label, answer_style(value, theme)),
+                Span::raw(fit(&q.question, width.saturating_sub(10))),
+            ])
+        },
+    );
+    if let Some(q) = prepare.items.get(prepare.selected).map(|&i| &questions[i]) {
+        let lines = vec![
+            Line::styled("Why it matters", theme.subheading),
+            Line::from(q.why.clone()),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+    }
+}
+
+pub fn input(app: &App, frame: &mut Frame, area: Rect, input: &Input) {
+    let theme = &app.theme;
+    let outer = geometry::popup(area, 70, 5);
+    let inner = popup(frame, outer, input.label(), theme);
+    let width = usize::from(inner.width).saturating_sub(1);
+    // Long text scrolls so the cursor stays in view.
+    let before = display_width(input.field.before_cursor());
+    let skip_cols = before.saturating_sub(width);
+    let mut skipped = 0;
+    let shown: String = input
+        .field
+        .text
+        .chars()
+        .skip_while(|c| {
+            let w = display_width(c.encode_utf8(&mut [0; 4]));
+            let skip = skipped + w <= skip_cols;
+            if skip {
+                skipped += w;
+            }
+            skip
+        })
+        .collect();
+    let lines = vec![
+        Line::from(shown),
+        Line::from(""),
+        Line::styled("Enter confirms · Esc cancels", theme.dim),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + (before - skipped).min(width) as u16;
+    frame.set_cursor_position(Position::new(x, inner.y));
+}
+
+pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
+    let theme = &app.theme;
+    let outer = geometry::popup(area, 70, 7);
+    let inner = popup(frame, outer, "Replace the file?", theme);
+    let lines = vec![
+        Line::from(format!("{} already exists.", path.display())),
+        Line::from("Replace it with the answers you just recorded?"),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", theme.key),
+            Span::raw(" replace   "),
+            Span::styled("n", theme.key),
+            Span::raw(" keep the file (your answers stay a draft)"),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

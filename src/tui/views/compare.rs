@@ -1,0 +1,399 @@
+//! The Compare view: the provider list, the matrix (questions × providers, each cell a symbol
+//! and a word), and its overlays: answer details, priorities and export.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::super::app::{App, CompareFocus};
+use super::super::geometry::{self, Matrix, list_offset};
+use super::checklist::{answer_style, flag_mark};
+use super::{field, fit, list, pane, popup};
+use crate::core::config::PRIORITY_LABELS;
+use crate::core::export::{cell as cell_text, display_name};
+use crate::core::scoring::{MAX_PRIORITY, Score};
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let c = &app.compare;
+    let (list_area, matrix_area) = geometry::compare(body, c.focus == CompareFocus::List);
+    if let Some(area) = list_area {
+        providers(app, frame, area);
+    }
+    if let Some(area) = matrix_area {
+        matrix(app, frame, area);
+    }
+}
+
+fn providers(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let c = &app.compare;
+    let focused = c.focus == CompareFocus::List;
+    let title = format!("Providers: {} of {} shown", c.columns.len(), c.order.len());
+    let block = pane(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).saturating_sub(2);
+    list(frame, inner, c.order.len(), c.listed, focused, theme, |i| {
+        let index = c.order[i];
+        let provider = &app.lib.providers[index];
+        let shown = if c.hidden.contains(&provider.id) {
+            "[ ] "
+        } else {
+            "[x] "
+        };
+        let range = app.scores[index].total.range_text();
+        let tag = if provider.sample { " SAMPLE" } else { "" };
+        let name_width = width.saturating_sub(4 + tag.len() + range.chars().count() + 1);
+        Line::from(vec![
+            Span::raw(shown),
+            Span::raw(fit(&provider.name, name_width)),
+            Span::styled(tag, theme.sample),
+            Span::raw(format!(" {range}")),
+        ])
+    });
+}
+
+/// One matrix line: the label column, then a cell per visible provider column.
+fn row_line<'a>(
+    label: Span<'a>,
+    cells: impl Iterator<Item = (String, Style)>,
+    m: &Matrix,
+) -> Line<'a> {
+    let mut spans = vec![label];
+    for (text, style) in cells {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(fit(&text, usize::from(m.column)), style));
+    }
+    Line::from(spans)
+}
+
+fn matrix(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let c = &app.compare;
+    let focused = c.focus == CompareFocus::Matrix;
+    let region = c.region_name().unwrap_or("all");
+    let title = format!(
+        "Compare · sort: {} · region: {region} · {} shown",
+        c.sort.label(),
+        c.columns.len()
+    );
+    let block = pane(title, focused, theme);
+    frame.render_widget(block, area);
+    let m = geometry::matrix(area);
+    if c.columns.is_empty() {
+        let text = "No providers to show. Press r for another region, or Tab to the provider list and Space to show some.";
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), m.area);
+        return;
+    }
+    let label_width = usize::from(m.label);
+    let visible: Vec<usize> = c
+        .columns
+        .iter()
+        .skip(c.col_offset)
+        .take(m.fit)
+        .copied()
+        .collect();
+    let selected = |k: usize| focused && c.col_offset + k == c.col;
+    let head_style = |k: usize| {
+        if selected(k) {
+            theme.selected
+        } else {
+            theme.subheading
+        }
+    };
+
+    // Head: names, then sample markers or places, then a rule with the "more" markers.
+    let more_left = c.col_offset;
+    let more_right = c.columns.len().saturating_sub(c.col_offset + visible.len());
+    let providers = &app.lib.providers;
+    let names = visible
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| (providers[i].name.clone(), head_style(k)));
+    let markers = visible.iter().map(|&i| {
+        let p = &providers[i];
+        if p.sample {
+            ("SAMPLE".to_string(), theme.sample)
+        } else {
+            (p.place(), theme.dim)
+        }
+    });
+    let (left_arrow, right_arrow) = if theme.ascii {
+        ("<-", "->")
+    } else {
+        ("←", "→")
+    };
+    let left = if more_left > 0 {
+        format!("{left_arrow} {more_left} more")
+    } else {
+        String::new()
+    };
+    let right = if more_right > 0 {
+        format!("{more_right} more {right_arrow}")
+    } else {
+        String::new()
+    };
+    let rule_width = usize::from(m.area.width).saturating_sub(label_width + right.chars().count());
+    let rule = Line::from(vec![
+        Span::styled(fit(&left, label_width), theme.key),
+        Span::styled(fit("", rule_width), theme.dim),
+        Span::styled(right, theme.key),
+    ]);
+    let critical_legend = format!("Question ({} critical)", flag_mark(theme.ascii));
+    let head = vec![
+        row_line(
+            Span::styled(fit(&critical_legend, label_width), theme.dim),
+            names,
+            &m,
+        ),
+        row_line(Span::raw(fit("", label_width)), markers, &m),
+        rule,
+    ];
+    frame.render_widget(Paragraph::new(head), m.head());
+
+    // Body: category headings and questions, scrolled to keep the selected question in view.
+    let checklist = &app.lib.checklist;
+    let rows: Vec<Row> = (0..checklist.categories.len())
+        .flat_map(|cat| {
+            std::iter::once(Row::Category(cat)).chain(
+                checklist
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, q)| q.category == cat)
+                    .map(|(i, _)| Row::Question(i)),
+            )
+        })
+        .collect();
+    let selected_row = rows
+        .iter()
+        .position(|r| *r == Row::Question(c.row))
+        .unwrap_or(0);
+    let offset = list_offset(selected_row, rows.len(), m.rows);
+    let body: Vec<Line> = rows
+        .iter()
+        .skip(offset)
+        .take(m.rows)
+        .map(|row| match *row {
+            Row::Category(cat) => {
+                let cat = &checklist.categories[cat];
+                let priority = app.priorities.get(&cat.id);
+                let text = format!("{} (priority {priority})", cat.title);
+                Line::styled(fit(&text, usize::from(m.area.width)), theme.heading)
+            }
+            Row::Question(q) => {
+                let question = &checklist.questions[q];
+                let is_row = q == c.row;
+                let critical = if question.critical {
+                    flag_mark(theme.ascii)
+                } else {
+                    " "
+                };
+                let label = fit(&format!("{critical} {}", question.question), label_width);
+                let label_style = if is_row && focused {
+                    theme.subheading
+                } else {
+                    theme.text
+                };
+                let cells = visible.iter().enumerate().map(|(k, &i)| {
+                    let value = app.scores[i].questions[q].value;
+                    let style = if is_row && selected(k) {
+                        theme.selected
+                    } else {
+                        answer_style(value, theme)
+                    };
+                    (cell_text(value, theme.ascii), style)
+                });
+                row_line(Span::styled(label, label_style), cells, &m)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(body), m.body());
+
+    // Foot: always visible, so red flags and coverage never scroll away.
+    let scores: Vec<&Score> = visible.iter().map(|&i| &app.scores[i]).collect();
+    let flags = scores.iter().map(|s| match s.red_flags.as_slice() {
+        [] => ("none".to_string(), theme.dim),
+        [one] => (
+            format!("{} {}", flag_mark(theme.ascii), one.short()),
+            theme.bad,
+        ),
+        [first, rest @ ..] => (
+            format!(
+                "{} {} +{}",
+                flag_mark(theme.ascii),
+                first.short(),
+                rest.len()
+            ),
+            theme.bad,
+        ),
+    });
+    let label = |text: &str| Span::styled(fit(text, label_width), theme.subheading);
+    let foot = vec![
+        Line::styled("─".repeat(usize::from(m.area.width)), theme.dim),
+        row_line(
+            label("Score (low–high)"),
+            scores.iter().map(|s| (s.total.range_text(), theme.text)),
+            &m,
+        ),
+        row_line(
+            label("Known"),
+            scores.iter().map(|s| (s.total.coverage_text(), theme.text)),
+            &m,
+        ),
+        row_line(label("Red flags"), flags, &m),
+    ];
+    frame.render_widget(Paragraph::new(foot), m.foot());
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Category(usize),
+    Question(usize),
+}
+
+pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let c = &app.compare;
+    let (Some(&index), Some(question)) =
+        (c.columns.get(c.col), app.lib.checklist.questions.get(c.row))
+    else {
+        return;
+    };
+    let provider = &app.lib.providers[index];
+    let score = &app.scores[index];
+    let counted = &score.questions[c.row];
+    let answer = provider.answers.get(&question.id);
+    let outer = geometry::popup(area, 84, 22);
+    let inner = popup(frame, outer, &display_name(provider), theme);
+    let none = || "—".to_string();
+    let mut lines = vec![
+        Line::styled(question.question.clone(), theme.title),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("Answer: ", theme.dim),
+            Span::styled(
+                cell_text(counted.value, theme.ascii),
+                answer_style(counted.value, theme),
+            ),
+        ]),
+    ];
+    if counted.route_not_offered {
+        lines.push(Line::styled(
+            "This question is only for routes this provider does not offer; it is left out of the score.",
+            theme.dim,
+        ));
+    }
+    lines.push(field(
+        "Note",
+        answer.and_then(|a| a.note.clone()).unwrap_or_else(none),
+        theme,
+    ));
+    lines.push(field(
+        "Source",
+        answer.and_then(|a| a.source.clone()).unwrap_or_else(none),
+        theme,
+    ));
+    lines.push(field(
+        "Date",
+        answer
+            .and_then(|a| a.date)
+            .map_or_else(none, |d| d.to_string()),
+        theme,
+    ));
+    lines.push(Line::from(""));
+    lines.push(Line::styled("Why it matters", theme.subheading));
+    lines.push(Line::from(question.why.clone()));
+    lines.push(Line::from(""));
+    if provider.sample {
+        lines.push(Line::styled(
+            "SAMPLE: a fictional provider, for showing how the app works.",
+            theme.sample,
+        ));
+    }
+    for flag in &score.red_flags {
+        lines.push(Line::styled(
+            format!(
+                "{} {}",
+                flag_mark(theme.ascii),
+                flag.describe(&app.lib.checklist)
+            ),
+            theme.bad,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let theme = &app.theme;
+    let categories = &app.lib.checklist.categories;
+    let outer = geometry::popup(area, 72, categories.len() as u16 + 6);
+    let inner = popup(
+        frame,
+        outer,
+        "Priorities: how much each part matters to you",
+        theme,
+    );
+    let (full, empty) = if theme.ascii {
+        ("#", ".")
+    } else {
+        ("■", "□")
+    };
+    let width = usize::from(inner.width).saturating_sub(2);
+    let [rows, note] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(categories.len() as u16),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(inner);
+    list(frame, rows, categories.len(), selected, true, theme, |i| {
+        let category = &categories[i];
+        let p = app.priorities.get(&category.id);
+        let label = PRIORITY_LABELS.get(usize::from(p)).copied().unwrap_or("");
+        let bar = format!(
+            "{}{} {p} {label}",
+            full.repeat(usize::from(p)),
+            empty.repeat(usize::from(MAX_PRIORITY - p))
+        );
+        let name_width = width.saturating_sub(bar.chars().count() + 1);
+        Line::from(format!("{} {bar}", fit(&category.title, name_width)))
+    });
+    let text = "Scores and the order update as you change these. Red flags never depend on priorities. Esc saves them for next time.";
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.dim)
+            .wrap(Wrap { trim: true }),
+        Rect {
+            y: note.y + 1.min(note.height),
+            height: note.height.saturating_sub(1),
+            ..note
+        },
+    );
+}
+
+pub fn export(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let outer = geometry::popup(area, 64, 8);
+    let inner = popup(frame, outer, "Export the comparison", theme);
+    let n = app.compare.columns.len();
+    let lines = vec![
+        Line::from(format!("The {n} providers shown, in this order, as:")),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("m", theme.key),
+            Span::raw(" Markdown   "),
+            Span::styled("c", theme.key),
+            Span::raw(" CSV   "),
+            Span::styled("j", theme.key),
+            Span::raw(" JSON   "),
+            Span::styled("Esc", theme.key),
+            Span::raw(" cancel"),
+        ]),
+        Line::styled(
+            "The file goes to your data directory; its path is shown after.",
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

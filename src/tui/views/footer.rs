@@ -1,0 +1,66 @@
+//! The header (tabs), the status line and the footer of key hints (read from the keymap).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::super::geometry::{APP_TITLE, TABS};
+use super::super::keymap;
+
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::styled(APP_TITLE, theme.title)];
+    for (view, label) in TABS {
+        let style = if view == app.view {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::styled(format!(" {label} "), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let right = Line::from(vec![
+        Span::styled("!", theme.key),
+        Span::raw(" crisis lines  "),
+        Span::styled("?", theme.key),
+        Span::raw(" help "),
+    ])
+    .right_aligned();
+    let used: usize = APP_TITLE.len() + TABS.iter().map(|(_, l)| l.len() + 2).sum::<usize>();
+    if usize::from(area.width) >= used + right.width() + 2 {
+        frame.render_widget(Paragraph::new(right), area);
+    }
+}
+
+pub fn status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let line = match &app.status {
+        Some(status) if status.error => {
+            Line::styled(format!(" Problem: {}", status.text), theme.error)
+        }
+        Some(status) => Line::from(format!(" {}", status.text)),
+        None => Line::styled(
+            " Educational, not medical advice. In crisis, press ! for support lines.",
+            theme.dim,
+        ),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    let mut width = 1;
+    for (key, desc) in keymap::hints(app.mode(), theme.ascii) {
+        let used = key.chars().count() + desc.chars().count() + 3;
+        if width + used > usize::from(area.width) {
+            break;
+        }
+        width += used;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {desc}  "), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
