@@ -410,25 +410,24 @@ fn hostile_text_never_reaches_the_terminal() {
 #[test]
 fn bad_priority_values_are_usage_errors() {
     let home = home();
-    kapguide(home.path())
-        .args(["--priority", "medcal=3", "providers"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
+    let cases = [
+        (
+            "medcal=3",
             "`medcal` is not a category; did you mean `medical`?",
-        ));
-    kapguide(home.path())
-        .args(["--priority", "medical=5", "providers"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
+        ),
+        (
+            "medical=5",
             "priority `5` for medical should be 0, 1, 2 or 3",
-        ));
-    kapguide(home.path())
-        .args(["--priority", "medical", "providers"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("should look like CATEGORY=N"));
+        ),
+        ("medical", "should look like CATEGORY=N"),
+    ];
+    for (arg, message) in cases {
+        kapguide(home.path())
+            .args(["--priority", arg, "providers"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn today() -> Date {
     Date::parse("2026-11-25").unwrap()
 }
 
-fn checklist(questions: &[(usize, u8, bool, bool)]) -> Checklist {
+fn checklist(questions: &[QuestionSpec]) -> Checklist {
     Checklist {
         categories: CATEGORIES
             .iter()
@@ -78,7 +78,7 @@ fn answer() -> impl Strategy<Value = AnswerValue> {
     prop::sample::select(AnswerValue::ALL.map(|(_, v)| v).to_vec())
 }
 
-fn question() -> impl Strategy<Value = (usize, u8, bool, bool)> {
+fn question() -> impl Strategy<Value = QuestionSpec> {
     (
         0..CATEGORIES.len(),
         1u8..=3,
@@ -101,15 +101,12 @@ fn routes() -> impl Strategy<Value = Vec<Route>> {
     prop::sample::subsequence(vec![Route::Im, Route::Esketamine, Route::Iv], 0..=3)
 }
 
+/// A checklist's questions: (category, weight, critical, esketamine only).
+type QuestionSpec = (usize, u8, bool, bool);
 /// A checklist, answers for each of its questions, priorities and routes.
-fn case() -> impl Strategy<
-    Value = (
-        Vec<(usize, u8, bool, bool)>,
-        Vec<AnswerValue>,
-        Priorities,
-        Vec<Route>,
-    ),
-> {
+type Case = (Vec<QuestionSpec>, Vec<AnswerValue>, Priorities, Vec<Route>);
+
+fn case() -> impl Strategy<Value = Case> {
     prop::collection::vec(question(), 1..25).prop_flat_map(|qs| {
         let n = qs.len();
         (

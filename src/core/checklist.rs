@@ -110,6 +110,18 @@ impl Checklist {
         self.categories.iter().position(|c| c.id == id)
     }
 
+    /// The questions of one category with their index in [`Checklist::questions`] (which is also
+    /// their index in a score's `questions`).
+    pub fn indexed_questions_in(
+        &self,
+        category: usize,
+    ) -> impl Iterator<Item = (usize, &Question)> {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.category == category)
+    }
+
     pub fn questions_in(&self, category: usize) -> impl Iterator<Item = &Question> {
         self.questions
             .iter()

@@ -199,13 +199,7 @@ fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
                 options.width
             )
         ));
-        for (q, question) in c
-            .checklist
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.category == index)
-        {
+        for (q, question) in c.checklist.indexed_questions_in(index) {
             let cells = c
                 .columns
                 .iter()
@@ -307,13 +301,7 @@ fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
             md_escape(&category.title),
             c.priorities.get(&category.id)
         ));
-        for (q, question) in c
-            .checklist
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.category == index)
-        {
+        for (q, question) in c.checklist.indexed_questions_in(index) {
             let cells: Vec<String> = c
                 .columns
                 .iter()
@@ -531,12 +519,7 @@ pub fn explain(
             tally.range_text(),
             tally.coverage_text()
         ));
-        for (q, question) in checklist
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.category == index)
-        {
+        for (q, question) in checklist.indexed_questions_in(index) {
             let qs = &score.questions[q];
             let effect = match qs.value {
                 _ if qs.route_not_offered => {
@@ -652,14 +635,11 @@ pub fn question_sheet(
     let mut number = 0;
     for (index, category) in checklist.categories.iter().enumerate() {
         let asks: Vec<(usize, &super::checklist::Question)> = checklist
-            .questions
-            .iter()
-            .enumerate()
+            .indexed_questions_in(index)
             .filter(|(q, question)| {
                 let value = score.questions[*q].value;
-                question.category == index
-                    && (matches!(value, AnswerValue::Unknown | AnswerValue::Partial)
-                        || (question.critical && value == AnswerValue::No))
+                matches!(value, AnswerValue::Unknown | AnswerValue::Partial)
+                    || (question.critical && value == AnswerValue::No)
             })
             .collect();
         if asks.is_empty() {

@@ -217,24 +217,13 @@ impl<'t, 'i> Fields<'t, 'i> {
             _ => None,
         };
         if parsed.is_none() {
-            self.wrong_type_or_value(rep, key, value, "a date", "2026-02-16");
+            rep.error(
+                value.span().start,
+                format!("`{key}`{} should be a date (YYYY-MM-DD)", self.place()),
+                Some(format!("write it like: {key} = 2026-02-16")),
+            );
         }
         parsed
-    }
-
-    fn wrong_type_or_value(
-        &self,
-        rep: &mut Reporter<'_>,
-        key: &str,
-        value: &Spanned<DeValue<'_>>,
-        wanted: &str,
-        example: &str,
-    ) {
-        rep.error(
-            value.span().start,
-            format!("`{key}`{} should be {wanted} (YYYY-MM-DD)", self.place()),
-            Some(format!("write it like: {key} = {example}")),
-        );
     }
 
     /// A list of one-line strings, each with its position (so each item can be checked).
