@@ -224,18 +224,24 @@ fn bundled_files(prefix: &str, extension: &str) -> Vec<FileSource> {
 /// Loads everything the app shows.
 pub fn load(options: &LoadOptions) -> Library {
     let mut lib = Library::default();
+    let bundled_checklist = || {
+        bundled_files("guides/checklist", ".toml")
+            .pop()
+            .unwrap_or(FileSource::Bundled("guides/checklist.toml", b""))
+    };
     let (guide_files, checklist_file) = match &options.guides_dir {
+        // A directory of guides without a checklist previews guides against the bundled one.
         Some(dir) => {
             let files = disk_files(dir, &["md"], &mut lib.problems);
-            (files, FileSource::Disk(dir.join(CHECKLIST_FILE)))
+            let checklist = dir.join(CHECKLIST_FILE);
+            let checklist = if checklist.exists() {
+                FileSource::Disk(checklist)
+            } else {
+                bundled_checklist()
+            };
+            (files, checklist)
         }
-        None => {
-            let checklist = bundled_files("guides/checklist", ".toml").pop();
-            (
-                bundled_files("guides/", ".md"),
-                checklist.unwrap_or(FileSource::Bundled("guides/checklist.toml", b"")),
-            )
-        }
+        None => (bundled_files("guides/", ".md"), bundled_checklist()),
     };
     lib.checklist = load_checklist(&checklist_file, &mut lib.problems);
     let (guides, skipped) = load_guides(guide_files, &mut lib.problems);
