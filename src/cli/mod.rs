@@ -30,7 +30,7 @@ pub struct Cli {
     /// Leave out the bundled provider profiles (load only yours and --providers).
     #[arg(long, global = true)]
     pub no_bundled: bool,
-    /// Read guides and the checklist from DIR instead of the bundled copy.
+    /// Read guides (and checklist.toml, if DIR has one) from DIR instead of the bundled copy.
     #[arg(long = "guides", value_name = "DIR", global = true)]
     pub guides_dir: Option<PathBuf>,
     /// Override a category's priority for this run: CATEGORY=N, N from 0 (not important) to 3
