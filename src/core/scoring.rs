@@ -396,20 +396,24 @@ pub fn rank<'p>(
         .into_iter()
         .map(|p| (p, scorer.score(p)))
         .collect();
-    ranked.sort_by(|(pa, a), (pb, b)| {
-        // Fractions compared exactly (cross-multiplied), higher first.
-        let by_low = fraction_cmp(
-            (b.total.low_points, 2 * b.total.applicable_weight),
-            (a.total.low_points, 2 * a.total.applicable_weight),
-        );
-        let by_coverage = fraction_cmp(
-            (b.total.answered_weight, b.total.applicable_weight),
-            (a.total.answered_weight, a.total.applicable_weight),
-        );
-        by_low
-            .then(by_coverage)
-            .then_with(|| pa.name.to_lowercase().cmp(&pb.name.to_lowercase()))
-            .then_with(|| pa.id.cmp(&pb.id))
-    });
+    ranked.sort_by(|(pa, a), (pb, b)| rank_cmp((pa, a), (pb, b)));
     ranked
+}
+
+/// The ranking order of two scored providers (`Less`: `a` comes first), for callers that keep
+/// scores of their own, such as the TUI after re-scoring from an [`AnswerMatrix`].
+pub fn rank_cmp((pa, a): (&Provider, &Score), (pb, b): (&Provider, &Score)) -> std::cmp::Ordering {
+    // Fractions compared exactly (cross-multiplied), higher first.
+    let by_low = fraction_cmp(
+        (b.total.low_points, 2 * b.total.applicable_weight),
+        (a.total.low_points, 2 * a.total.applicable_weight),
+    );
+    let by_coverage = fraction_cmp(
+        (b.total.answered_weight, b.total.applicable_weight),
+        (a.total.answered_weight, a.total.applicable_weight),
+    );
+    by_low
+        .then(by_coverage)
+        .then_with(|| pa.name.to_lowercase().cmp(&pb.name.to_lowercase()))
+        .then_with(|| pa.id.cmp(&pb.id))
 }
