@@ -26,7 +26,7 @@ use crate::core::date::Date;
 use crate::core::loader::Library;
 use crate::core::provider::Provider;
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{Priorities, Score};
+use crate::core::scoring::{AnswerMatrix, Priorities, Score};
 
 /// What the run loop found before starting: it reads the disk so that the app does not.
 pub struct Startup {
@@ -110,6 +110,8 @@ pub struct App {
     pub(crate) search: SearchView,
     /// One per provider in `lib.providers`, recomputed only when priorities or profiles change.
     pub(crate) scores: Vec<Score>,
+    /// Every provider's answers in checklist order, for fast re-scoring.
+    answers: AnswerMatrix,
 }
 
 /// Moves a selection in a list of `len` items shown `rows` at a time; `None` if `action` is not
@@ -144,6 +146,7 @@ impl App {
             compare: CompareView::default(),
             search: SearchView::default(),
             scores: Vec::new(),
+            answers: AnswerMatrix::default(),
             lib,
             config,
             priorities,
@@ -155,7 +158,7 @@ impl App {
             status: None,
             quit: false,
         };
-        app.rescore();
+        app.profiles_changed();
         let size = app.reader_size();
         app.guides.relayout(&app.lib, size.0);
         if !app.checklist.drafts.is_empty() {
@@ -248,19 +251,6 @@ impl App {
         }
     }
 
-    /// A view's own panes, where `q` quits.
-    fn at_top(&self) -> bool {
-        matches!(
-            self.mode(),
-            Mode::Toc
-                | Mode::Reader
-                | Mode::Picker
-                | Mode::Questions
-                | Mode::ProviderList
-                | Mode::Matrix
-        )
-    }
-
     pub(crate) fn body(&self) -> Rect {
         geometry::screen(self.size).body
     }
@@ -307,7 +297,7 @@ impl App {
     fn key(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::Quit => self.quit = true,
-            Action::QuitTop if self.at_top() => self.quit = true,
+            Action::QuitTop if self.mode().is_top() => self.quit = true,
             Action::QuitTop => {
                 self.say("q quits from the top of a view; press Esc to go back first")
             }

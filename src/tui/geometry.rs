@@ -95,10 +95,18 @@ pub const MATRIX_COLUMN: u16 = 13;
 const MATRIX_HEAD: u16 = 3;
 const MATRIX_FOOT: u16 = 4;
 
+/// The question column is at least this wide; what the provider columns leave goes to it.
+const MATRIX_LABEL: (u16, u16) = (22, 48);
+
 pub fn matrix(area: Rect) -> Matrix {
     let area = inner(area);
-    let label = (area.width / 3).clamp(18, 44);
-    let fit = usize::from(area.width.saturating_sub(label) / (MATRIX_COLUMN + 1)).max(1);
+    let step = MATRIX_COLUMN + 1;
+    let fit = (area.width.saturating_sub(MATRIX_LABEL.0) / step).max(1);
+    let label = area
+        .width
+        .saturating_sub(fit * step)
+        .clamp(MATRIX_LABEL.0, MATRIX_LABEL.1);
+    let fit = usize::from(fit);
     Matrix {
         area,
         label,

@@ -81,20 +81,22 @@ impl Mode {
         matches!(self, Mode::Text | Mode::Search)
     }
 
-    /// A view's own pane, where the view-wide keys (1/2/3, /, Tab, q…) apply.
-    pub fn is_view(self) -> bool {
+    /// The top of a view, where `q` quits.
+    pub fn is_top(self) -> bool {
         matches!(
             self,
             Mode::Toc
                 | Mode::Reader
                 | Mode::Picker
                 | Mode::Questions
-                | Mode::Walk
-                | Mode::Review
-                | Mode::Prepare
                 | Mode::ProviderList
                 | Mode::Matrix
         )
+    }
+
+    /// A view's own pane, where the view-wide keys (1/2/3, /, Tab, q…) apply.
+    pub fn is_view(self) -> bool {
+        self.is_top() || matches!(self, Mode::Walk | Mode::Review | Mode::Prepare)
     }
 }
 
@@ -237,436 +239,90 @@ const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
 const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
 const ANSWER: &[Mode] = &[Mode::Walk];
 
+// One binding a line reads as the table it is.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(Always, &[ctrl('c')], Action::Quit, "quit now", false),
     b(NotTyping, &[ch('!')], Action::Crisis, "crisis lines", true),
     // Movement
     b(In(MOVES), &[ch('j'), k(Down)], Action::Down, "down", false),
     b(In(MOVES), &[ch('k'), k(Up)], Action::Up, "up", false),
-    b(
-        In(MOVES),
-        &[k(PageDown), ctrl('d')],
-        Action::PageDown,
-        "page down",
-        false,
-    ),
-    b(
-        In(MOVES),
-        &[k(PageUp), ctrl('u')],
-        Action::PageUp,
-        "page up",
-        false,
-    ),
-    b(
-        In(MOVES),
-        &[ch('g'), k(Home)],
-        Action::Top,
-        "go to the top",
-        false,
-    ),
-    b(
-        In(MOVES),
-        &[ch('G'), k(End)],
-        Action::Bottom,
-        "go to the end",
-        false,
-    ),
+    b(In(MOVES), &[k(PageDown), ctrl('d')], Action::PageDown, "page down", false),
+    b(In(MOVES), &[k(PageUp), ctrl('u')], Action::PageUp, "page up", false),
+    b(In(MOVES), &[ch('g'), k(Home)], Action::Top, "go to the top", false),
+    b(In(MOVES), &[ch('G'), k(End)], Action::Bottom, "go to the end", false),
     // Guides
-    b(
-        In(&[Mode::Toc]),
-        &[k(Enter), ch('l'), k(Right)],
-        Action::Open,
-        "read",
-        true,
-    ),
-    b(
-        In(&[Mode::Reader]),
-        &[ch(' ')],
-        Action::PageDown,
-        "page down",
-        false,
-    ),
-    b(
-        In(&[Mode::Reader]),
-        &[ch(']')],
-        Action::NextSection,
-        "next section",
-        true,
-    ),
-    b(
-        In(&[Mode::Reader]),
-        &[ch('[')],
-        Action::PrevSection,
-        "previous section",
-        true,
-    ),
-    b(
-        In(&[Mode::Reader]),
-        &[ch('h'), k(Left)],
-        Action::Back,
-        "back to contents",
-        false,
-    ),
+    b(In(&[Mode::Toc]), &[k(Enter), ch('l'), k(Right)], Action::Open, "read", true),
+    b(In(&[Mode::Reader]), &[ch(' ')], Action::PageDown, "page down", false),
+    b(In(&[Mode::Reader]), &[ch(']')], Action::NextSection, "next section", true),
+    b(In(&[Mode::Reader]), &[ch('[')], Action::PrevSection, "previous section", true),
+    b(In(&[Mode::Reader]), &[ch('h'), k(Left)], Action::Back, "back to contents", false),
     // Checklist
-    b(
-        In(&[Mode::Picker]),
-        &[k(Enter)],
-        Action::Open,
-        "walk through",
-        true,
-    ),
-    b(
-        In(&[Mode::Picker]),
-        &[ch('a')],
-        Action::NewProvider,
-        "add a new provider",
-        true,
-    ),
-    b(
-        In(&[Mode::Picker]),
-        &[ch('p')],
-        Action::Prepare,
-        "prepare questions",
-        true,
-    ),
-    b(
-        In(&[Mode::Questions]),
-        &[k(Enter)],
-        Action::Open,
-        "walk from here",
-        true,
-    ),
-    b(
-        In(ANSWER),
-        &[ch('y')],
-        Action::Answer(AnswerValue::Yes),
-        "yes",
-        true,
-    ),
-    b(
-        In(ANSWER),
-        &[ch('p')],
-        Action::Answer(AnswerValue::Partial),
-        "partial",
-        true,
-    ),
-    b(
-        In(ANSWER),
-        &[ch('n')],
-        Action::Answer(AnswerValue::No),
-        "no",
-        true,
-    ),
-    b(
-        In(ANSWER),
-        &[ch('u')],
-        Action::Answer(AnswerValue::Unknown),
-        "unknown",
-        true,
-    ),
-    b(
-        In(ANSWER),
-        &[ch('a')],
-        Action::Answer(AnswerValue::Na),
-        "n/a",
-        true,
-    ),
+    b(In(&[Mode::Picker]), &[k(Enter)], Action::Open, "walk through", true),
+    b(In(&[Mode::Picker]), &[ch('a')], Action::NewProvider, "add a new provider", true),
+    b(In(&[Mode::Picker]), &[ch('p')], Action::Prepare, "prepare questions", true),
+    b(In(&[Mode::Questions]), &[k(Enter)], Action::Open, "walk from here", true),
+    b(In(ANSWER), &[ch('y')], Action::Answer(AnswerValue::Yes), "yes", true),
+    b(In(ANSWER), &[ch('p')], Action::Answer(AnswerValue::Partial), "partial", true),
+    b(In(ANSWER), &[ch('n')], Action::Answer(AnswerValue::No), "no", true),
+    b(In(ANSWER), &[ch('u')], Action::Answer(AnswerValue::Unknown), "unknown", true),
+    b(In(ANSWER), &[ch('a')], Action::Answer(AnswerValue::Na), "n/a", true),
     b(In(ANSWER), &[ch('e')], Action::EditNote, "note", true),
-    b(
-        In(ANSWER),
-        &[ch('s')],
-        Action::EditSource,
-        "source (where it came from)",
-        true,
-    ),
-    b(
-        In(&[Mode::Walk, Mode::Review]),
-        &[k(Left), ch('h')],
-        Action::Left,
-        "previous",
-        true,
-    ),
-    b(
-        In(ANSWER),
-        &[k(Right), ch('l')],
-        Action::Right,
-        "next",
-        true,
-    ),
+    b(In(ANSWER), &[ch('s')], Action::EditSource, "source (where it came from)", true),
+    b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::Left, "previous", true),
+    b(In(ANSWER), &[k(Right), ch('l')], Action::Right, "next", true),
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
-    b(
-        In(&[Mode::Review]),
-        &[k(Enter)],
-        Action::Open,
-        "save the profile",
-        true,
-    ),
-    b(
-        In(&[Mode::Prepare]),
-        &[ch('e')],
-        Action::Export,
-        "export as Markdown",
-        true,
-    ),
+    b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true),
+    b(In(&[Mode::Prepare]), &[ch('e')], Action::Export, "export as Markdown", true),
     // Compare
-    b(
-        In(COMPARE),
-        &[ch(' ')],
-        Action::Toggle,
-        "show or hide provider",
-        true,
-    ),
-    b(
-        In(&[Mode::Matrix]),
-        &[ch('h'), k(Left)],
-        Action::Left,
-        "column left",
-        false,
-    ),
-    b(
-        In(&[Mode::Matrix]),
-        &[ch('l'), k(Right)],
-        Action::Right,
-        "column right",
-        false,
-    ),
-    b(
-        In(&[Mode::Matrix]),
-        &[k(Enter)],
-        Action::Open,
-        "answer details",
-        true,
-    ),
+    b(In(COMPARE), &[ch(' ')], Action::Toggle, "show or hide provider", true),
+    b(In(&[Mode::Matrix]), &[ch('h'), k(Left)], Action::Left, "column left", false),
+    b(In(&[Mode::Matrix]), &[ch('l'), k(Right)], Action::Right, "column right", false),
+    b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true),
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
-    b(
-        In(COMPARE),
-        &[ch('r')],
-        Action::Region,
-        "region filter",
-        true,
-    ),
-    b(
-        In(COMPARE),
-        &[ch('p')],
-        Action::Priorities,
-        "priorities",
-        true,
-    ),
+    b(In(COMPARE), &[ch('r')], Action::Region, "region filter", true),
+    b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true),
     b(In(COMPARE), &[ch('e')], Action::Export, "export", true),
     // View-wide
     b(Views, &[ch('?'), k(F(1))], Action::Help, "help", true),
     b(Views, &[ch('/')], Action::Search, "search", true),
-    b(
-        Views,
-        &[ch('n')],
-        Action::NextMatch,
-        "next search match",
-        false,
-    ),
-    b(
-        Views,
-        &[ch('N')],
-        Action::PrevMatch,
-        "previous search match",
-        false,
-    ),
-    b(
-        Views,
-        &[ch('1')],
-        Action::View(View::Guides),
-        "guides view",
-        false,
-    ),
-    b(
-        Views,
-        &[ch('2')],
-        Action::View(View::Checklist),
-        "checklist view",
-        false,
-    ),
-    b(
-        Views,
-        &[ch('3')],
-        Action::View(View::Compare),
-        "compare view",
-        false,
-    ),
+    b(Views, &[ch('n')], Action::NextMatch, "next search match", false),
+    b(Views, &[ch('N')], Action::PrevMatch, "previous search match", false),
+    b(Views, &[ch('1')], Action::View(View::Guides), "guides view", false),
+    b(Views, &[ch('2')], Action::View(View::Checklist), "checklist view", false),
+    b(Views, &[ch('3')], Action::View(View::Compare), "compare view", false),
     b(Views, &[k(Tab)], Action::FocusNext, "next pane", false),
-    b(
-        Views,
-        &[k(BackTab)],
-        Action::FocusPrev,
-        "previous pane",
-        false,
-    ),
+    b(Views, &[k(BackTab)], Action::FocusPrev, "previous pane", false),
     b(Views, &[k(Esc)], Action::Back, "back", false),
-    b(
-        Views,
-        &[ch('q')],
-        Action::QuitTop,
-        "quit (from the top level)",
-        true,
-    ),
+    b(Views, &[ch('q')], Action::QuitTop, "quit (from the top level)", true),
     // Text fields and search
     b(In(FIELDS), &[k(Enter)], Action::Open, "confirm", true),
     b(In(FIELDS), &[k(Esc)], Action::Back, "cancel", true),
-    b(
-        In(FIELDS),
-        &[k(Backspace)],
-        Action::Backspace,
-        "delete left",
-        false,
-    ),
-    b(
-        In(FIELDS),
-        &[k(Delete)],
-        Action::Delete,
-        "delete right",
-        false,
-    ),
+    b(In(FIELDS), &[k(Backspace)], Action::Backspace, "delete left", false),
+    b(In(FIELDS), &[k(Delete)], Action::Delete, "delete right", false),
     b(In(FIELDS), &[k(Left)], Action::Left, "cursor left", false),
-    b(
-        In(FIELDS),
-        &[k(Right)],
-        Action::Right,
-        "cursor right",
-        false,
-    ),
-    b(
-        In(FIELDS),
-        &[k(Home), ctrl('a')],
-        Action::Top,
-        "start of line",
-        false,
-    ),
-    b(
-        In(FIELDS),
-        &[k(End), ctrl('e')],
-        Action::Bottom,
-        "end of line",
-        false,
-    ),
-    b(
-        In(&[Mode::Search]),
-        &[k(Down), ctrl('n')],
-        Action::Down,
-        "next result",
-        true,
-    ),
-    b(
-        In(&[Mode::Search]),
-        &[k(Up), ctrl('p')],
-        Action::Up,
-        "previous result",
-        true,
-    ),
+    b(In(FIELDS), &[k(Right)], Action::Right, "cursor right", false),
+    b(In(FIELDS), &[k(Home), ctrl('a')], Action::Top, "start of line", false),
+    b(In(FIELDS), &[k(End), ctrl('e')], Action::Bottom, "end of line", false),
+    b(In(&[Mode::Search]), &[k(Down), ctrl('n')], Action::Down, "next result", true),
+    b(In(&[Mode::Search]), &[k(Up), ctrl('p')], Action::Up, "previous result", true),
     // Overlays
-    b(
-        In(&[Mode::Help]),
-        &[k(Esc), ch('q'), ch('?'), k(F(1))],
-        Action::Back,
-        "close",
-        true,
-    ),
-    b(
-        In(&[Mode::Crisis]),
-        &[k(Enter)],
-        Action::Open,
-        "open the full guide",
-        true,
-    ),
-    b(
-        In(&[Mode::Crisis]),
-        &[k(Esc), ch('q'), ch('!')],
-        Action::Back,
-        "close",
-        true,
-    ),
-    b(
-        In(&[Mode::Notice]),
-        &[k(Enter)],
-        Action::Back,
-        "continue (any key)",
-        true,
-    ),
-    b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
-    b(
-        In(&[Mode::Confirm]),
-        &[ch('n'), k(Esc)],
-        Action::No,
-        "no",
-        true,
-    ),
-    b(
-        In(&[Mode::Cell]),
-        &[k(Esc), k(Enter), ch('q')],
-        Action::Back,
-        "close",
-        true,
-    ),
-    b(
-        In(&[Mode::Priorities]),
-        &[ch('j'), k(Down)],
-        Action::Down,
-        "next category",
-        true,
-    ),
-    b(
-        In(&[Mode::Priorities]),
-        &[ch('k'), k(Up)],
-        Action::Up,
-        "previous category",
-        false,
-    ),
-    b(
-        In(&[Mode::Priorities]),
-        &[ch('l'), k(Right), ch('+')],
-        Action::Right,
-        "more important",
-        true,
-    ),
-    b(
-        In(&[Mode::Priorities]),
-        &[ch('h'), k(Left), ch('-')],
-        Action::Left,
-        "less important",
-        true,
-    ),
-    b(
-        In(&[Mode::Priorities]),
-        &[k(Esc), k(Enter), ch('q')],
-        Action::Back,
-        "done (saves)",
-        true,
-    ),
-    b(
-        In(&[Mode::Export]),
-        &[ch('m')],
-        Action::ExportAs(ExportFormat::Markdown),
-        "Markdown",
-        true,
-    ),
-    b(
-        In(&[Mode::Export]),
-        &[ch('c')],
-        Action::ExportAs(ExportFormat::Csv),
-        "CSV",
-        true,
-    ),
-    b(
-        In(&[Mode::Export]),
-        &[ch('j')],
-        Action::ExportAs(ExportFormat::Json),
-        "JSON",
-        true,
-    ),
-    b(
-        In(&[Mode::Export]),
-        &[k(Esc), ch('q')],
-        Action::Back,
-        "cancel",
-        true,
-    ),
+    b(In(&[Mode::Help]), &[k(Esc), ch('q'), ch('?'), k(F(1))], Action::Back, "close", true),
+    b(In(&[Mode::Crisis]), &[k(Enter)], Action::Open, "open the full guide", true),
+    b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!')], Action::Back, "close", true),
+    b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
+    b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes, replace it", true),
+    b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no, keep it as it is", true),
+    b(In(&[Mode::Cell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
+    b(In(&[Mode::Priorities]), &[ch('j'), k(Down)], Action::Down, "next category", true),
+    b(In(&[Mode::Priorities]), &[ch('k'), k(Up)], Action::Up, "previous category", false),
+    b(In(&[Mode::Priorities]), &[ch('l'), k(Right), ch('+')], Action::Right, "more important", true),
+    b(In(&[Mode::Priorities]), &[ch('h'), k(Left), ch('-')], Action::Left, "less important", true),
+    b(In(&[Mode::Priorities]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
+    b(In(&[Mode::Export]), &[ch('m')], Action::ExportAs(ExportFormat::Markdown), "Markdown", true),
+    b(In(&[Mode::Export]), &[ch('c')], Action::ExportAs(ExportFormat::Csv), "CSV", true),
+    b(In(&[Mode::Export]), &[ch('j')], Action::ExportAs(ExportFormat::Json), "JSON", true),
+    b(In(&[Mode::Export]), &[k(Esc), ch('q')], Action::Back, "cancel", true),
 ];
 
 /// The binding a key press has in `mode`: the mode's own keys first, then the keys that work
@@ -712,10 +368,12 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     own.chain(shared)
 }
 
-/// Footer hints for `mode`: (key, what it does).
-pub fn hints(mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
+/// Footer hints for `mode`: (key, what it does). `own_only` leaves out the keys that work in
+/// every view; `q` is offered only where it quits.
+pub fn hints(mode: Mode, ascii: bool, own_only: bool) -> Vec<(String, &'static str)> {
     bindings_for(mode)
-        .filter(|b| b.hint)
+        .filter(|b| b.hint && (matches!(b.scope, In(_)) || !own_only))
+        .filter(|b| b.action != Action::QuitTop || mode.is_top())
         .map(|b| (b.keys[0].label(ascii), b.desc))
         .collect()
 }
@@ -744,4 +402,89 @@ pub fn help_sections(current: Mode, ascii: bool) -> Vec<(String, Vec<(String, &'
         ));
     }
     sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(mode: Mode, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        lookup(mode, &KeyEvent::new(code, modifiers))
+    }
+
+    fn plain(mode: Mode, c: char) -> Option<Action> {
+        press(mode, KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn no_key_means_two_things_at_once() {
+        for mode in Mode::ALL {
+            let own: Vec<(&Binding, &Key)> = BINDINGS
+                .iter()
+                .filter(|b| matches!(b.scope, In(_)) && b.scope.covers(mode))
+                .flat_map(|b| b.keys.iter().map(move |k| (b, k)))
+                .collect();
+            for (i, (a, key)) in own.iter().enumerate() {
+                for (b, other) in &own[i + 1..] {
+                    assert!(
+                        key != other || a.action == b.action,
+                        "{key:?} is bound twice in {mode:?}: {} and {}",
+                        a.desc,
+                        b.desc
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn typed_keys_are_text_and_ctrl_c_always_quits() {
+        for mode in [Mode::Text, Mode::Search] {
+            for c in ['q', '1', '/', '?', '!', 'n', 'é'] {
+                assert_eq!(plain(mode, c), Some(Action::Type(c)), "{c} in {mode:?}");
+            }
+        }
+        for mode in Mode::ALL {
+            let quit = press(mode, KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(quit, Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn a_mode_s_own_keys_come_before_the_view_wide_ones() {
+        assert_eq!(plain(Mode::Walk, 'n'), Some(Action::Answer(AnswerValue::No)));
+        assert_eq!(plain(Mode::Matrix, 'n'), Some(Action::NextMatch));
+        assert_eq!(plain(Mode::Help, 'q'), Some(Action::Back));
+        assert_eq!(plain(Mode::Toc, 'q'), Some(Action::QuitTop));
+        assert_eq!(plain(Mode::Priorities, '1'), None, "overlays do not switch views");
+        assert_eq!(plain(Mode::Notice, 'x'), Some(Action::Back), "any key goes on");
+        let upper_g = press(Mode::Reader, KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(upper_g, Some(Action::Bottom), "Shift is part of the letter");
+    }
+
+    #[test]
+    fn esc_leads_out_of_every_mode() {
+        for mode in Mode::ALL {
+            let esc = press(mode, KeyCode::Esc, KeyModifiers::NONE);
+            assert!(matches!(esc, Some(Action::Back | Action::No)), "{mode:?}: {esc:?}");
+        }
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(lookup(Mode::Toc, &release), None);
+    }
+
+    #[test]
+    fn footer_offers_q_only_where_it_quits() {
+        let quits = |mode| hints(mode, false, false).iter().any(|(k, _)| k == "q");
+        assert!(quits(Mode::Matrix));
+        assert!(!quits(Mode::Walk));
+        let own = hints(Mode::Walk, true, true);
+        assert_eq!(own[0], ("y".to_string(), "yes"));
+        assert!(own.iter().all(|(k, _)| k != "/"), "view-wide keys left out");
+        assert!(own.iter().any(|(k, _)| k == "Left"), "ASCII key names");
+    }
 }

@@ -401,7 +401,14 @@ impl App {
             }
             Action::No => {
                 self.overlays.pop();
-                self.say("Not saved; your answers are kept as a draft");
+                let drafted = self
+                    .walk()
+                    .is_some_and(|w| self.checklist.drafts.iter().any(|d| d.id == w.draft.id));
+                self.say(if drafted {
+                    "Not saved; your answers are kept as a draft"
+                } else {
+                    "Not saved"
+                });
             }
             _ => {}
         }

@@ -1,14 +1,14 @@
 //! The Compare view: providers side by side. Scores are computed once per change of priorities
 //! or profiles and kept; moving around the matrix never re-scores anything.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use super::super::action::{Action, Effect, ExportFormat};
 use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::export::{Comparison, Format, RenderOptions, render_comparison};
 use crate::core::provider::Provider;
-use crate::core::scoring::{MAX_PRIORITY, rank};
+use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Scorer, rank_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CompareFocus {
@@ -92,34 +92,12 @@ fn in_region(provider: &Provider, region: &str) -> bool {
 }
 
 impl App {
-    /// Scores every provider (once) and rebuilds the orders. Called when priorities or
-    /// profiles change, never on plain movement.
-    pub(crate) fn rescore(&mut self) {
-        let ranked = rank(
-            &self.lib.providers,
-            &self.lib.checklist,
-            &self.priorities,
-            self.today,
-        );
-        let index: HashMap<&str, usize> = self
-            .lib
-            .providers
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let mut slots = vec![None; self.lib.providers.len()];
-        let mut order = Vec::with_capacity(ranked.len());
-        for (provider, score) in ranked {
-            let i = index[provider.id.as_str()];
-            slots[i] = Some(score);
-            order.push(i);
-        }
-        self.scores = slots.into_iter().flatten().collect();
-        self.compare.rank = order;
-        let regions: BTreeSet<&String> = self
-            .lib
-            .providers
+    /// After profiles change: resolves every provider's answers once (so that re-scoring
+    /// touches no strings), collects the regions, then scores.
+    pub(crate) fn profiles_changed(&mut self) {
+        let providers = &self.lib.providers;
+        self.answers = AnswerMatrix::new(providers, &self.lib.checklist);
+        let regions: BTreeSet<&String> = providers
             .iter()
             .flat_map(|p| [&p.location.region, &p.location.country])
             .flatten()
@@ -128,6 +106,23 @@ impl App {
         self.compare.regions = regions.into_iter().cloned().collect();
         self.compare.region =
             current.and_then(|c| self.compare.regions.iter().position(|r| *r == c));
+        self.rescore();
+    }
+
+    /// Scores every provider and ranks them. Called when priorities or profiles change, never
+    /// on plain movement.
+    pub(crate) fn rescore(&mut self) {
+        let providers = &self.lib.providers;
+        let scorer = Scorer::new(&self.lib.checklist, &self.priorities, self.today);
+        self.scores = providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| scorer.score_cells(p, self.answers.row(i)))
+            .collect();
+        let scores = &self.scores;
+        let mut rank: Vec<usize> = (0..providers.len()).collect();
+        rank.sort_by(|&a, &b| rank_cmp((&providers[a], &scores[a]), (&providers[b], &scores[b])));
+        self.compare.rank = rank;
         self.reorder();
     }
 
@@ -175,7 +170,7 @@ impl App {
             Err(i) => providers.insert(i, provider),
         }
         self.search.invalidate();
-        self.rescore();
+        self.profiles_changed();
     }
 
     pub(crate) fn matrix_geometry(&self) -> geometry::Matrix {

@@ -11,9 +11,9 @@ use textwrap::core::display_width;
 
 use super::super::app::{App, ChecklistFocus, Input, PickRow, Prepare, Screen, Walk};
 use super::super::geometry;
-use super::super::keymap::{self, Mode};
+use super::super::keymap::Mode;
 use super::super::theme::Theme;
-use super::{field, fit, list, pane, popup};
+use super::{boxed, field, fit, keys_line, list, pane, popup};
 use crate::core::checklist::Question;
 use crate::core::export::{answer_label, cell, display_name, symbol};
 use crate::core::provider::{AnswerValue, Provider};
@@ -43,9 +43,7 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
     let c = &app.checklist;
     let (left, right) = geometry::checklist(body);
     let focused = c.focus == ChecklistFocus::Providers;
-    let block = pane("Walk through a provider", focused, theme);
-    let inner = block.inner(left);
-    frame.render_widget(block, left);
+    let inner = boxed(frame, left, pane("Walk through a provider", focused, theme));
     let width = usize::from(inner.width).saturating_sub(2);
     let questions = app.lib.checklist.questions.len();
     list(
@@ -78,25 +76,34 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
     );
 
     let focused = c.focus == ChecklistFocus::Questions;
-    let block = pane("The checklist", focused, theme);
-    let inner = block.inner(right);
-    frame.render_widget(block, right);
+    let inner = boxed(frame, right, pane("The checklist", focused, theme));
     let [top, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(8)]).areas(inner);
     let checklist = &app.lib.checklist;
     let width = usize::from(top.width).saturating_sub(2);
     list(frame, top, questions, c.question, focused, theme, |i| {
         let q = &checklist.questions[i];
-        let category = &checklist.categories[q.category].title;
-        Line::from(fit(
-            &format!("{}. {} · {category}", i + 1, q.question),
-            width,
-        ))
+        Line::from(fit(&format!("{:>2}. {}", i + 1, q.question), width))
     });
     if let Some(q) = checklist.questions.get(c.question) {
-        let mut lines = vec![Line::styled("Why it matters", theme.subheading)];
-        lines.push(Line::from(q.why.clone()));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+        frame.render_widget(why(q, app), detail);
     }
+}
+
+/// A question's category, whether it is critical, and why it matters.
+fn why<'a>(q: &'a Question, app: &'a App) -> Paragraph<'a> {
+    let theme = &app.theme;
+    let category = &app.lib.checklist.categories[q.category].title;
+    let critical = if q.critical {
+        " · critical: a \"no\" is a red flag"
+    } else {
+        ""
+    };
+    let lines = vec![
+        Line::styled(format!("{category}{critical}"), theme.dim),
+        Line::styled("Why it matters", theme.subheading),
+        Line::from(q.why.as_str()),
+    ];
+    Paragraph::new(lines).wrap(Wrap { trim: true })
 }
 
 /// "[#####-----] 7/23" as text, so progress does not depend on colour.
@@ -157,9 +164,7 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let questions = &app.lib.checklist.questions;
     let q = &questions[walk.index];
     let title = format!("Walk-through: {}", display_name(&walk.draft));
-    let block = pane(title, true, theme);
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
+    let inner = boxed(frame, body, pane(title, true, theme));
     let answer = walk.draft.answers.get(&q.id);
     let value = answer.map_or(AnswerValue::Unknown, |a| a.value);
     let bar_width = usize::from(inner.width).saturating_sub(12).min(40);
@@ -191,16 +196,6 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// Every key of `mode` on one wrapping line, for screens with more keys than the footer holds.
-fn keys_line(mode: Mode, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (key, desc) in keymap::hints(mode, theme.ascii) {
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(format!(" {desc}   ")));
-    }
-    Line::from(spans)
-}
-
 pub fn answer_style(value: AnswerValue, theme: &Theme) -> ratatui::style::Style {
     match value {
         AnswerValue::Yes => theme.ok,
@@ -212,13 +207,15 @@ pub fn answer_style(value: AnswerValue, theme: &Theme) -> ratatui::style::Style 
 
 fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let theme = &app.theme;
-    let block = pane(
-        format!("Finish: {}", display_name(&walk.draft)),
-        true,
-        theme,
+    let inner = boxed(
+        frame,
+        body,
+        pane(
+            format!("Finish: {}", display_name(&walk.draft)),
+            true,
+            theme,
+        ),
     );
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
     let s = score(&walk.draft, &app.lib.checklist, &app.priorities, app.today);
     let mut counts = Vec::new();
     for (_, value) in AnswerValue::ALL {
@@ -266,9 +263,7 @@ pub fn flag_mark(ascii: bool) -> &'static str {
 fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
     let theme = &app.theme;
     let title = format!("Questions to ask {}", display_name(&prepare.provider));
-    let block = pane(title, true, theme);
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
+    let inner = boxed(frame, body, pane(title, true, theme));
     if prepare.items.is_empty() {
         let text = "Nothing left to ask: every question has a yes, no or n/a answer.";
         frame.render_widget(Paragraph::new(text), inner);
@@ -294,12 +289,8 @@ fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
             ])
         },
     );
-    if let Some(q) = prepare.items.get(prepare.selected).map(|&i| &questions[i]) {
-        let lines = vec![
-            Line::styled("Why it matters", theme.subheading),
-            Line::from(q.why.clone()),
-        ];
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+    if let Some(&i) = prepare.items.get(prepare.selected) {
+        frame.render_widget(why(&questions[i], app), detail);
     }
 }
 
@@ -343,12 +334,7 @@ pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
         Line::from(format!("{} already exists.", path.display())),
         Line::from("Replace it with the answers you just recorded?"),
         Line::from(""),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" replace   "),
-            Span::styled("n", theme.key),
-            Span::raw(" keep the file (your answers stay a draft)"),
-        ]),
+        keys_line(Mode::Confirm, theme),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

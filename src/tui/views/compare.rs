@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::app::{App, CompareFocus};
 use super::super::geometry::{self, Matrix, list_offset};
+use super::super::keymap::Mode;
 use super::checklist::{answer_style, flag_mark};
-use super::{field, fit, list, pane, popup};
+use super::{boxed, field, fit, keys_line, list, pane, popup};
 use crate::core::config::PRIORITY_LABELS;
 use crate::core::export::{cell as cell_text, display_name};
 use crate::core::scoring::{MAX_PRIORITY, Score};
@@ -31,9 +32,7 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
     let c = &app.compare;
     let focused = c.focus == CompareFocus::List;
     let title = format!("Providers: {} of {} shown", c.columns.len(), c.order.len());
-    let block = pane(title, focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = boxed(frame, area, pane(title, focused, theme));
     let width = usize::from(inner.width).saturating_sub(2);
     list(frame, inner, c.order.len(), c.listed, focused, theme, |i| {
         let index = c.order[i];
@@ -380,16 +379,7 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(format!("The {n} providers shown, in this order, as:")),
         Line::from(""),
-        Line::from(vec![
-            Span::styled("m", theme.key),
-            Span::raw(" Markdown   "),
-            Span::styled("c", theme.key),
-            Span::raw(" CSV   "),
-            Span::styled("j", theme.key),
-            Span::raw(" JSON   "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" cancel"),
-        ]),
+        keys_line(Mode::Export, theme),
         Line::styled(
             "The file goes to your data directory; its path is shown after.",
             theme.dim,

@@ -53,7 +53,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
-    for (key, desc) in keymap::hints(app.mode(), theme.ascii) {
+    for (key, desc) in keymap::hints(app.mode(), theme.ascii, false) {
         let used = key.chars().count() + desc.chars().count() + 3;
         if width + used > usize::from(area.width) {
             break;

@@ -7,16 +7,18 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, GuidesFocus};
 use super::super::geometry;
-use super::{fit, list, pane, styled_line};
+use super::{boxed, fit, list, pane, styled_line};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let theme = &app.theme;
     let g = &app.guides;
     let (toc_area, reader_area) = geometry::guides(body);
 
-    let toc = pane("Contents", g.focus == GuidesFocus::Toc, theme);
-    let inner = toc.inner(toc_area);
-    frame.render_widget(toc, toc_area);
+    let inner = boxed(
+        frame,
+        toc_area,
+        pane("Contents", g.focus == GuidesFocus::Toc, theme),
+    );
     let width = usize::from(inner.width).saturating_sub(2);
     list(
         frame,

@@ -14,7 +14,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = vec![
         Line::styled(
-            "kapguide: educational, not medical advice. Press ! at any time for crisis lines.",
+            "Educational, not medical advice. ! shows crisis lines.",
             theme.dim,
         ),
         Line::from(""),

@@ -18,6 +18,7 @@ use textwrap::core::display_width;
 use super::action::View;
 use super::app::{App, Overlay};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
+use super::keymap::{self, Mode};
 use super::theme::Theme;
 use crate::core::export::truncate;
 use crate::core::layout::{LineKind, SpanStyle, TextLine};
@@ -85,13 +86,28 @@ pub fn pane<'a>(title: impl Into<String>, focused: bool, theme: &Theme) -> Block
         .title(Span::styled(format!(" {marker}{} ", title.into()), style))
 }
 
-/// A cleared box over the view, returning the area inside its border.
-pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
-    frame.render_widget(Clear, area);
-    let block = pane(title, true, theme);
+/// Draws `block` and returns the area inside it.
+pub fn boxed(frame: &mut Frame, area: Rect, block: Block) -> Rect {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
+}
+
+/// Every key of `mode` (not the view-wide ones) on one wrapping line, for screens with more
+/// keys than the footer holds and for dialogs.
+pub fn keys_line(mode: Mode, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, desc) in keymap::hints(mode, theme.ascii, true) {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {desc}   ")));
+    }
+    Line::from(spans)
+}
+
+/// A cleared box over the view, returning the area inside its border.
+pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    boxed(frame, area, pane(title, true, theme))
 }
 
 /// Cuts `text` to `width` columns (marking the cut with …) and pads it to exactly `width`.

@@ -1,0 +1,124 @@
+//! Random key sequences (seeded, so a failure repeats) through the real app and run loop in
+//! every view and at many sizes: nothing may panic, and every frame must draw.
+
+mod tui_support;
+
+use kapguide::tui::Theme;
+use kapguide::tui::keymap::BINDINGS;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_support::Session;
+
+/// A small linear congruential generator: deterministic, no dependency.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// Every key the keymap knows, plus text, editing keys and a few it does not know.
+fn key_pool() -> Vec<KeyEvent> {
+    let mut pool: Vec<KeyEvent> = BINDINGS
+        .iter()
+        .flat_map(|b| b.keys)
+        .filter(|k| !(k.ctrl && k.code == KeyCode::Char('c')))
+        .map(|k| {
+            let modifiers = if k.ctrl {
+                KeyModifiers::CONTROL
+            } else {
+                KeyModifiers::NONE
+            };
+            KeyEvent::new(k.code, modifiers)
+        })
+        .collect();
+    for c in "abcxyz ñé✓😀\u{1b}\u{7}".chars() {
+        pool.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    for code in [
+        KeyCode::Insert,
+        KeyCode::F(5),
+        KeyCode::Null,
+        KeyCode::CapsLock,
+    ] {
+        pool.push(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    pool.push(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT));
+    pool
+}
+
+const SIZES: [(u16, u16); 7] = [
+    (120, 40),
+    (80, 24),
+    (60, 16),
+    (200, 60),
+    (59, 15),
+    (20, 5),
+    (61, 17),
+];
+
+fn run(seed: u64, start: &str, steps: usize) {
+    let pool = key_pool();
+    let mut visited = std::collections::HashSet::new();
+    let mut rng = Lcg(seed);
+    let mut s = Session::with(
+        120,
+        40,
+        Theme::mono(seed.is_multiple_of(2)),
+        seed.is_multiple_of(3),
+    );
+    s.keys(start);
+    for step in 0..steps {
+        if s.app.should_quit() {
+            // Quitting is allowed; carry on in a fresh session on the same files, as a restart.
+            let theme = Theme::colour(!seed.is_multiple_of(2));
+            let home = s.home.clone();
+            let dir = std::mem::replace(&mut s, Session::open(&home, 80, 24, theme, false));
+            s.adopt(dir);
+        }
+        if rng.below(40) == 0 {
+            let (w, h) = SIZES[rng.below(SIZES.len())];
+            s.resize(w, h);
+            continue;
+        }
+        let key = pool[rng.below(pool.len())];
+        let before = format!("{:?} at step {step} (seed {seed})", s.app.mode());
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            s.run(vec![Event::Key(key)]);
+        }));
+        assert!(result.is_ok(), "{key:?} in {before} panicked");
+        visited.insert(format!("{:?}", s.app.mode()));
+    }
+    // Random keys that never left the first screen would prove little.
+    assert!(visited.len() >= 6, "seed {seed} only reached {visited:?}");
+}
+
+#[test]
+fn random_keys_in_the_guides() {
+    run(1, "1", 1500);
+}
+
+#[test]
+fn random_keys_in_the_checklist_walk() {
+    run(2, "2a", 1500);
+}
+
+#[test]
+fn random_keys_in_compare() {
+    run(3, "3", 1500);
+}
+
+#[test]
+fn random_keys_in_search() {
+    run(4, "/", 1500);
+}
+
+#[test]
+fn random_keys_from_the_help_and_crisis_overlays() {
+    run(5, "?", 800);
+    run(6, "!", 800);
+}

@@ -1,0 +1,360 @@
+//! Whole sessions through the real app and run loop: keys in, screens and files out.
+
+mod tui_support;
+
+use kapguide::core::provider::Provider;
+use kapguide::core::scoring::{rank, score};
+use kapguide::tui::Theme;
+use kapguide::tui::action::View;
+use kapguide::tui::geometry;
+use kapguide::tui::keymap::Mode;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::{Session, today};
+
+/// The text on the reader's first line of text.
+fn reader_top(session: &Session) -> String {
+    let area = session.terminal.backend().buffer().area;
+    let text = geometry::reader_text(geometry::screen(area).body);
+    let screen = session.screen();
+    let row = screen.lines().nth(usize::from(text.y)).unwrap_or("");
+    row.chars()
+        .skip(usize::from(text.x))
+        .take(usize::from(text.width))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn search_jumps_to_the_section_and_n_steps_through_results() {
+    let mut s = Session::new(120, 40);
+    s.keys("3/");
+    s.keys("Canada");
+    assert!(s.screen().contains("Crisis lines in Canada"));
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.view(), View::Guides);
+    assert_eq!(s.app.mode(), Mode::Reader);
+    assert_eq!(reader_top(&s), "Crisis lines in Canada");
+
+    // The matches stay for n / N.
+    s.keys("n");
+    assert!(s.status().starts_with("Result 2 of"), "{}", s.status());
+    s.keys("N");
+    assert!(s.status().starts_with("Result 1 of"), "{}", s.status());
+    assert_eq!(reader_top(&s), "Crisis lines in Canada");
+}
+
+#[test]
+fn search_esc_cancels_and_typed_keys_are_text() {
+    let mut s = Session::new(80, 24);
+    s.keys("/q1");
+    assert_eq!(
+        s.app.mode(),
+        Mode::Search,
+        "q and 1 are typed, not commands"
+    );
+    assert!(!s.app.should_quit());
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Toc);
+    assert_eq!(s.app.view(), View::Guides);
+    s.keys("n");
+    assert!(s.status().contains("press / to search"), "{}", s.status());
+}
+
+#[test]
+fn search_jumps_to_a_question_and_to_a_provider_column() {
+    let mut s = Session::new(120, 40);
+    s.keys("/Spravato REMS");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.view(), View::Checklist);
+    assert_eq!(s.app.mode(), Mode::Questions);
+    assert!(
+        s.screen()
+            .contains("▸ 11. Is this site certified under the Spravato REMS")
+    );
+
+    s.keys("/Moonwater");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.view(), View::Compare);
+    assert_eq!(s.app.mode(), Mode::Matrix);
+    s.press(KeyCode::Enter);
+    // The answer-details box is titled with the selected column's provider.
+    assert!(
+        s.screen().contains("▸ Moonwater Integrative Therapy"),
+        "{}",
+        s.screen()
+    );
+}
+
+fn saved(session: &Session, id: &str) -> Provider {
+    let path = session.data().join(format!("providers/{id}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checklist = &session.app.library().checklist;
+    let (provider, problems) = Provider::parse(&path, &text, checklist);
+    assert!(
+        problems.is_empty(),
+        "the saved file passes validation: {problems:?}"
+    );
+    provider.unwrap()
+}
+
+#[test]
+fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
+    let mut s = Session::new(200, 50);
+    s.keys("2a");
+    assert_eq!(s.app.mode(), Mode::Text);
+    s.keys("Blue Door Clinic");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Walk);
+    assert!(s.screen().contains("1/23"), "{}", s.screen());
+
+    // A note typed into the field: its letters are text, not answers.
+    s.keys("e");
+    s.keys("two prep sessions, said ynpua");
+    s.press(KeyCode::Enter);
+    s.keys("y");
+    let draft = s.data().join("drafts/blue-door-clinic.toml");
+    assert!(draft.exists(), "a draft is saved after every answer");
+    s.keys("ypnuayypnyyyyypnuyyyyy");
+    assert_eq!(s.app.mode(), Mode::Review);
+    s.press(KeyCode::Enter);
+    assert!(
+        s.status().contains("Saved Blue Door Clinic"),
+        "{}",
+        s.status()
+    );
+    assert!(!draft.exists(), "the draft goes once the profile is saved");
+
+    let provider = saved(&s, "blue-door-clinic");
+    assert_eq!(
+        provider.answers["prep_sessions"].note.as_deref(),
+        Some("two prep sessions, said ynpua")
+    );
+    let lib = s.app.library();
+    let expected = score(&provider, &lib.checklist, s.app.priorities(), today());
+
+    s.keys("3");
+    let shown: Vec<&str> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(shown.contains(&"blue-door-clinic"), "{shown:?}");
+    let screen = s.screen();
+    assert!(screen.contains("Blue Door Clinic"), "{screen}");
+    let score_row = screen
+        .lines()
+        .find(|l| l.contains("Score (low–high)"))
+        .unwrap();
+    assert!(
+        score_row.contains(&expected.total.range_text()),
+        "{score_row} vs {}",
+        expected.total.range_text()
+    );
+}
+
+#[test]
+fn saving_over_an_existing_profile_asks_first() {
+    let mut s = Session::new(120, 40);
+    s.keys("2a");
+    s.keys("Blue Door Clinic");
+    s.press(KeyCode::Enter);
+    s.keys("yf");
+    s.press(KeyCode::Enter);
+    let path = s.data().join("providers/blue-door-clinic.toml");
+    let first = std::fs::read_to_string(&path).unwrap();
+
+    // The same name again walks the saved profile; saving it asks before replacing.
+    s.keys("a");
+    s.keys("Blue Door Clinic");
+    s.press(KeyCode::Enter);
+    s.keys("n");
+    s.keys("f");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Confirm);
+    assert!(s.screen().contains("already exists"));
+    s.keys("n");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        first,
+        "n keeps the file"
+    );
+    s.press(KeyCode::Enter);
+    s.keys("y");
+    assert_eq!(
+        saved(&s, "blue-door-clinic").answers["prep_sessions"].value,
+        kapguide::core::provider::AnswerValue::No
+    );
+}
+
+#[test]
+fn an_unfinished_walk_resumes_after_a_restart() {
+    let mut s = Session::new(120, 40);
+    s.keys("2a");
+    s.keys("Blue Door Clinic");
+    s.press(KeyCode::Enter);
+    s.keys("yyy");
+    s.ctrl('c');
+    assert!(s.app.should_quit());
+
+    let mut again = Session::open(&s.home, 120, 40, Theme::colour(false), false);
+    assert!(
+        again
+            .status()
+            .contains("Unfinished walk-through: Blue Door Clinic"),
+        "{}",
+        again.status()
+    );
+    again.keys("2j");
+    again.press(KeyCode::Enter);
+    assert!(again.status().contains("Resumed"), "{}", again.status());
+    assert!(
+        again.screen().contains("4/23"),
+        "resumes at the first unknown answer"
+    );
+}
+
+#[test]
+fn changing_a_priority_reorders_the_comparison_and_saves_it() {
+    let mut s = Session::new(120, 40);
+    s.keys("3");
+    let before: Vec<String> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    // Therapy up to 3 (essential).
+    s.keys("p");
+    assert_eq!(s.app.mode(), Mode::Priorities);
+    s.keys("l");
+    let after: Vec<String> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_ne!(before, after, "the order follows the priorities at once");
+
+    let lib = s.app.library();
+    let expected: Vec<String> = rank(&lib.providers, &lib.checklist, s.app.priorities(), today())
+        .iter()
+        .map(|(p, _)| p.id.clone())
+        .collect();
+    assert_eq!(after, expected);
+
+    s.press(KeyCode::Esc);
+    let config = std::fs::read_to_string(s.home.join("config/config.toml")).unwrap();
+    assert!(
+        config.contains("therapy = 3") && config.contains("medical = 2"),
+        "{config}"
+    );
+    assert!(s.status().starts_with("Priorities saved"), "{}", s.status());
+}
+
+#[test]
+fn q_quits_only_at_the_top_and_esc_goes_back_one_level() {
+    let mut s = Session::new(80, 24);
+    s.keys("2");
+    s.press(KeyCode::Enter); // "New provider…" asks for a name
+    s.keys("X");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Walk);
+    s.keys("q");
+    assert!(!s.app.should_quit());
+    assert!(s.status().contains("Esc"));
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Picker);
+    s.keys("?");
+    s.keys("q");
+    assert_eq!(s.app.mode(), Mode::Picker, "q closes help first");
+    s.keys("q");
+    assert!(s.app.should_quit());
+}
+
+#[test]
+fn exports_write_files_and_show_their_paths() {
+    let mut s = Session::new(120, 40);
+    s.keys("3ec");
+    let path = s.data().join("exports/comparison-2026-11-25.csv");
+    assert!(path.exists());
+    assert!(s.status().contains("comparison-2026-11-25.csv"));
+    s.keys("em");
+    assert!(s.data().join("exports/comparison-2026-11-25.md").exists());
+    s.keys("ej");
+    assert!(s.data().join("exports/comparison-2026-11-25.json").exists());
+    s.keys("ec");
+    assert!(
+        s.status().contains("comparison-2026-11-25-2.csv"),
+        "never overwritten: {}",
+        s.status()
+    );
+
+    s.keys("2jp");
+    assert_eq!(s.app.mode(), Mode::Prepare);
+    s.keys("e");
+    let sheet = std::fs::read_dir(s.data().join("exports"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("questions-"))
+        .expect("a question sheet");
+    let text = std::fs::read_to_string(sheet.path()).unwrap();
+    assert!(text.starts_with("# Questions for"), "{text}");
+}
+
+#[test]
+fn the_first_run_notice_shows_once() {
+    let mut s = Session::with(80, 24, Theme::colour(false), true);
+    assert_eq!(s.app.mode(), Mode::Notice);
+    assert!(s.screen().contains("Educational, not medical advice."));
+    s.keys("x");
+    assert_eq!(s.app.mode(), Mode::Toc);
+    assert!(!s.files.first_run(), "the marker file is written");
+}
+
+#[test]
+fn compare_filters_by_region_sorts_and_hides_columns() {
+    let mut s = Session::new(120, 40);
+    s.keys("3");
+    let all = s.app.shown_providers().len();
+    s.keys("r");
+    let region = s.status();
+    assert!(region.starts_with("Region: "), "{region}");
+    assert!(s.app.shown_providers().len() < all);
+    while !s.status().contains("all regions") {
+        s.keys("r");
+    }
+    assert_eq!(s.app.shown_providers().len(), all);
+    s.keys("s");
+    let names: Vec<String> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.name.to_lowercase())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "sorted by name");
+    s.keys(" ");
+    assert_eq!(s.app.shown_providers().len(), all - 1);
+    s.press(KeyCode::Tab);
+    s.keys(" ");
+    assert_eq!(
+        s.app.shown_providers().len(),
+        all,
+        "the list shows it again"
+    );
+}
+
+#[test]
+fn resizing_below_the_minimum_says_so_and_recovers() {
+    let mut s = Session::new(120, 40);
+    s.resize(59, 20);
+    assert_eq!(
+        s.screen().trim(),
+        "Terminal too small: need 60×16, have 59×20"
+    );
+    s.resize(80, 24);
+    assert!(s.screen().contains("[1] Guides"));
+}

@@ -1,0 +1,146 @@
+//! The real binary in a real terminal emulator (tmux): it starts, switches views, and quits
+//! with `q` and with Ctrl-C, exiting 0 with the terminal restored. Skips (and says so) where
+//! tmux is not installed.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "kap"])
+    }
+
+    fn send(&self, keys: &[&str]) {
+        for key in keys {
+            self.cmd(&["send-keys", "-t", "kap", key]);
+            // One key at a time: an Esc followed at once by a letter reads as Alt+letter.
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Waits until the screen contains `text` (the app draws asynchronously to us).
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) || Instant::now() > deadline {
+                return screen;
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+/// Starts kapguide in a detached 100×30 tmux session; its exit status goes to `status`.
+fn start(name: &str, home: &Path) -> (Tmux, std::path::PathBuf) {
+    let tmux = Tmux {
+        socket: format!("kapguide-test-{}-{name}", std::process::id()),
+    };
+    let status = home.join("status");
+    let script = format!(
+        "env XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-25 '{bin}'; echo $? > '{status}'; sleep 30",
+        data = home.join("data").display(),
+        config = home.join("config").display(),
+        bin = env!("CARGO_BIN_EXE_kapguide"),
+        status = status.display(),
+    );
+    tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "kap",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &script,
+    ]);
+    (tmux, status)
+}
+
+fn exit_status(status: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(text) = std::fs::read_to_string(status)
+            && !text.trim().is_empty()
+        {
+            return text.trim().to_string();
+        }
+        sleep(Duration::from_millis(50));
+    }
+    panic!("kapguide did not exit");
+}
+
+#[test]
+fn starts_switches_views_and_quits_with_q() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let (tmux, status) = start("q", home.path());
+    let first = tmux.wait_for("Welcome to kapguide");
+    assert!(
+        first.contains("Educational, not medical advice."),
+        "{first}"
+    );
+    tmux.send(&["Enter", "2"]);
+    assert!(
+        tmux.wait_for("Walk through a provider")
+            .contains("+ New provider")
+    );
+    tmux.send(&["3"]);
+    assert!(tmux.wait_for("Score (low–high)").contains("SAMPLE"));
+    tmux.send(&["1"]);
+    tmux.wait_for("Contents");
+    tmux.send(&["q"]);
+    assert_eq!(exit_status(&status), "0");
+    // Back on the normal screen: the app's frame is gone.
+    let after = tmux.screen();
+    assert!(!after.contains("[1] Guides"), "{after}");
+    assert!(home.path().join("data/kapguide/notice-read").exists());
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let (tmux, status) = start("ctrl-c", home.path());
+    tmux.wait_for("Welcome to kapguide");
+    tmux.send(&["Enter", "/", "q", "u", "i", "t"]);
+    assert!(tmux.wait_for("/ quit").contains("Search guides"));
+    tmux.send(&["C-c"]);
+    assert_eq!(exit_status(&status), "0");
+    assert!(!tmux.screen().contains("[1] Guides"));
+}

@@ -1,0 +1,128 @@
+//! Every view and overlay, drawn at 120×40 and 80×24 from the bundled content, plus the
+//! too-small screen and one style-level snapshot under the monochrome (NO_COLOR) theme.
+//! Review changes with `cargo insta review`.
+
+mod tui_support;
+
+use kapguide::tui::Theme;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::Session;
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+/// Gets a session into a state.
+type Setup = fn(&mut Session);
+
+fn walk_new(s: &mut Session) {
+    s.keys("2a");
+    s.keys("Test Clinic");
+    s.press(KeyCode::Enter);
+}
+
+const STATES: &[(&str, Setup)] = &[
+    ("guides_contents", |_| {}),
+    ("guides_reader", |s| {
+        s.keys("jjjl");
+        s.keys("jjjjj");
+    }),
+    ("checklist_providers", |s| s.keys("2jj")),
+    ("checklist_questions", |s| {
+        s.keys("2");
+        s.press(KeyCode::Tab);
+        s.keys("jjjj");
+    }),
+    ("checklist_walk", |s| {
+        walk_new(s);
+        s.keys("ypn");
+        s.keys("e");
+        s.keys("Said so on the phone");
+        s.press(KeyCode::Enter);
+    }),
+    ("checklist_finish", |s| {
+        walk_new(s);
+        s.keys("yynf");
+    }),
+    ("checklist_prepare", |s| s.keys("2jjjjp")),
+    ("compare_matrix", |s| s.keys("3jjl")),
+    ("compare_providers", |s| {
+        s.keys("3");
+        s.press(KeyCode::Tab);
+        s.keys("j ");
+    }),
+    ("overlay_search", |s| s.keys("/prep")),
+    ("overlay_help", |s| s.keys("3?")),
+    ("overlay_crisis", |s| s.keys("2!")),
+    ("overlay_name", |s| s.keys("2aBlue Door")),
+    ("overlay_replace", |s| {
+        walk_new(s);
+        s.keys("f");
+        s.press(KeyCode::Enter);
+        walk_new(s);
+        s.keys("f");
+        s.press(KeyCode::Enter);
+    }),
+    ("overlay_answer", |s| {
+        s.keys("3");
+        s.press(KeyCode::Enter);
+    }),
+    ("overlay_priorities", |s| s.keys("3pjl")),
+    ("overlay_export", |s| s.keys("3e")),
+];
+
+/// The screen, with the temporary home directory written as [HOME].
+fn screen(s: &Session) -> String {
+    s.screen().replace(&s.home.display().to_string(), "[HOME]")
+}
+
+#[test]
+fn every_view_and_overlay_at_two_sizes() {
+    for (width, height) in SIZES {
+        for (name, setup) in STATES {
+            let mut s = Session::new(width, height);
+            setup(&mut s);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&s));
+        }
+    }
+}
+
+#[test]
+fn first_run_notice() {
+    for (width, height) in SIZES {
+        let s = Session::with(width, height, Theme::colour(false), true);
+        insta::assert_snapshot!(format!("overlay_notice_{width}x{height}"), screen(&s));
+    }
+}
+
+#[test]
+fn too_small() {
+    for (width, height) in [(59, 40), (120, 15), (30, 6)] {
+        let s = Session::new(width, height);
+        insta::assert_snapshot!(format!("too_small_{width}x{height}"), screen(&s));
+    }
+}
+
+#[test]
+fn ascii_symbols() {
+    let mut s = Session::with(80, 24, Theme::colour(true), false);
+    s.keys("3");
+    insta::assert_snapshot!("compare_matrix_ascii_80x24", screen(&s));
+}
+
+/// Styles too: under NO_COLOR no cell has a colour, and selection and emphasis still show
+/// through modifiers (REVERSED, BOLD, UNDERLINED).
+#[test]
+fn no_color_keeps_modifiers() {
+    let mut s = Session::with(80, 24, Theme::mono(false), false);
+    s.keys("3");
+    let buffer = s.terminal.backend().buffer();
+    let colours = buffer
+        .content
+        .iter()
+        .filter(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
+        .count();
+    assert_eq!(colours, 0);
+    insta::assert_snapshot!(
+        "compare_matrix_no_color_styles_80x24",
+        format!("{buffer:?}")
+    );
+}

@@ -1,0 +1,167 @@
+//! Shared by the TUI tests: the real app on bundled data, with its files in a temporary
+//! directory and today pinned, driven through the real run loop into a `TestBackend`.
+#![allow(dead_code)] // each test file uses a different part
+
+use std::path::{Path, PathBuf};
+
+use kapguide::cli::Context;
+use kapguide::core::config::Config;
+use kapguide::core::date::Date;
+use kapguide::core::loader::{self, LoadOptions};
+use kapguide::tui::{self, App, Files, Startup, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+pub const TODAY: &str = "2026-11-25";
+
+pub fn today() -> Date {
+    Date::parse(TODAY).unwrap()
+}
+
+/// What `Context::load` builds, but reading the user's files from `home` instead of the real
+/// home directory.
+pub fn context(home: &Path) -> Context {
+    let options = LoadOptions {
+        user_providers_dir: Some(home.join("data/providers")),
+        ..LoadOptions::default()
+    };
+    let library = loader::load(&options);
+    let (config, problems) =
+        Config::load(Some(&home.join("config/config.toml")), &library.checklist);
+    assert!(problems.is_empty(), "{problems:?}");
+    let priorities = config.priorities.clone();
+    Context {
+        options,
+        library,
+        config,
+        priorities,
+        today: today(),
+        ascii: false,
+    }
+}
+
+pub struct Session {
+    pub app: App,
+    pub files: Files,
+    pub terminal: Terminal<TestBackend>,
+    pub home: PathBuf,
+    /// Deleted when the session is dropped.
+    dir: Option<TempDir>,
+}
+
+impl Session {
+    /// A session past the first-run notice, in colour.
+    pub fn new(width: u16, height: u16) -> Session {
+        Session::with(width, height, Theme::colour(false), false)
+    }
+
+    pub fn with(width: u16, height: u16, theme: Theme, first_run: bool) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().to_path_buf();
+        let mut session = Session::open(&home, width, height, theme, first_run);
+        session.dir = Some(dir);
+        session
+    }
+
+    /// A session on an existing home (as after a restart), reading its drafts like `tui::run`.
+    pub fn open(home: &Path, width: u16, height: u16, theme: Theme, first_run: bool) -> Session {
+        let files = Files::in_dir(&home.join("data"));
+        let context = context(home);
+        let drafts = files.drafts(&context.library.checklist);
+        let startup = Startup {
+            first_run,
+            drafts,
+            theme,
+            size: (width, height),
+        };
+        let app = App::new(context, startup);
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut session = Session {
+            app,
+            files,
+            terminal,
+            home: home.to_path_buf(),
+            dir: None,
+        };
+        session.run(Vec::new());
+        session
+    }
+
+    /// Keeps `old`'s temporary directory alive with this session (a restart on the same files).
+    pub fn adopt(&mut self, mut old: Session) {
+        self.dir = old.dir.take();
+    }
+
+    pub fn run(&mut self, events: Vec<Event>) {
+        tui::run_loop(
+            &mut self.terminal,
+            &mut self.app,
+            &self.files,
+            events,
+            false,
+        )
+        .unwrap();
+    }
+
+    /// Types each character as a key press.
+    pub fn keys(&mut self, keys: &str) {
+        self.run(keys.chars().map(|c| key(KeyCode::Char(c))).collect());
+    }
+
+    pub fn press(&mut self, code: KeyCode) {
+        self.run(vec![key(code)]);
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.run(vec![Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        ))]);
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.run(vec![Event::Resize(width, height)]);
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        let buffer = self.terminal.backend().buffer();
+        let width = usize::from(buffer.area.width);
+        buffer
+            .content
+            .chunks(width)
+            .map(|row| {
+                let mut line = String::new();
+                let mut skip = 0;
+                for cell in row {
+                    if skip == 0 {
+                        line.push_str(cell.symbol());
+                    }
+                    skip = skip
+                        .max(textwrap::core::display_width(cell.symbol()))
+                        .saturating_sub(1);
+                }
+                line.trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    pub fn status(&self) -> String {
+        self.app
+            .status()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.home.join("data")
+    }
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
