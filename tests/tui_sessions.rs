@@ -358,3 +358,90 @@ fn resizing_below_the_minimum_says_so_and_recovers() {
     s.resize(80, 24);
     assert!(s.screen().contains("[1] Guides"));
 }
+
+#[test]
+fn the_reader_remembers_its_place_in_each_guide() {
+    let mut s = Session::new(120, 40);
+    s.press(KeyCode::Enter);
+    s.keys("jjjjjjj");
+    let place = reader_top(&s);
+    s.press(KeyCode::Esc);
+    // To the last guide and back to the first guide's title line.
+    s.keys("G");
+    assert_ne!(reader_top(&s), place);
+    s.keys("g");
+    assert_eq!(reader_top(&s), place);
+}
+
+/// The numbers a person in crisis needs, in every form the brief lists them.
+const LINES: [&str; 8] = [
+    "988", "9-8-8", "116 123", "13 11 14", "911", "999", "112", "000",
+];
+
+#[test]
+fn crisis_lines_from_any_view_with_the_guide_or_without_it() {
+    let mut s = Session::new(120, 40);
+    s.keys("3");
+    s.press(KeyCode::Enter);
+    s.keys("!");
+    assert_eq!(s.app.mode(), Mode::Crisis, "even over another overlay");
+    let screen = s.screen();
+    for number in LINES {
+        assert!(screen.contains(number), "{number} missing:\n{screen}");
+    }
+
+    // A --guides directory without the crisis guide still gets the numbers.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("guides")).unwrap();
+    let mut bare = Session::open(home.path(), 80, 24, Theme::colour(false), false);
+    assert!(bare.app.library().guide("crisis-and-support").is_none());
+    bare.keys("!");
+    let screen = bare.screen();
+    for number in LINES {
+        assert!(screen.contains(number), "{number} missing:\n{screen}");
+    }
+}
+
+#[test]
+fn escape_sequences_in_profiles_never_reach_the_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("providers");
+    std::fs::create_dir(&dir).unwrap();
+    let hostile = "name = \"Evil\\u001b]0;pwned\\u0007 \\u001b[2J Clinic\\u009b31m\"\nkind = \"kap-practice\"\n[answers]\nprep_sessions = { answer = \"yes\", note = \"\\u001b[31mred\\u202e\" }\n";
+    std::fs::write(dir.join("evil.toml"), hostile).unwrap();
+    let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+    assert!(
+        s.app.library().provider("evil").is_some(),
+        "the profile loads"
+    );
+    for keys in ["3", "/Evil", "\n"] {
+        if keys == "\n" {
+            s.press(KeyCode::Enter);
+            s.press(KeyCode::Enter);
+        } else {
+            s.keys(keys);
+        }
+        let screen = s.screen();
+        assert!(screen.contains("Evil"), "{screen}");
+        let bad: Vec<char> = screen
+            .chars()
+            .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} reached the screen:\n{screen}");
+    }
+}
+
+#[test]
+fn the_mouse_is_ignored_unless_asked_for() {
+    use kapguide::tui::{Action, event_action};
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let s = Session::new(80, 24);
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(event_action(&s.app, &wheel, false), None);
+    assert_eq!(event_action(&s.app, &wheel, true), Some(Action::Down));
+}

@@ -59,14 +59,15 @@ impl Drop for Tmux {
     }
 }
 
-/// Starts kapguide in a detached 100×30 tmux session; its exit status goes to `status`.
-fn start(name: &str, home: &Path) -> (Tmux, std::path::PathBuf) {
+/// Starts kapguide (with `env`, e.g. `NO_COLOR=1`) in a detached 100×30 tmux session; its exit
+/// status goes to `status`.
+fn start(name: &str, home: &Path, env: &str) -> (Tmux, std::path::PathBuf) {
     let tmux = Tmux {
         socket: format!("kapguide-test-{}-{name}", std::process::id()),
     };
     let status = home.join("status");
     let script = format!(
-        "env XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-25 '{bin}'; echo $? > '{status}'; sleep 30",
+        "env {env} XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-25 '{bin}'; echo $? > '{status}'; sleep 30",
         data = home.join("data").display(),
         config = home.join("config").display(),
         bin = env!("CARGO_BIN_EXE_kapguide"),
@@ -106,7 +107,7 @@ fn starts_switches_views_and_quits_with_q() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let (tmux, status) = start("q", home.path());
+    let (tmux, status) = start("q", home.path(), "");
     let first = tmux.wait_for("Welcome to kapguide");
     assert!(
         first.contains("Educational, not medical advice."),
@@ -121,6 +122,11 @@ fn starts_switches_views_and_quits_with_q() {
     assert!(tmux.wait_for("Score (low–high)").contains("SAMPLE"));
     tmux.send(&["1"]);
     tmux.wait_for("Contents");
+    tmux.cmd(&["resize-window", "-t", "kap", "-x", "50", "-y", "12"]);
+    let small = tmux.wait_for("Terminal too small");
+    assert!(small.contains("need 60×16, have 50×12"), "{small}");
+    tmux.cmd(&["resize-window", "-t", "kap", "-x", "100", "-y", "30"]);
+    assert!(tmux.wait_for("Contents").contains("[1] Guides"));
     tmux.send(&["q"]);
     assert_eq!(exit_status(&status), "0");
     // Back on the normal screen: the app's frame is gone.
@@ -136,11 +142,44 @@ fn ctrl_c_quits_even_while_typing() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let (tmux, status) = start("ctrl-c", home.path());
+    let (tmux, status) = start("ctrl-c", home.path(), "");
     tmux.wait_for("Welcome to kapguide");
     tmux.send(&["Enter", "/", "q", "u", "i", "t"]);
     assert!(tmux.wait_for("/ quit").contains("Search guides"));
     tmux.send(&["C-c"]);
     assert_eq!(exit_status(&status), "0");
     assert!(!tmux.screen().contains("[1] Guides"));
+}
+
+#[test]
+fn no_color_draws_without_colours_but_keeps_reverse_and_bold() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let (tmux, status) = start("no-color", home.path(), "NO_COLOR=1");
+    tmux.wait_for("Welcome to kapguide");
+    tmux.send(&["Enter", "3"]);
+    tmux.wait_for("Score (low–high)");
+    // -e: the screen with its attributes as escape sequences.
+    let styled = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "kap"]);
+    // Foreground and background colours: 30–38, 40–48, 90–97, 100–107 (39 and 49 are the
+    // terminal's own defaults).
+    let is_colour = |n: u32| matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+    for sgr in styled.split('\u{1b}').filter_map(|s| s.strip_prefix('[')) {
+        let Some(end) = sgr.find('m') else { continue };
+        let params = &sgr[..end];
+        let colours: Vec<&str> = params
+            .split(';')
+            .filter(|p| p.parse().is_ok_and(is_colour))
+            .collect();
+        assert!(colours.is_empty(), "colour in \\e[{params}m under NO_COLOR");
+    }
+    assert!(
+        styled.contains("\u{1b}[7m") || styled.contains(";7m"),
+        "reverse video kept"
+    );
+    tmux.send(&["q"]);
+    assert_eq!(exit_status(&status), "0");
 }

@@ -21,10 +21,16 @@ pub fn today() -> Date {
 }
 
 /// What `Context::load` builds, but reading the user's files from `home` instead of the real
-/// home directory.
+/// home directory. A test that creates `home/guides` or `home/providers` gets them as
+/// `--guides` and `--providers` directories.
 pub fn context(home: &Path) -> Context {
     let options = LoadOptions {
         user_providers_dir: Some(home.join("data/providers")),
+        guides_dir: Some(home.join("guides")).filter(|d| d.is_dir()),
+        provider_dirs: vec![home.join("providers")]
+            .into_iter()
+            .filter(|d| d.is_dir())
+            .collect(),
         ..LoadOptions::default()
     };
     let library = loader::load(&options);
