@@ -100,15 +100,43 @@ fn exit_status(status: &Path) -> String {
     panic!("kapguide did not exit");
 }
 
-#[test]
-fn starts_switches_views_and_quits_with_q() {
+/// A running app past its start: the tmux session, where its exit status will be written,
+/// its home directory, and the first screen (the first-run notice).
+struct Launched {
+    tmux: Tmux,
+    status: std::path::PathBuf,
+    home: tempfile::TempDir,
+    first: String,
+}
+
+/// Starts the app in a fresh home; `None` (after saying so) where tmux is not installed.
+fn launch(name: &str, env: &str) -> Option<Launched> {
     if !Tmux::available() {
         eprintln!("skipped: tmux is not installed");
-        return;
+        return None;
     }
     let home = tempfile::tempdir().unwrap();
-    let (tmux, status) = start("q", home.path(), "");
+    let (tmux, status) = start(name, home.path(), env);
     let first = tmux.wait_for("Welcome to kapguide");
+    Some(Launched {
+        tmux,
+        status,
+        home,
+        first,
+    })
+}
+
+#[test]
+fn starts_switches_views_and_quits_with_q() {
+    let Some(Launched {
+        tmux,
+        status,
+        home,
+        first,
+    }) = launch("q", "")
+    else {
+        return;
+    };
     assert!(
         first.contains("Educational, not medical advice."),
         "{first}"
@@ -137,13 +165,15 @@ fn starts_switches_views_and_quits_with_q() {
 
 #[test]
 fn ctrl_c_quits_even_while_typing() {
-    if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
+    let Some(Launched {
+        tmux,
+        status,
+        home: _home,
+        ..
+    }) = launch("ctrl-c", "")
+    else {
         return;
-    }
-    let home = tempfile::tempdir().unwrap();
-    let (tmux, status) = start("ctrl-c", home.path(), "");
-    tmux.wait_for("Welcome to kapguide");
+    };
     tmux.send(&["Enter", "/", "q", "u", "i", "t"]);
     assert!(tmux.wait_for("/ quit").contains("Search guides"));
     tmux.send(&["C-c"]);
@@ -153,13 +183,15 @@ fn ctrl_c_quits_even_while_typing() {
 
 #[test]
 fn no_color_draws_without_colours_but_keeps_reverse_and_bold() {
-    if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
+    let Some(Launched {
+        tmux,
+        status,
+        home: _home,
+        ..
+    }) = launch("no-color", "NO_COLOR=1")
+    else {
         return;
-    }
-    let home = tempfile::tempdir().unwrap();
-    let (tmux, status) = start("no-color", home.path(), "NO_COLOR=1");
-    tmux.wait_for("Welcome to kapguide");
+    };
     tmux.send(&["Enter", "3"]);
     tmux.wait_for("Score (low–high)");
     // -e: the screen with its attributes as escape sequences.

@@ -452,12 +452,23 @@ mod tests {
 
     #[test]
     fn a_mode_s_own_keys_come_before_the_view_wide_ones() {
-        assert_eq!(plain(Mode::Walk, 'n'), Some(Action::Answer(AnswerValue::No)));
+        assert_eq!(
+            plain(Mode::Walk, 'n'),
+            Some(Action::Answer(AnswerValue::No))
+        );
         assert_eq!(plain(Mode::Matrix, 'n'), Some(Action::NextMatch));
         assert_eq!(plain(Mode::Help, 'q'), Some(Action::Back));
         assert_eq!(plain(Mode::Toc, 'q'), Some(Action::QuitTop));
-        assert_eq!(plain(Mode::Priorities, '1'), None, "overlays do not switch views");
-        assert_eq!(plain(Mode::Notice, 'x'), Some(Action::Back), "any key goes on");
+        assert_eq!(
+            plain(Mode::Priorities, '1'),
+            None,
+            "overlays do not switch views"
+        );
+        assert_eq!(
+            plain(Mode::Notice, 'x'),
+            Some(Action::Back),
+            "any key goes on"
+        );
         let upper_g = press(Mode::Reader, KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(upper_g, Some(Action::Bottom), "Shift is part of the letter");
     }
@@ -466,7 +477,10 @@ mod tests {
     fn esc_leads_out_of_every_mode() {
         for mode in Mode::ALL {
             let esc = press(mode, KeyCode::Esc, KeyModifiers::NONE);
-            assert!(matches!(esc, Some(Action::Back | Action::No)), "{mode:?}: {esc:?}");
+            assert!(
+                matches!(esc, Some(Action::Back | Action::No)),
+                "{mode:?}: {esc:?}"
+            );
         }
     }
 

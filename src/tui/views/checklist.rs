@@ -227,7 +227,10 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         ));
     }
     let mut lines = vec![
-        Line::styled("All questions seen.", theme.title),
+        Line::styled(
+            "Ready to save. Questions left unknown can be answered later.",
+            theme.title,
+        ),
         Line::from(""),
         field("Score", s.total.range_text(), theme),
         field("Known", s.total.coverage_text(), theme),
