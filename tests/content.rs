@@ -256,10 +256,16 @@ fn the_json_schema_matches_the_checklist_and_the_loader() {
     };
     assert_eq!(
         words(&schema["properties"]["kind"]["enum"]),
-        ProviderKind::ALL.map(|(n, _)| n.to_string())
+        ProviderKind::ALL
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect::<Vec<_>>()
     );
     assert_eq!(
         words(&schema["properties"]["routes"]["items"]["enum"]),
-        Route::ALL.map(|(n, _)| n.to_string())
+        Route::ALL
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect::<Vec<_>>()
     );
 }

@@ -75,7 +75,7 @@ fn provider(answers: &[AnswerValue], routes: Vec<Route>) -> Provider {
 }
 
 fn answer() -> impl Strategy<Value = AnswerValue> {
-    prop::sample::select(AnswerValue::ALL.map(|(_, v)| v).to_vec())
+    prop::sample::select(AnswerValue::ALL.iter().map(|(_, v)| *v).collect::<Vec<_>>())
 }
 
 fn question() -> impl Strategy<Value = QuestionSpec> {

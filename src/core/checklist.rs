@@ -8,36 +8,18 @@ use serde::Serialize;
 
 use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use super::fields::{Fields, parse_document, pick};
+use super::words::word_enum;
 
-/// How ketamine is given. Questions can apply to some routes only (REMS → esketamine).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Route {
-    Iv,
-    Im,
-    Sublingual,
-    Oral,
-    Intranasal,
-    Esketamine,
-    Subcutaneous,
-}
-
-impl Route {
-    pub const ALL: [(&'static str, Route); 7] = [
-        ("iv", Route::Iv),
-        ("im", Route::Im),
-        ("sublingual", Route::Sublingual),
-        ("oral", Route::Oral),
-        ("intranasal", Route::Intranasal),
-        ("esketamine", Route::Esketamine),
-        ("subcutaneous", Route::Subcutaneous),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        Route::ALL
-            .iter()
-            .find(|(_, r)| *r == self)
-            .map_or("?", |(name, _)| name)
+word_enum! {
+    /// How ketamine is given. Questions can apply to some routes only (REMS → esketamine).
+    pub enum Route {
+        Iv = "iv",
+        Im = "im",
+        Sublingual = "sublingual",
+        Oral = "oral",
+        Intranasal = "intranasal",
+        Esketamine = "esketamine",
+        Subcutaneous = "subcutaneous",
     }
 }
 
@@ -47,7 +29,7 @@ pub fn read_routes(fields: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -
         .string_list(rep, key)
         .unwrap_or_default()
         .iter()
-        .filter_map(|name| pick(rep, name.get_ref(), name.span().start, "route", &Route::ALL))
+        .filter_map(|name| pick(rep, name.get_ref(), name.span().start, "route", Route::ALL))
         .collect();
     routes.sort();
     routes.dedup();

@@ -18,3 +18,4 @@ pub mod search;
 pub mod store;
 pub mod synthetic;
 pub mod template;
+pub mod words;

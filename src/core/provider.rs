@@ -11,82 +11,37 @@ use super::checklist::{Checklist, Route, read_routes};
 use super::date::Date;
 use super::diagnostics::{Problem, Reporter, suggestion_hint};
 use super::fields::{Fields, parse_document, pick};
+use super::words::word_enum;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ProviderKind {
-    KapPractice,
-    KetamineClinic,
-    EsketamineCenter,
-    Telehealth,
-}
-
-impl ProviderKind {
-    pub const ALL: [(&'static str, ProviderKind); 4] = [
-        ("kap-practice", ProviderKind::KapPractice),
-        ("ketamine-clinic", ProviderKind::KetamineClinic),
-        ("esketamine-center", ProviderKind::EsketamineCenter),
-        ("telehealth", ProviderKind::Telehealth),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        ProviderKind::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("?", |(name, _)| name)
+word_enum! {
+    pub enum ProviderKind {
+        KapPractice = "kap-practice",
+        KetamineClinic = "ketamine-clinic",
+        EsketamineCenter = "esketamine-center",
+        Telehealth = "telehealth",
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    SelfDescribed,
-    Consultation,
-    Document,
-}
-
-impl SourceKind {
-    pub const ALL: [(&'static str, SourceKind); 3] = [
-        ("self-described", SourceKind::SelfDescribed),
-        ("consultation", SourceKind::Consultation),
-        ("document", SourceKind::Document),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        SourceKind::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("?", |(name, _)| name)
+word_enum! {
+    /// Where a profile's facts come from.
+    pub enum SourceKind {
+        SelfDescribed = "self-described",
+        Consultation = "consultation",
+        Document = "document",
     }
 }
 
-/// A provider's answer to one question. `Unknown` is not evidence either way; `Na` means the
-/// question does not apply to this provider and leaves it out of the score.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AnswerValue {
-    Yes,
-    Partial,
-    No,
-    #[default]
-    Unknown,
-    Na,
-}
-
-impl AnswerValue {
-    pub const ALL: [(&'static str, AnswerValue); 5] = [
-        ("yes", AnswerValue::Yes),
-        ("partial", AnswerValue::Partial),
-        ("no", AnswerValue::No),
-        ("unknown", AnswerValue::Unknown),
-        ("na", AnswerValue::Na),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        AnswerValue::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map_or("?", |(name, _)| name)
+word_enum! {
+    /// A provider's answer to one question. `Unknown` is not evidence either way; `Na` means the
+    /// question does not apply to this provider and leaves it out of the score.
+    #[derive(Default)]
+    pub enum AnswerValue {
+        Yes = "yes",
+        Partial = "partial",
+        No = "no",
+        #[default]
+        Unknown = "unknown",
+        Na = "na",
     }
 }
 
@@ -270,7 +225,7 @@ fn read_provider(
 ) -> Option<Provider> {
     let name = top.required_string(rep, "name", "\"Example Integrative Therapy\"");
     let kind = if top.get("kind").is_some() {
-        top.choice(rep, "kind", &ProviderKind::ALL)
+        top.choice(rep, "kind", ProviderKind::ALL)
     } else {
         top.missing(rep, "kind", "\"kap-practice\"");
         None
@@ -308,7 +263,7 @@ fn read_provider(
     let source = top.table(rep, "source", "[source]").and_then(|f| {
         f.reject_unknown_keys(rep, &SOURCE_KEYS);
         let kind = if f.get("kind").is_some() {
-            f.choice(rep, "kind", &SourceKind::ALL)
+            f.choice(rep, "kind", SourceKind::ALL)
         } else {
             f.missing(rep, "kind", "\"self-described\"");
             None
@@ -363,13 +318,13 @@ fn read_answers(
         }
         let answer = match value.get_ref() {
             DeValue::String(word) => {
-                pick(rep, word, value.span().start, "answer", &AnswerValue::ALL).map(Answer::bare)
+                pick(rep, word, value.span().start, "answer", AnswerValue::ALL).map(Answer::bare)
             }
             DeValue::Table(table) => {
                 let detail = Fields::new(table, value.span(), "an answer table");
                 detail.reject_unknown_keys(rep, &ANSWER_KEYS);
                 let answer = if detail.get("answer").is_some() {
-                    detail.choice(rep, "answer", &AnswerValue::ALL)
+                    detail.choice(rep, "answer", AnswerValue::ALL)
                 } else {
                     detail.missing(rep, "answer", "\"yes\"");
                     None

@@ -218,7 +218,7 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     );
     let s = score(&walk.draft, &app.lib.checklist, &app.priorities, app.today);
     let mut counts = Vec::new();
-    for (_, value) in AnswerValue::ALL {
+    for &(_, value) in AnswerValue::ALL {
         let n = s.questions.iter().filter(|q| q.value == value).count();
         counts.push(format!(
             "{} {n} {}",
