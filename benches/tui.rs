@@ -6,9 +6,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kapguide::cli::Context;
-use kapguide::core::config::Config;
 use kapguide::core::date::Date;
-use kapguide::core::loader::{LoadOptions, load};
+use kapguide::core::loader::LoadOptions;
 use kapguide::core::synthetic;
 use kapguide::tui::action::{Action, View};
 use kapguide::tui::{App, Files, Startup, Theme, dispatch, views};
@@ -16,19 +15,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn make_app(size: (u16, u16), extra_providers: usize) -> App {
-    let options = LoadOptions::default();
-    let mut library = load(&options);
-    let many = synthetic::providers(extra_providers, &library.checklist, 7);
-    library.providers.extend(many);
-    library.providers.sort_by(|a, b| a.id.cmp(&b.id));
-    let context = Context {
-        options,
-        library,
-        config: Config::default(),
-        priorities: Default::default(),
-        today: Date::parse("2026-11-25").expect("valid date"),
-        ascii: false,
-    };
+    let mut context =
+        Context::load(LoadOptions::default(), None, &[], false).expect("no overrides");
+    let many = synthetic::providers(extra_providers, &context.library.checklist, 7);
+    context.library.providers.extend(many);
+    context.library.providers.sort_by(|a, b| a.id.cmp(&b.id));
+    context.today = Date::parse("2026-11-25").expect("valid date");
     let startup = Startup {
         first_run: false,
         drafts: Vec::new(),

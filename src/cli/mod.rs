@@ -9,11 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::core::config::{Config, parse_priority_arg};
-use crate::core::date::Date;
-use crate::core::loader::{self, Library, LoadOptions};
+use crate::core::loader::{Library, LoadOptions};
 use crate::core::paths;
-use crate::core::scoring::Priorities;
+pub use crate::core::session::Context;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -120,58 +118,35 @@ pub enum SheetFormatArg {
     Text,
 }
 
-/// Everything a command needs: the loaded library, the user's priorities and today's date.
-pub struct Context {
-    pub options: LoadOptions,
-    pub library: Library,
-    pub config: Config,
-    /// The config's priorities with `--priority` overrides applied.
-    pub priorities: Priorities,
-    pub today: Date,
-    pub ascii: bool,
+/// Says on stderr that some files were skipped, and how to see why.
+fn report_skipped(library: &Library) {
+    let skipped = library.skipped;
+    let errors = library.error_count();
+    if skipped > 0 || errors > 0 {
+        eprintln!(
+            "kapguide: {skipped} file(s) skipped, {errors} error(s) found; run `kapguide validate` to see them."
+        );
+    }
 }
 
-impl Context {
-    /// Loads everything; `Err` is a usage message (a bad `--priority`).
-    pub fn load(cli: &Cli) -> Result<Context, String> {
-        let options = LoadOptions {
-            guides_dir: cli.guides_dir.clone(),
-            user_providers_dir: paths::user_providers_dir(),
-            provider_dirs: cli.provider_dirs.clone(),
-            bundled_providers: !cli.no_bundled,
-        };
-        let library = loader::load(&options);
-        let (config, config_problems) =
-            Config::load(paths::config_file().as_deref(), &library.checklist);
-        for problem in &config_problems {
-            eprintln!("{problem}\n  (using the default priorities for anything not read)");
-        }
-        let mut priorities = config.priorities.clone();
-        for arg in &cli.priorities {
-            let (category, value) = parse_priority_arg(arg, &library.checklist)
-                .map_err(|e| format!("kapguide: --priority: {e}\n"))?;
-            priorities.set(&category, value);
-        }
-        Ok(Context {
-            options,
-            library,
-            config,
-            priorities,
-            today: Date::today(),
-            ascii: cli.ascii,
-        })
+/// Loads everything the command line asks for; `Err` is a usage message (a bad `--priority`).
+fn load_context(cli: &Cli) -> Result<Context, String> {
+    let options = LoadOptions {
+        guides_dir: cli.guides_dir.clone(),
+        user_providers_dir: paths::user_providers_dir(),
+        provider_dirs: cli.provider_dirs.clone(),
+        bundled_providers: !cli.no_bundled,
+    };
+    let context = Context::load(
+        options,
+        paths::config_file().as_deref(),
+        &cli.priorities,
+        cli.ascii,
+    )?;
+    for problem in &context.config_problems {
+        eprintln!("{problem}\n  (using the default priorities for anything not read)");
     }
-
-    /// Says on stderr that some files were skipped, and how to see why.
-    fn report_skipped(&self) {
-        let skipped = self.library.skipped;
-        let errors = self.library.error_count();
-        if skipped > 0 || errors > 0 {
-            eprintln!(
-                "kapguide: {skipped} file(s) skipped, {errors} error(s) found; run `kapguide validate` to see them."
-            );
-        }
-    }
+    Ok(context)
 }
 
 /// What a command produced: text for stdout, text for stderr, and the exit status.
@@ -201,12 +176,12 @@ impl Outcome {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let context = match Context::load(&cli) {
+    let context = match load_context(&cli) {
         Ok(context) => context,
         Err(usage) => return finish(Outcome::usage(usage)),
     };
     let Some(command) = &cli.command else {
-        context.report_skipped();
+        report_skipped(&context.library);
         let options = crate::tui::TuiOptions {
             mouse: cli.mouse,
             ascii: cli.ascii,
@@ -214,7 +189,7 @@ pub fn main() -> ExitCode {
         return crate::tui::run(context, options);
     };
     if !matches!(command, Command::Validate { .. }) {
-        context.report_skipped();
+        report_skipped(&context.library);
     }
     finish(run(command, &context))
 }

@@ -15,6 +15,7 @@ pub mod provider;
 pub mod sanitize;
 pub mod scoring;
 pub mod search;
+pub mod session;
 pub mod store;
 pub mod synthetic;
 pub mod template;

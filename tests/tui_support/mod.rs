@@ -5,9 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use kapguide::cli::Context;
-use kapguide::core::config::Config;
 use kapguide::core::date::Date;
-use kapguide::core::loader::{self, LoadOptions};
+use kapguide::core::loader::LoadOptions;
 use kapguide::tui::{self, App, Files, Startup, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,19 +32,15 @@ pub fn context(home: &Path) -> Context {
             .collect(),
         ..LoadOptions::default()
     };
-    let library = loader::load(&options);
-    let (config, problems) =
-        Config::load(Some(&home.join("config/config.toml")), &library.checklist);
-    assert!(problems.is_empty(), "{problems:?}");
-    let priorities = config.priorities.clone();
-    Context {
-        options,
-        library,
-        config,
-        priorities,
-        today: today(),
-        ascii: false,
-    }
+    let mut context = Context::load(options, Some(&home.join("config/config.toml")), &[], false)
+        .expect("no priority overrides");
+    assert!(
+        context.config_problems.is_empty(),
+        "{:?}",
+        context.config_problems
+    );
+    context.today = today();
+    context
 }
 
 pub struct Session {

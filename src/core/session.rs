@@ -1,0 +1,52 @@
+//! Everything a view needs, loaded once: the library, the user's config and priorities (with
+//! one-run overrides), and today's date. The CLI and the TUI both start from this.
+
+use std::path::Path;
+
+use super::config::{Config, parse_priority_arg};
+use super::date::Date;
+use super::diagnostics::Problem;
+use super::loader::{self, Library, LoadOptions};
+use super::scoring::Priorities;
+
+pub struct Context {
+    pub options: LoadOptions,
+    pub library: Library,
+    /// The config file as read; its priorities do not include one-run overrides.
+    pub config: Config,
+    /// Problems in the config file (the defaults were used for what could not be read).
+    pub config_problems: Vec<Problem>,
+    /// The config's priorities with `--priority` overrides applied: what scores use.
+    pub priorities: Priorities,
+    pub today: Date,
+    pub ascii: bool,
+}
+
+impl Context {
+    /// Loads the library and config; `Err` is a usage message for a bad priority override
+    /// (`CATEGORY=N`).
+    pub fn load(
+        options: LoadOptions,
+        config_file: Option<&Path>,
+        priority_overrides: &[String],
+        ascii: bool,
+    ) -> Result<Context, String> {
+        let library = loader::load(&options);
+        let (config, config_problems) = Config::load(config_file, &library.checklist);
+        let mut priorities = config.priorities.clone();
+        for arg in priority_overrides {
+            let (category, value) = parse_priority_arg(arg, &library.checklist)
+                .map_err(|e| format!("kapguide: --priority: {e}\n"))?;
+            priorities.set(&category, value);
+        }
+        Ok(Context {
+            options,
+            library,
+            config,
+            config_problems,
+            priorities,
+            today: Date::today(),
+            ascii,
+        })
+    }
+}
