@@ -525,3 +525,70 @@ fn search_finds_sections_questions_and_providers() {
         .code(1)
         .stderr("kapguide: nothing matches `zzqqxx`\n");
 }
+
+#[test]
+fn the_comparison_table_fits_any_width_by_abbreviating_or_grouping() {
+    let home = home();
+    for width in ["40", "60", "80", "100", "160"] {
+        let out = kapguide(home.path())
+            .args(["compare", "--all", "--width", width])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        let limit: usize = width.parse().unwrap();
+        let widest = text
+            .lines()
+            .map(textwrap::core::display_width)
+            .max()
+            .unwrap();
+        assert!(
+            widest <= limit,
+            "width {width}: a line is {widest} wide\n{text}"
+        );
+        for provider in [
+            "heron-and-teacup-integrative-therapy",
+            "moonwater-integrative-therapy",
+            "marmot-and-maple-kap-studio",
+        ] {
+            assert!(text.contains(provider), "width {width} lost {provider}");
+        }
+    }
+}
+
+#[test]
+fn a_broken_checklist_falls_back_to_the_bundled_one() {
+    let home = home();
+    let guides = home.path().join("guides");
+    fs::create_dir(&guides).unwrap();
+    fs::copy("tests/fixtures/guides/basics.md", guides.join("basics.md")).unwrap();
+    fs::write(guides.join("checklist.toml"), "[[question]]\nid = 3\n").unwrap();
+    let out = kapguide(home.path())
+        .arg("--guides")
+        .arg(&guides)
+        .arg("validate")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("checklist.toml:2:6: error: `id` in [[question]] should be a string"),
+        "{text}"
+    );
+    assert!(text.contains("checklist.toml: warning: this checklist could not be read; the bundled checklist is used instead"), "{text}");
+    assert!(
+        !text.contains("is not a checklist question id"),
+        "bundled profiles still match real questions:\n{text}"
+    );
+    kapguide(home.path())
+        .arg("--guides")
+        .arg(&guides)
+        .arg("providers")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("moonwater-integrative-therapy"));
+}

@@ -209,7 +209,9 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
             format,
             width,
         } => {
-            let width = width.map_or_else(|| default_width().max(100), usize::from);
+            // A table may use the whole terminal; piped, it gets 100 columns.
+            let width =
+                width.map_or_else(|| terminal_width().map_or(100, |w| w.max(40)), usize::from);
             text::compare(context, ids, *all, *format, width)
         }
         Command::Explain { id } => text::explain(context, id),
@@ -220,16 +222,21 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
     }
 }
 
-/// The terminal's width (at most 100, which reads comfortably), or 80 when output is piped.
-fn default_width() -> usize {
+/// The terminal's width, if output goes to a terminal.
+fn terminal_width() -> Option<usize> {
     use std::io::IsTerminal;
-    if io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).clamp(20, 100))
-    } else {
-        80
-    }
+    io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(w, _)| usize::from(w))
 }
 
+/// Prose wraps at the terminal's width but at most 100 (longer lines read badly), or 80 when
+/// piped.
+fn default_width() -> usize {
+    terminal_width().map_or(80, |w| w.clamp(20, 100))
+}
 /// Writes the outcome; a closed pipe (`kapguide guides | head`) is not an error.
 fn finish(outcome: Outcome) -> ExitCode {
     let _ = io::stdout().lock().write_all(outcome.stdout.as_bytes());

@@ -13,7 +13,7 @@ use crate::core::export::{
 };
 use crate::core::layout::{LineKind, layout_guide};
 use crate::core::loader::{Library, validate_paths};
-use crate::core::provider::{Provider, is_valid_id, slugify};
+use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{rank, score};
 use crate::core::search::{SearchIndex, Target};
@@ -125,19 +125,6 @@ pub fn checklist(lib: &Library) -> Outcome {
         }
     }
     Outcome::ok(out)
-}
-
-/// True when `region` names the provider's region, country or city (case-insensitive).
-pub fn in_region(provider: &Provider, region: &str) -> bool {
-    let wanted = region.trim().to_lowercase();
-    [
-        &provider.location.region,
-        &provider.location.country,
-        &provider.location.city,
-    ]
-    .into_iter()
-    .flatten()
-    .any(|r| r.to_lowercase() == wanted)
 }
 
 pub fn providers(context: &Context, region: Option<&str>) -> Outcome {

@@ -9,7 +9,10 @@
 //! A broken file gets a clear message and the defaults — never a crash — and is never
 //! overwritten: the app only saves priorities over a file that read back cleanly.
 
+use std::cell::Cell;
+use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::checklist::Checklist;
 use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
@@ -25,6 +28,13 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// False when the file had problems: then it must not be overwritten.
     pub writable: bool,
+    /// The file's modification time when kapguide last read or wrote it (`None`: no file). A
+    /// file changed by someone else since then is not overwritten.
+    seen_modified: Cell<Option<SystemTime>>,
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 pub const PRIORITY_LABELS: [&str; 4] = [
@@ -45,6 +55,7 @@ impl Config {
         let Some(path) = path.filter(|p| p.exists()) else {
             return (config, Vec::new());
         };
+        config.seen_modified.set(modified(path));
         let text = match read_text(path) {
             Ok(text) => text,
             Err(problem) => {
@@ -114,8 +125,15 @@ impl Config {
                 path.display()
             ));
         }
+        if modified(&path) != self.seen_modified.get() {
+            return Err(format!(
+                "{} was changed by something else since kapguide read it, so it was not overwritten; restart kapguide to use the new file",
+                path.display()
+            ));
+        }
         write_atomic(&path, &self.to_toml(checklist), true)
             .map_err(|e: SaveError| e.to_string())?;
+        self.seen_modified.set(modified(&path));
         Ok(path)
     }
 }
@@ -148,4 +166,55 @@ pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(String, u
             )
         })?;
     Ok((category.to_string(), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checklist() -> Checklist {
+        let text = "[[category]]\nid = \"therapy\"\ntitle = \"T\"\n[[question]]\nid = \"q\"\ncategory = \"therapy\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n";
+        Checklist::parse(Path::new("c.toml"), text).0.unwrap()
+    }
+
+    #[test]
+    fn saves_repeatedly_but_never_over_a_file_changed_by_someone_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapguide/config.toml");
+        let list = checklist();
+        let (mut config, problems) = Config::load(Some(&path), &list);
+        assert!(problems.is_empty());
+        config.priorities.set("therapy", 3);
+        config.save(&list).unwrap();
+        config.priorities.set("therapy", 1);
+        config
+            .save(&list)
+            .expect("our own earlier save is not a foreign change");
+        assert!(fs::read_to_string(&path).unwrap().contains("therapy = 1"));
+        // Someone edits the file (a different size and time) while the app runs.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&path, "[priorities]\ntherapy = 0\n# edited by hand\n").unwrap();
+        let error = config.save(&list).unwrap_err();
+        assert!(error.contains("changed by something else"), "{error}");
+        assert!(
+            fs::read_to_string(&path)
+                .unwrap()
+                .contains("edited by hand")
+        );
+    }
+
+    #[test]
+    fn a_broken_file_gives_defaults_and_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        fs::write(&path, "[priorities]\ntherapy = 9\n").unwrap();
+        let (config, problems) = Config::load(Some(&path), &checklist());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(config.priorities.get("therapy"), 2);
+        assert!(config.save(&checklist()).is_err());
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "[priorities]\ntherapy = 9\n"
+        );
+    }
 }

@@ -159,6 +159,7 @@ pub fn did_you_mean<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> 
 pub fn suggestion_hint(input: &str, candidates: &[&str]) -> String {
     match did_you_mean(input, candidates) {
         Some(best) => format!("did you mean `{best}`?"),
+        None if candidates.is_empty() => "nothing of that kind is defined".to_string(),
         None => format!("expected one of: {}", candidates.join(", ")),
     }
 }

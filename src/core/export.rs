@@ -7,6 +7,7 @@ use textwrap::core::display_width;
 use super::checklist::Checklist;
 use super::date::Date;
 use super::provider::{AnswerValue, Provider};
+use super::sanitize::sanitize_line;
 use super::scoring::{Priorities, QuestionScore, Score, rank};
 
 pub const DISCLAIMER: &str = "Educational, not medical advice. kapguide takes no money for placement; scores come only from the answers recorded in each profile.";
@@ -83,6 +84,7 @@ pub struct Comparison<'a> {
 }
 
 impl<'a> Comparison<'a> {
+    /// Providers in ranking order (see [`rank`]).
     pub fn new(
         checklist: &'a Checklist,
         providers: Vec<&'a Provider>,
@@ -92,6 +94,21 @@ impl<'a> Comparison<'a> {
         Comparison {
             checklist,
             columns: rank(providers, checklist, priorities, today),
+            priorities: priorities.clone(),
+            today,
+        }
+    }
+
+    /// Providers in the order given (a view sorted by name, say), already scored.
+    pub fn in_order(
+        checklist: &'a Checklist,
+        columns: Vec<(&'a Provider, Score)>,
+        priorities: &Priorities,
+        today: Date,
+    ) -> Self {
+        Comparison {
+            checklist,
+            columns,
             priorities: priorities.clone(),
             today,
         }
@@ -147,24 +164,54 @@ fn flags_cell(score: &Score) -> String {
     }
 }
 
+/// The narrowest a provider column and the question column may be.
+const MIN_COLUMN: usize = 10;
+const MIN_LABEL: usize = 24;
+const GAP: usize = 2;
+
 /// The plain-text matrix. It fits `width` by shortening names and questions; a cell never wraps.
+/// When the providers cannot all fit side by side, they are shown in groups, one matrix each.
 fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
-    const GAP: usize = 2;
-    let n = c.columns.len().max(1);
-    let longest = c
-        .columns
+    let title = format!(
+        "Provider comparison · {} · educational, not medical advice",
+        c.today
+    );
+    let mut out = textwrap::fill(&title, options.width) + "\n";
+    let fit = (options.width.saturating_sub(MIN_LABEL) / (MIN_COLUMN + GAP)).max(1);
+    // Groups of near-equal size: 4 providers that fit 3 at a time go 2 + 2, not 3 + 1.
+    let group_count = c.columns.len().div_ceil(fit).max(1);
+    let per_group = c.columns.len().div_ceil(group_count).max(1);
+    let groups: Vec<&[(&Provider, Score)]> = c.columns.chunks(per_group).collect();
+    for (n, group) in groups.iter().enumerate() {
+        out.push('\n');
+        if groups.len() > 1 {
+            let first = n * per_group + 1;
+            out.push_str(&format!(
+                "Providers {first}–{} of {}\n",
+                first + group.len() - 1,
+                c.columns.len()
+            ));
+        }
+        out.push_str(&matrix(c, group, options));
+    }
+    out.push('\n');
+    out.push_str(&footnotes(c, options));
+    out
+}
+
+fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOptions) -> String {
+    let n = columns.len().max(1);
+    let longest = columns
         .iter()
         .map(|(p, _)| display_width(&p.name))
         .max()
         .unwrap_or(0);
-    let col = ((options.width.saturating_sub(28)) / n)
+    // The question column keeps about a third of the width when it can.
+    let label_share = MIN_LABEL.max(options.width * 3 / 10);
+    let col = (options.width.saturating_sub(label_share) / n)
         .saturating_sub(GAP)
-        .clamp(10, longest.clamp(10, 28));
-    let label = options.width.saturating_sub(n * (col + GAP)).max(24);
-    let mut out = format!(
-        "Provider comparison · {} · educational, not medical advice\n\n",
-        c.today
-    );
+        .clamp(MIN_COLUMN, longest.clamp(MIN_COLUMN, 28));
+    let label = options.width.saturating_sub(n * (col + GAP)).max(MIN_LABEL);
     let row = |first: &str, cells: Vec<String>| {
         let mut line = pad(&truncate(first, label), label);
         for cell in cells {
@@ -173,63 +220,39 @@ fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
         }
         format!("{}\n", line.trim_end())
     };
+    let each = |f: &dyn Fn(&Provider, &Score) -> String| -> Vec<String> {
+        columns.iter().map(|(p, s)| f(p, s)).collect()
+    };
+    let mut out = row("", each(&|p, _| p.name.clone()));
     out.push_str(&row(
         "",
-        c.columns.iter().map(|(p, _)| p.name.clone()).collect(),
-    ));
-    out.push_str(&row(
-        "",
-        c.columns
-            .iter()
-            .map(|(p, _)| {
-                if p.sample {
-                    "SAMPLE".into()
-                } else {
-                    String::new()
-                }
-            })
-            .collect(),
+        each(&|p, _| {
+            if p.sample {
+                "SAMPLE".into()
+            } else {
+                String::new()
+            }
+        }),
     ));
     for (index, category) in c.checklist.categories.iter().enumerate() {
         let priority = c.priorities.get(&category.id);
-        out.push_str(&format!(
-            "{}\n",
-            truncate(
-                &format!("{} (priority {priority})", category.title.to_uppercase()),
-                options.width
-            )
-        ));
+        let heading = format!("{} (priority {priority})", category.title.to_uppercase());
+        out.push_str(&format!("{}\n", truncate(&heading, options.width)));
         for (q, question) in c.checklist.indexed_questions_in(index) {
-            let cells = c
-                .columns
-                .iter()
-                .map(|(_, s)| cell(s.questions[q].value, options.ascii))
-                .collect();
             let marker = if question.critical { "! " } else { "  " };
-            out.push_str(&row(&format!("{marker}{}", question.question), cells));
+            out.push_str(&row(
+                &format!("{marker}{}", question.question),
+                each(&|_, s| cell(s.questions[q].value, options.ascii)),
+            ));
         }
     }
     out.push('\n');
-    out.push_str(&row(
-        "Score (low–high)",
-        c.columns
-            .iter()
-            .map(|(_, s)| s.total.range_text())
-            .collect(),
-    ));
+    out.push_str(&row("Score (low–high)", each(&|_, s| s.total.range_text())));
     out.push_str(&row(
         "Known",
-        c.columns
-            .iter()
-            .map(|(_, s)| format!("{:.0}%", s.total.coverage() * 100.0))
-            .collect(),
+        each(&|_, s| format!("{:.0}%", s.total.coverage() * 100.0)),
     ));
-    out.push_str(&row(
-        "Red flags",
-        c.columns.iter().map(|(_, s)| flags_cell(s)).collect(),
-    ));
-    out.push('\n');
-    out.push_str(&footnotes(c, options));
+    out.push_str(&row("Red flags", each(&|_, s| flags_cell(s))));
     out
 }
 
@@ -274,12 +297,28 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
     out
 }
 
+/// A provider's name for Markdown, with the sample marker outside the escaped text.
+fn md_name(provider: &Provider) -> String {
+    let marker = if provider.sample { " (SAMPLE)" } else { "" };
+    format!("{}{marker}", md_escape(&provider.name))
+}
+
+/// File text as inline Markdown: on one line, with nothing that could start a link, emphasis,
+/// code, HTML or a new table cell.
 fn md_escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('<', "&lt;")
+    let mut out = String::with_capacity(text.len());
+    for c in sanitize_line(text).chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '[' | ']' | '`' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
@@ -287,11 +326,7 @@ fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
         "# Provider comparison\n\nGenerated {} with kapguide. {DISCLAIMER}\n\n",
         c.today
     );
-    let names: Vec<String> = c
-        .columns
-        .iter()
-        .map(|(p, _)| md_escape(&display_name(p)))
-        .collect();
+    let names: Vec<String> = c.columns.iter().map(|(p, _)| md_name(p)).collect();
     out.push_str(&format!("| Question | {} |\n", names.join(" | ")));
     out.push_str(&format!("|---|{}\n", "---|".repeat(c.columns.len())));
     let empty = " |".repeat(c.columns.len());
@@ -336,12 +371,12 @@ fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
         for flag in &score.red_flags {
             out.push_str(&format!(
                 "- {}: {}\n",
-                md_escape(&display_name(provider)),
+                md_name(provider),
                 md_escape(&flag.describe(c.checklist))
             ));
         }
         if score.red_flags.is_empty() {
-            out.push_str(&format!("- {}: none\n", md_escape(&display_name(provider))));
+            out.push_str(&format!("- {}: none\n", md_name(provider)));
         }
     }
     out.push_str(&format!(
@@ -578,6 +613,23 @@ pub enum SheetFormat {
     Text,
 }
 
+/// The questions still worth asking (indices into `checklist.questions`): unknown and partial
+/// answers, and critical questions answered "no" (to confirm). Questions that do not apply are
+/// left out.
+pub fn questions_to_ask(score: &Score, checklist: &Checklist) -> Vec<usize> {
+    score
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(q, counted)| match counted.value {
+            AnswerValue::Unknown | AnswerValue::Partial => true,
+            AnswerValue::No => checklist.questions[*q].critical,
+            AnswerValue::Yes | AnswerValue::Na => false,
+        })
+        .map(|(q, _)| q)
+        .collect()
+}
+
 /// The questions still worth asking a provider: unknown and partial answers, and any critical
 /// "no" to confirm, grouped by category, with room to write the answer.
 pub fn question_sheet(
@@ -633,20 +685,19 @@ pub fn question_sheet(
         "  Answer: yes / partial / no\n  Notes: ______________________________\n\n"
     };
     let mut number = 0;
+    let to_ask = questions_to_ask(&score, checklist);
     for (index, category) in checklist.categories.iter().enumerate() {
-        let asks: Vec<(usize, &super::checklist::Question)> = checklist
-            .indexed_questions_in(index)
-            .filter(|(q, question)| {
-                let value = score.questions[*q].value;
-                matches!(value, AnswerValue::Unknown | AnswerValue::Partial)
-                    || (question.critical && value == AnswerValue::No)
-            })
+        let asks: Vec<usize> = to_ask
+            .iter()
+            .copied()
+            .filter(|q| checklist.questions[*q].category == index)
             .collect();
         if asks.is_empty() {
             continue;
         }
         out.push_str(&heading(&category.title, 2));
-        for (q, question) in asks {
+        for q in asks {
+            let question = &checklist.questions[q];
             number += 1;
             let value = score.questions[q].value;
             let status = match value {
@@ -660,16 +711,19 @@ pub fn question_sheet(
                         .and_then(|a| a.note.clone());
                     format!(
                         "recorded as partial{}",
-                        note.map(|n| format!(" ({n})")).unwrap_or_default()
+                        // Notes may span lines; the sheet shows them on one.
+                        note.map(|n| format!(" ({})", sanitize_line(&n)))
+                            .unwrap_or_default()
                     )
                 }
                 _ => "not known yet".into(),
             };
             if md {
                 out.push_str(&format!(
-                    "{number}. **{}**  \n   Why it matters: {}  \n   Currently: {status}\n\n",
+                    "{number}. **{}**  \n   Why it matters: {}  \n   Currently: {}\n\n",
                     md_escape(&question.question),
-                    md_escape(&question.why)
+                    md_escape(&question.why),
+                    md_escape(&status)
                 ));
             } else {
                 let opts = textwrap::Options::new(78).subsequent_indent("  ");

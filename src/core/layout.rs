@@ -172,7 +172,7 @@ fn wrap(
         .iter()
         .map(|s| display_width(&s.text))
         .sum::<usize>();
-    let available = width.saturating_sub(prefix_width).max(8);
+    let available = width.saturating_sub(prefix_width).max(1);
     let words = words(inlines, available);
     let lines = wrap_first_fit(&words, &[available as f64]);
     lines

@@ -224,11 +224,6 @@ fn bundled_files(prefix: &str, extension: &str) -> Vec<FileSource> {
 /// Loads everything the app shows.
 pub fn load(options: &LoadOptions) -> Library {
     let mut lib = Library::default();
-    let bundled_checklist = || {
-        bundled_files("guides/checklist", ".toml")
-            .pop()
-            .unwrap_or(FileSource::Bundled("guides/checklist.toml", b""))
-    };
     let (guide_files, checklist_file) = match &options.guides_dir {
         // A directory of guides without a checklist previews guides against the bundled one.
         Some(dir) => {
@@ -266,20 +261,44 @@ pub fn load(options: &LoadOptions) -> Library {
     lib
 }
 
+/// Reads the checklist. If a checklist from disk (`--guides DIR`) cannot be read, its problems
+/// are reported and the bundled checklist is used, so profiles are still checked against real
+/// questions instead of all being rejected.
 fn load_checklist(file: &FileSource, problems: &mut Vec<Problem>) -> Checklist {
     let parsed = file
         .read()
         .map(|text| Checklist::parse(&file.path(), &text));
-    match parsed {
+    let checklist = match parsed {
         Ok((checklist, found)) => {
             problems.extend(found);
-            checklist.unwrap_or_default()
+            checklist
         }
         Err(problem) => {
             problems.push(problem);
-            Checklist::default()
+            None
         }
+    };
+    match (checklist, file) {
+        (Some(checklist), _) => checklist,
+        (None, FileSource::Disk(path)) => {
+            problems.push(
+                Problem::file(
+                    path,
+                    Severity::Warning,
+                    "this checklist could not be read; the bundled checklist is used instead",
+                )
+                .with_hint("fix the errors above, then run kapguide validate again"),
+            );
+            load_checklist(&bundled_checklist(), problems)
+        }
+        (None, FileSource::Bundled(..)) => Checklist::default(),
     }
+}
+
+fn bundled_checklist() -> FileSource {
+    bundled_files("guides/checklist", ".toml")
+        .pop()
+        .unwrap_or(FileSource::Bundled("guides/checklist.toml", b""))
 }
 
 fn load_guides(files: Vec<FileSource>, problems: &mut Vec<Problem>) -> (Vec<Guide>, usize) {

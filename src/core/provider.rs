@@ -151,7 +151,51 @@ pub fn slugify(name: &str) -> String {
     slug.trim_end_matches('-').chars().take(60).collect()
 }
 
+/// A new id for a provider called `name`: its slug, or `provider-2`, `provider-3`… when the slug
+/// is empty (a name with no Latin letters or digits: `provider`) or already `taken`.
+pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let slug = slugify(name);
+    let base = if slug.is_empty() {
+        "provider".to_string()
+    } else {
+        slug
+    };
+    std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken(id))
+        .expect("an unused id exists")
+}
+
+/// True when `region` names the provider's region, country or city, ignoring case. "US-CA"
+/// (country, then region) tells California apart from Canada ("CA" alone matches both).
+pub fn in_region(provider: &Provider, region: &str) -> bool {
+    let wanted = region.trim().to_lowercase();
+    let location = &provider.location;
+    let same = |field: &Option<String>, text: &str| {
+        field
+            .as_deref()
+            .is_some_and(|f| f.trim().to_lowercase() == text)
+    };
+    if let Some((country, subregion)) = wanted.split_once('-')
+        && same(&location.country, country)
+        && same(&location.region, subregion)
+    {
+        return true;
+    }
+    same(&location.region, &wanted)
+        || same(&location.country, &wanted)
+        || same(&location.city, &wanted)
+}
+
 impl Provider {
+    /// How many questions have an answer other than `unknown` (drafts list every question).
+    pub fn answered_count(&self) -> usize {
+        self.answers
+            .values()
+            .filter(|a| a.value != AnswerValue::Unknown)
+            .count()
+    }
+
     pub fn answer(&self, question_id: &str) -> AnswerValue {
         self.answers
             .get(question_id)
@@ -438,4 +482,45 @@ fn answer_toml(answer: &Answer) -> String {
         parts.push(format!("date = {date}"));
     }
     format!("{{ {} }}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(city: &str, region: &str, country: &str) -> Provider {
+        let text = format!(
+            "name = \"P\"\nkind = \"kap-practice\"\n[location]\ncity = \"{city}\"\nregion = \"{region}\"\ncountry = \"{country}\"\n"
+        );
+        Provider::parse(Path::new("p.toml"), &text, &Checklist::default())
+            .0
+            .unwrap()
+    }
+
+    #[test]
+    fn regions_match_region_country_or_city_and_can_be_qualified() {
+        let california = at("Oakland", "CA", "US");
+        let canada = at("Nanaimo", "BC", "CA");
+        assert!(
+            in_region(&california, "ca") && in_region(&canada, "CA"),
+            "CA alone is ambiguous"
+        );
+        assert!(in_region(&california, "US-CA") && !in_region(&canada, "US-CA"));
+        assert!(in_region(&canada, "ca-bc") && in_region(&canada, "nanaimo"));
+        assert!(!in_region(&california, "OR"));
+    }
+
+    #[test]
+    fn ids_for_names_are_slugs_or_numbered() {
+        assert_eq!(
+            id_for_name("Blue Door Clinic!", |_| false),
+            "blue-door-clinic"
+        );
+        assert_eq!(
+            id_for_name("Blue Door", |id| id == "blue-door"),
+            "blue-door-2"
+        );
+        assert_eq!(id_for_name("東京クリニック", |_| false), "provider");
+        assert_eq!(id_for_name("東京", |id| id == "provider"), "provider-2");
+    }
 }

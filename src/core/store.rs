@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::checklist::Checklist;
+use super::diagnostics::Problem;
+use super::loader::{list_dir, read_text};
 use super::provider::Provider;
 
 #[derive(Debug)]
@@ -25,7 +27,9 @@ impl std::fmt::Display for SaveError {
 }
 
 /// Writes `contents` to `path` atomically (temporary file in the same directory, then rename).
-/// With `overwrite` false an existing file is left alone and `SaveError::Exists` returned.
+/// With `overwrite` false an existing file is left alone and `SaveError::Exists` returned; the
+/// final step is then a hard link, which the file system refuses if the name was taken meanwhile
+/// (another kapguide saving the same profile), so nothing is ever replaced by a race.
 pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), SaveError> {
     let io_err = |e| SaveError::Io(path.to_path_buf(), e);
     if !overwrite && path.exists() {
@@ -42,12 +46,19 @@ pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), 
         let mut file = fs::File::create(&temp)?;
         file.write_all(contents.as_bytes())?;
         file.sync_all()?;
-        fs::rename(&temp, path)
+        if overwrite {
+            fs::rename(&temp, path)
+        } else {
+            fs::hard_link(&temp, path)
+        }
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    let _ = fs::remove_file(&temp);
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(SaveError::Exists(path.to_path_buf()))
+        }
+        other => other.map_err(io_err),
     }
-    result.map_err(io_err)
 }
 
 /// Saves a profile as `<dir>/<id>.toml`; returns the path written.
@@ -69,12 +80,52 @@ pub fn load_draft(dir: &Path, id: &str, checklist: &Checklist) -> Option<Provide
     Provider::parse(&path, &text, checklist).0
 }
 
-/// Drafts are saved after every answer, overwriting the previous draft of the same provider.
+/// Every draft in `dir`, and the problems of those that cannot be read (they are left on disk
+/// untouched; [`save_draft`] moves such a file aside before writing over its name).
+pub fn load_drafts(dir: &Path, checklist: &Checklist) -> (Vec<Provider>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut drafts = Vec::new();
+    if !dir.is_dir() {
+        return (drafts, problems);
+    }
+    let files = match list_dir(dir, &["toml"]) {
+        Ok(files) => files,
+        Err(problem) => return (drafts, vec![problem]),
+    };
+    for path in files {
+        let parsed = read_text(&path).map(|text| Provider::parse(&path, &text, checklist));
+        match parsed {
+            Ok((Some(draft), _)) => drafts.push(draft),
+            Ok((None, found)) => problems.extend(found),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (drafts, problems)
+}
+
+/// Drafts are saved after every answer, replacing the previous draft of the same provider. A
+/// draft file that cannot be read back (say, the checklist changed) is never written over: it is
+/// first renamed to `<id>.toml.bak` (`.bak-2`, … if taken) so nothing typed into it is lost.
 pub fn save_draft(
     dir: &Path,
     provider: &Provider,
     checklist: &Checklist,
 ) -> Result<PathBuf, SaveError> {
+    let path = dir.join(format!("{}.toml", provider.id));
+    let unreadable = path.exists() && load_draft(dir, &provider.id, checklist).is_none();
+    if unreadable {
+        let backup = (1..)
+            .map(|n| {
+                if n == 1 {
+                    dir.join(format!("{}.toml.bak", provider.id))
+                } else {
+                    dir.join(format!("{}.toml.bak-{n}", provider.id))
+                }
+            })
+            .find(|candidate| !candidate.exists())
+            .expect("an unused backup name exists");
+        fs::rename(&path, &backup).map_err(|e| SaveError::Io(path.clone(), e))?;
+    }
     save_profile(dir, provider, checklist, true)
 }
 
@@ -101,5 +152,36 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn an_unreadable_draft_is_moved_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let checklist = Checklist::default();
+        let old = "name = \"Old\"\nkind = \"kap-practice\"\n[answers]\nremoved_question = { answer = \"yes\", note = \"IMPORTANT\" }\n";
+        fs::write(dir.path().join("old.toml"), old).unwrap();
+        let (drafts, problems) = load_drafts(dir.path(), &checklist);
+        assert!(drafts.is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let mut provider = Provider::parse(
+            Path::new("old.toml"),
+            "name = \"Old\"\nkind = \"kap-practice\"\n",
+            &checklist,
+        )
+        .0
+        .unwrap();
+        provider.id = "old".into();
+        save_draft(dir.path(), &provider, &checklist).unwrap();
+        save_draft(dir.path(), &provider, &checklist).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("old.toml.bak")).unwrap(),
+            old,
+            "the unreadable draft is kept"
+        );
+        assert!(
+            !dir.path().join("old.toml.bak-2").exists(),
+            "a readable draft is simply replaced"
+        );
+        assert_eq!(load_drafts(dir.path(), &checklist).0.len(), 1);
     }
 }
