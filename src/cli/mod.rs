@@ -61,7 +61,8 @@ pub enum Command {
     Checklist,
     /// List the providers.
     Providers {
-        /// Only providers in this region or country (e.g. MT, US).
+        /// Only providers in this region, country or city (MT, US, Kalispell); US-CA tells
+        /// California from Canada.
         #[arg(long, value_name = "R")]
         region: Option<String>,
     },
