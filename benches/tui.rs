@@ -5,9 +5,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kapguide::cli::Context;
 use kapguide::core::date::Date;
 use kapguide::core::loader::LoadOptions;
+use kapguide::core::session::Context;
 use kapguide::core::synthetic;
 use kapguide::tui::action::{Action, View};
 use kapguide::tui::{App, Files, Startup, Theme, dispatch, views};
@@ -24,6 +24,7 @@ fn make_app(size: (u16, u16), extra_providers: usize) -> App {
     let startup = Startup {
         first_run: false,
         drafts: Vec::new(),
+        draft_problems: Vec::new(),
         theme: Theme::colour(false),
         size,
     };

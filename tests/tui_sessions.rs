@@ -2,7 +2,7 @@
 
 mod tui_support;
 
-use kapguide::core::provider::Provider;
+use kapguide::core::provider::{AnswerValue, Provider};
 use kapguide::core::scoring::{rank, score};
 use kapguide::tui::Theme;
 use kapguide::tui::action::View;
@@ -105,6 +105,12 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
     assert_eq!(s.app.mode(), Mode::Text);
     s.keys("Blue Door Clinic");
     s.press(KeyCode::Enter);
+    assert_eq!(
+        s.app.mode(),
+        Mode::Details,
+        "a new provider's details come first"
+    );
+    s.press(KeyCode::Enter);
     assert_eq!(s.app.mode(), Mode::Walk);
     assert!(s.screen().contains("1/23"), "{}", s.screen());
 
@@ -157,9 +163,7 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
 #[test]
 fn saving_over_an_existing_profile_asks_first() {
     let mut s = Session::new(120, 40);
-    s.keys("2a");
-    s.keys("Blue Door Clinic");
-    s.press(KeyCode::Enter);
+    s.add_provider("Blue Door Clinic");
     s.keys("yf");
     s.press(KeyCode::Enter);
     let path = s.data().join("providers/blue-door-clinic.toml");
@@ -184,16 +188,14 @@ fn saving_over_an_existing_profile_asks_first() {
     s.keys("y");
     assert_eq!(
         saved(&s, "blue-door-clinic").answers["prep_sessions"].value,
-        kapguide::core::provider::AnswerValue::No
+        AnswerValue::No
     );
 }
 
 #[test]
 fn an_unfinished_walk_resumes_after_a_restart() {
     let mut s = Session::new(120, 40);
-    s.keys("2a");
-    s.keys("Blue Door Clinic");
-    s.press(KeyCode::Enter);
+    s.add_provider("Blue Door Clinic");
     s.keys("yyy");
     s.ctrl('c');
     assert!(s.app.should_quit());
@@ -259,6 +261,7 @@ fn q_quits_only_at_the_top_and_esc_goes_back_one_level() {
     s.keys("2");
     s.press(KeyCode::Enter); // "New provider…" asks for a name
     s.keys("X");
+    s.press(KeyCode::Enter);
     s.press(KeyCode::Enter);
     assert_eq!(s.app.mode(), Mode::Walk);
     s.keys("q");
@@ -422,7 +425,8 @@ fn escape_sequences_in_profiles_never_reach_the_screen() {
             s.keys(keys);
         }
         let screen = s.screen();
-        assert!(screen.contains("Evil"), "{screen}");
+        // The escape shows as a visible mark where it was (ratatui alone would drop it).
+        assert!(screen.contains("Evil␛"), "{screen}");
         let bad: Vec<char> = screen
             .chars()
             .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
@@ -444,4 +448,228 @@ fn the_mouse_is_ignored_unless_asked_for() {
     });
     assert_eq!(event_action(&s.app, &wheel, false), None);
     assert_eq!(event_action(&s.app, &wheel, true), Some(Action::Down));
+}
+
+#[test]
+fn the_details_step_sets_kind_routes_and_place_and_the_region_filter_finds_it() {
+    use kapguide::core::checklist::Route;
+    use kapguide::core::provider::{ProviderKind, SourceKind};
+    let mut s = Session::new(120, 40);
+    s.keys("2a");
+    s.keys("Lakeside Clinic");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Details);
+    s.keys("l"); // kind: the next one
+    s.press(KeyCode::Tab);
+    s.keys("lllll "); // the sixth route on
+    s.keys("j"); // on a row of choices j moves down
+    assert_eq!(s.app.mode(), Mode::DetailsText);
+    s.keys("Whitehorse");
+    s.press(KeyCode::Tab);
+    s.keys("Yukon"); // k is text here
+    s.press(KeyCode::Down);
+    s.keys("CA");
+    s.press(KeyCode::Tab);
+    s.keys("l"); // source: the next kind
+    s.press(KeyCode::Tab);
+    s.keys(", by phone");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Walk);
+
+    // The esketamine-only questions apply now.
+    let rems = s
+        .app
+        .library()
+        .checklist
+        .questions
+        .iter()
+        .position(|q| q.id == "rems_certified")
+        .unwrap();
+    for _ in 0..rems {
+        s.press(KeyCode::Right);
+    }
+    assert!(
+        s.screen().contains("this provider offers it"),
+        "{}",
+        s.screen()
+    );
+    s.keys("yf");
+    s.press(KeyCode::Enter);
+    let provider = saved(&s, "lakeside-clinic");
+    assert_eq!(provider.kind, ProviderKind::KetamineClinic);
+    assert_eq!(provider.routes, [Route::Esketamine]);
+    let place = &provider.location;
+    assert_eq!(
+        (
+            place.city.as_deref(),
+            place.region.as_deref(),
+            place.country.as_deref()
+        ),
+        (Some("Whitehorse"), Some("Yukon"), Some("CA"))
+    );
+    let source = provider.source.unwrap();
+    assert_eq!(source.kind, SourceKind::Document);
+    assert_eq!(
+        source.reference.as_deref(),
+        Some("Recorded with the kapguide checklist walk-through, by phone")
+    );
+    assert_eq!(provider.answers["rems_certified"].value, AnswerValue::Yes);
+
+    s.keys("3");
+    for _ in 0..20 {
+        s.keys("r");
+        if s.status().starts_with("Region: Yukon") {
+            break;
+        }
+    }
+    assert!(s.status().starts_with("Region: Yukon"), "{}", s.status());
+    let shown: Vec<&str> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(shown, ["lakeside-clinic"]);
+}
+
+#[test]
+fn esc_in_the_details_step_adds_no_provider() {
+    let mut s = Session::new(80, 24);
+    s.keys("2a");
+    s.keys("Nobody");
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Picker);
+    assert!(
+        s.status().contains("Nobody was not added"),
+        "{}",
+        s.status()
+    );
+    assert!(!s.data().join("drafts").exists());
+}
+
+#[test]
+fn saving_a_walk_of_a_bundled_profile_asks_before_making_a_copy() {
+    let mut s = Session::new(120, 40);
+    s.keys("2j");
+    let bundled = s.app.library().providers[0].clone();
+    assert!(bundled.origin.starts_with("<bundled>"));
+    s.press(KeyCode::Enter);
+    s.keys("f");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Confirm);
+    let screen = s.screen();
+    assert!(
+        screen.contains(&format!("This saves your own copy of {}", bundled.name)),
+        "{screen}"
+    );
+    let copy = s.data().join(format!("providers/{}.toml", bundled.id));
+    s.keys("n");
+    assert_eq!(s.app.mode(), Mode::Review);
+    assert!(!copy.exists());
+    s.press(KeyCode::Enter);
+    s.keys("y");
+    assert!(copy.exists());
+    assert!(s.status().starts_with("Saved"), "{}", s.status());
+
+    // The copy is the user's own now: walking it again asks only before replacing the file.
+    s.press(KeyCode::Enter);
+    s.keys("f");
+    s.press(KeyCode::Enter);
+    assert!(s.screen().contains("already exists"), "{}", s.screen());
+}
+
+#[test]
+fn names_without_latin_letters_get_ids_of_their_own() {
+    let mut s = Session::new(120, 40);
+    s.add_provider("東京クリニック");
+    assert_eq!(s.app.mode(), Mode::Walk);
+    s.keys("yf");
+    s.press(KeyCode::Enter);
+    assert!(
+        s.status().contains("Saved 東京クリニック"),
+        "{}",
+        s.status()
+    );
+    assert_eq!(saved(&s, "provider").name, "東京クリニック");
+
+    s.add_provider("大阪クリニック");
+    s.keys("f");
+    s.press(KeyCode::Enter);
+    assert_eq!(saved(&s, "provider-2").name, "大阪クリニック");
+
+    // The same name again walks the saved profile.
+    s.keys("a");
+    s.keys("東京クリニック");
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::Walk);
+    assert!(
+        s.status().contains("already has a profile"),
+        "{}",
+        s.status()
+    );
+}
+
+#[test]
+fn notes_keep_their_line_breaks_and_tabs_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("providers");
+    std::fs::create_dir(&dir).unwrap();
+    let first = "name = \"Tabby Clinic\"\nkind = \"kap-practice\"\n[answers]\n";
+    let note = "{ answer = \"partial\", note = \"col1\\tcol2\\nsecond line\" }";
+    // The first question: the matrix and the walk-through both start there.
+    let question = Session::new(80, 24).app.library().checklist.questions[0]
+        .id
+        .clone();
+    std::fs::write(
+        dir.join("tabby.toml"),
+        format!("{first}{question} = {note}\n"),
+    )
+    .unwrap();
+    let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+    s.keys("/Tabby");
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Enter);
+    let screen = s.screen();
+    assert!(screen.contains("Note: col1    col2"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("      second line")),
+        "{screen}"
+    );
+
+    // The walk-through shows it the same way.
+    s.press(KeyCode::Esc);
+    s.keys("2G");
+    s.press(KeyCode::Enter);
+    let screen = s.screen();
+    assert!(screen.contains("Note (e): col1    col2"), "{screen}");
+    assert!(screen.contains("second line"), "{screen}");
+}
+
+#[test]
+fn the_export_keeps_the_order_on_screen() {
+    let mut s = Session::new(120, 40);
+    s.keys("3");
+    let ranked: Vec<String> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    s.keys("s");
+    let by_name: Vec<String> = s
+        .app
+        .shown_providers()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_ne!(
+        ranked, by_name,
+        "the two orders differ, so the test means something"
+    );
+    s.keys("ec");
+    let csv = std::fs::read_to_string(s.data().join("exports/comparison-2026-11-25.csv")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let exported: Vec<&str> = header[5..].iter().step_by(3).copied().collect();
+    assert_eq!(exported, by_name);
 }

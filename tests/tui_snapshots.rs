@@ -14,9 +14,7 @@ const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 type Setup = fn(&mut Session);
 
 fn walk_new(s: &mut Session) {
-    s.keys("2a");
-    s.keys("Test Clinic");
-    s.press(KeyCode::Enter);
+    s.add_provider("Test Clinic");
 }
 
 const STATES: &[(&str, Setup)] = &[
@@ -43,6 +41,15 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("yynf");
     }),
     ("checklist_prepare", |s| s.keys("2jjjjp")),
+    ("checklist_details", |s| {
+        s.keys("2a");
+        s.keys("Test Clinic");
+        s.press(KeyCode::Enter);
+        s.press(KeyCode::Tab);
+        s.keys("l ");
+        s.press(KeyCode::Tab);
+        s.keys("Portland");
+    }),
     ("compare_matrix", |s| s.keys("3jjl")),
     ("compare_providers", |s| {
         s.keys("3");
@@ -58,6 +65,12 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("f");
         s.press(KeyCode::Enter);
         walk_new(s);
+        s.keys("f");
+        s.press(KeyCode::Enter);
+    }),
+    ("overlay_copy", |s| {
+        s.keys("2j");
+        s.press(KeyCode::Enter);
         s.keys("f");
         s.press(KeyCode::Enter);
     }),

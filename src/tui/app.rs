@@ -3,6 +3,7 @@
 
 mod checklist;
 mod compare;
+mod details;
 mod field;
 mod guides;
 mod search;
@@ -11,6 +12,7 @@ use ratatui::layout::Rect;
 
 pub use checklist::{ChecklistFocus, ChecklistView, PickRow, Prepare, Screen, Walk};
 pub use compare::{CompareFocus, CompareView, SortBy};
+pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use guides::{Guides, GuidesFocus, TocEntry};
 pub use search::SearchView;
@@ -18,15 +20,16 @@ pub use search::SearchView;
 use super::action::{Action, Effect, Reply, View};
 use super::geometry::{self, page};
 use super::keymap::Mode;
+use super::text::{self, CRISIS_GUIDE};
 use super::theme::Theme;
-use super::views;
-use crate::cli::Context;
 use crate::core::config::Config;
 use crate::core::date::Date;
+use crate::core::diagnostics::Problem;
 use crate::core::loader::Library;
 use crate::core::provider::Provider;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{AnswerMatrix, Priorities, Score};
+use crate::core::session::Context;
 
 /// What the run loop found before starting: it reads the disk so that the app does not.
 pub struct Startup {
@@ -34,6 +37,8 @@ pub struct Startup {
     pub first_run: bool,
     /// Unfinished walk-throughs.
     pub drafts: Vec<Provider>,
+    /// Drafts that could not be read (they are left on disk as they are).
+    pub draft_problems: Vec<Problem>,
     pub theme: Theme,
     pub size: (u16, u16),
 }
@@ -80,15 +85,23 @@ pub enum Overlay {
     Crisis {
         scroll: usize,
     },
+    /// What could not be loaded at start.
+    Problems {
+        scroll: usize,
+    },
     Search,
     Input(Input),
     /// A profile file exists at this path: replace it?
     ConfirmOverwrite(std::path::PathBuf),
+    /// Saving a walk of this bundled profile writes the user's own copy, used instead of the
+    /// bundled one: go ahead?
+    ConfirmCopy(String),
     /// The answer under the matrix cursor.
     Cell,
     Priorities {
         selected: usize,
-        changed: bool,
+        /// The priorities when the box opened: closing saves the categories that differ.
+        opened: Priorities,
     },
     Export,
 }
@@ -103,6 +116,8 @@ pub struct App {
     pub(crate) view: View,
     pub(crate) overlays: Vec<Overlay>,
     pub(crate) status: Option<Status>,
+    /// Paragraphs for the problems overlay: what could not be loaded at start.
+    pub(crate) problems: Vec<String>,
     quit: bool,
     pub(crate) guides: Guides,
     pub(crate) checklist: ChecklistView,
@@ -135,6 +150,7 @@ impl App {
         let Context {
             library: lib,
             config,
+            config_problems,
             priorities,
             today,
             ..
@@ -156,6 +172,7 @@ impl App {
             view: View::Guides,
             overlays: Vec::new(),
             status: None,
+            problems: Vec::new(),
             quit: false,
         };
         app.profiles_changed();
@@ -173,10 +190,83 @@ impl App {
                 names.join(", ")
             ));
         }
+        app.report_problems(&config_problems, &startup.draft_problems);
         if startup.first_run {
             app.overlays.push(Overlay::Notice);
         }
         app
+    }
+
+    /// Says what could not be loaded, on the status line and in an overlay with the details,
+    /// instead of on a stderr the alternate screen hides.
+    fn report_problems(&mut self, config: &[Problem], drafts: &[Problem]) {
+        let mut summary = Vec::new();
+        let mut report = Vec::new();
+        let paragraphs = |problem: &Problem| -> Vec<String> {
+            problem.to_string().lines().map(str::to_string).collect()
+        };
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let unreadable: std::collections::BTreeSet<_> = drafts
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| &p.path)
+            .collect();
+        if !unreadable.is_empty() {
+            let n = unreadable.len();
+            summary.push(format!(
+                "{} could not be read (kept as is)",
+                plural(n, "draft", "drafts")
+            ));
+            report.push(format!(
+                "{} could not be read. Nothing was deleted: each file is kept as it is. Walking the same provider again starts a new draft and moves the old file aside to a .bak file next to it.",
+                plural(n, "unfinished walk-through (draft)", "unfinished walk-throughs (drafts)")
+            ));
+            report.extend(drafts.iter().flat_map(paragraphs));
+            report.push(String::new());
+        }
+        let skipped = self.lib.skipped;
+        let errors = self.lib.error_count();
+        if skipped > 0 || errors > 0 {
+            let what = if skipped > 0 {
+                format!(
+                    "{} skipped because of errors",
+                    plural(skipped, "file", "files")
+                )
+            } else {
+                format!("{} found in the files", plural(errors, "error", "errors"))
+            };
+            summary.push(format!("{what} — run `kapguide validate`"));
+            report.push(format!(
+                "{what}. Run `kapguide validate` to see every problem with its line and a hint."
+            ));
+            const SHOWN: usize = 10;
+            let shown: Vec<&Problem> = self.lib.problems.iter().filter(|p| p.is_error()).collect();
+            report.extend(shown.iter().take(SHOWN).flat_map(|p| paragraphs(p)));
+            if shown.len() > SHOWN {
+                report.push(format!("… and {} more", shown.len() - SHOWN));
+            }
+            report.push(String::new());
+        }
+        if !config.is_empty() {
+            summary.push("the config file has problems (default priorities used)".to_string());
+            report.push(
+                "Your config file has problems; the default priorities are used for anything not read, and the file is not overwritten:".to_string(),
+            );
+            report.extend(config.iter().flat_map(paragraphs));
+            report.push(String::new());
+        }
+        if summary.is_empty() {
+            return;
+        }
+        self.problems = report;
+        self.warn(format!("{} (Esc closes the details)", summary.join("; ")));
+        self.overlays.push(Overlay::Problems { scroll: 0 });
     }
 
     pub fn should_quit(&self) -> bool {
@@ -215,9 +305,10 @@ impl App {
                 Overlay::Notice => Mode::Notice,
                 Overlay::Help { .. } => Mode::Help,
                 Overlay::Crisis { .. } => Mode::Crisis,
+                Overlay::Problems { .. } => Mode::Problems,
                 Overlay::Search => Mode::Search,
                 Overlay::Input(_) => Mode::Text,
-                Overlay::ConfirmOverwrite(_) => Mode::Confirm,
+                Overlay::ConfirmOverwrite(_) | Overlay::ConfirmCopy(_) => Mode::Confirm,
                 Overlay::Cell => Mode::Cell,
                 Overlay::Priorities { .. } => Mode::Priorities,
                 Overlay::Export => Mode::Export,
@@ -238,6 +329,8 @@ impl App {
                     Mode::Questions
                 }
                 Screen::Pick => Mode::Picker,
+                Screen::Details(details) if details.current().is_text() => Mode::DetailsText,
+                Screen::Details(_) => Mode::Details,
                 Screen::Walk(walk) if walk.index >= self.lib.checklist.questions.len() => {
                     Mode::Review
                 }
@@ -296,7 +389,10 @@ impl App {
 
     fn key(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.keep_typed_detail(effects);
+                self.quit = true;
+            }
             Action::QuitTop if self.mode().is_top() => self.quit = true,
             Action::QuitTop => {
                 self.say("q quits from the top of a view; press Esc to go back first")
@@ -319,12 +415,13 @@ impl App {
                 }
                 Mode::Picker => self.picker_action(&action),
                 Mode::Questions => self.questions_action(&action),
+                Mode::Details | Mode::DetailsText => self.details_action(&action),
                 Mode::Walk | Mode::Review => self.walk_action(&action, effects),
                 Mode::Prepare => self.prepare_action(&action, effects),
                 Mode::ProviderList | Mode::Matrix => self.compare_action(&action),
                 Mode::Text => self.input_action(&action, effects),
                 Mode::Search => self.search_action(&action),
-                Mode::Help | Mode::Crisis => self.scroll_overlay(&action),
+                Mode::Help | Mode::Crisis | Mode::Problems => self.scroll_overlay(&action),
                 Mode::Notice => {
                     self.overlays.pop();
                     effects.push(Effect::NoticeSeen);
@@ -378,12 +475,14 @@ impl App {
         }
     }
 
-    /// Help and the crisis lines: scrolling text.
+    /// Help, the crisis lines and load problems: scrolling text.
     fn scroll_overlay(&mut self, action: &Action) {
-        let height = usize::from(geometry::inner(geometry::big_popup(self.size)).height);
+        let height = text::big_popup_height(self.size);
+        let width = text::big_popup_width(self.size);
         let lines = match self.overlays.last() {
-            Some(Overlay::Help { .. }) => views::help::lines(self).len(),
-            _ => views::crisis::lines(self).len(),
+            Some(Overlay::Help { .. }) => text::help(self.view_mode(), self.theme.ascii).len(),
+            Some(Overlay::Problems { .. }) => text::problems(&self.problems, width).len(),
+            _ => text::crisis(&self.lib, width).len(),
         };
         let max = lines.saturating_sub(height);
         match (self.overlays.last_mut(), action) {
@@ -398,7 +497,14 @@ impl App {
                     self.guides.jump(&self.lib, index, None, size);
                 }
             }
-            (Some(Overlay::Help { scroll } | Overlay::Crisis { scroll }), action) => {
+            (
+                Some(
+                    Overlay::Help { scroll }
+                    | Overlay::Crisis { scroll }
+                    | Overlay::Problems { scroll },
+                ),
+                action,
+            ) => {
                 if let Some(next) = step(action, *scroll, max + 1, height) {
                     *scroll = next;
                 }
@@ -407,6 +513,3 @@ impl App {
         }
     }
 }
-
-/// The bundled guide the crisis overlay shows.
-pub const CRISIS_GUIDE: &str = "crisis-and-support";

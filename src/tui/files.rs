@@ -1,11 +1,13 @@
 //! The only place the TUI touches the disk: it runs the app's effects and reads what the app
 //! needs at start (drafts, whether the first-run notice was read).
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use super::action::{Effect, Reply, SaveFailure};
 use crate::core::checklist::Checklist;
-use crate::core::loader::list_dir;
+use crate::core::config::Config;
+use crate::core::diagnostics::Problem;
 use crate::core::paths;
 use crate::core::provider::Provider;
 use crate::core::store::{self, SaveError, write_atomic};
@@ -19,6 +21,8 @@ pub struct Files {
     pub data_dir: Option<PathBuf>,
     pub providers_dir: Option<PathBuf>,
     pub drafts_dir: Option<PathBuf>,
+    /// The config as this run last saved it (see `save_config`).
+    last_config: RefCell<Option<Config>>,
 }
 
 impl Files {
@@ -28,6 +32,7 @@ impl Files {
             data_dir: paths::data_dir(),
             providers_dir: paths::user_providers_dir(),
             drafts_dir: paths::drafts_dir(),
+            last_config: RefCell::default(),
         }
     }
 
@@ -37,6 +42,7 @@ impl Files {
             data_dir: Some(data_dir.to_path_buf()),
             providers_dir: Some(data_dir.join("providers")),
             drafts_dir: Some(data_dir.join("drafts")),
+            last_config: RefCell::default(),
         }
     }
 
@@ -48,17 +54,30 @@ impl Files {
             .is_none_or(|dir| !dir.join(NOTICE_MARKER).exists())
     }
 
-    /// Unfinished walk-throughs; unreadable drafts are left alone for the user to inspect.
-    pub fn drafts(&self, checklist: &Checklist) -> Vec<Provider> {
-        let Some(dir) = self.drafts_dir.as_ref().filter(|d| d.is_dir()) else {
-            return Vec::new();
+    /// Unfinished walk-throughs, and the problems of drafts that cannot be read (those files
+    /// are left alone; saving a new draft of the same provider moves them aside first).
+    pub fn drafts(&self, checklist: &Checklist) -> (Vec<Provider>, Vec<Problem>) {
+        match &self.drafts_dir {
+            Some(dir) => store::load_drafts(dir, checklist),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Saves the config's priorities. The config that wrote the file last does the writing
+    /// again: it knows the file as it left it, so only a change made by someone else since is
+    /// refused (the app's own earlier save is not one).
+    fn save_config(&self, config: Config, checklist: &Checklist) -> Result<PathBuf, String> {
+        let mut last = self.last_config.borrow_mut();
+        let saver = match last.take() {
+            Some(mut previous) if previous.path == config.path => {
+                previous.priorities = config.priorities;
+                previous
+            }
+            _ => config,
         };
-        list_dir(dir, &["toml"])
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|path| path.file_stem()?.to_str())
-            .filter_map(|id| store::load_draft(dir, id, checklist))
-            .collect()
+        let result = saver.save(checklist);
+        *last = Some(saver);
+        result
     }
 
     fn dir(dir: &Option<PathBuf>, what: &str) -> Result<PathBuf, String> {
@@ -96,7 +115,9 @@ impl Files {
                     });
                 Some(Reply::ProfileSaved(result))
             }
-            Effect::SaveConfig(config) => Some(Reply::ConfigSaved(config.save(checklist))),
+            Effect::SaveConfig(config) => {
+                Some(Reply::ConfigSaved(self.save_config(*config, checklist)))
+            }
             Effect::Export {
                 stem,
                 extension,

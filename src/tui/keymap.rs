@@ -13,6 +13,11 @@ pub enum Mode {
     Reader,
     Picker,
     Questions,
+    /// A new provider's details, on a row of choices (kind, routes, source kind).
+    Details,
+    /// A new provider's details, on a text row (city, region, country, reference): printable
+    /// keys are text.
+    DetailsText,
     Walk,
     Review,
     Prepare,
@@ -24,6 +29,8 @@ pub enum Mode {
     Search,
     Help,
     Crisis,
+    /// What could not be loaded at start.
+    Problems,
     Notice,
     Confirm,
     Cell,
@@ -32,11 +39,13 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
         Mode::Questions,
+        Mode::Details,
+        Mode::DetailsText,
         Mode::Walk,
         Mode::Review,
         Mode::Prepare,
@@ -46,6 +55,7 @@ impl Mode {
         Mode::Search,
         Mode::Help,
         Mode::Crisis,
+        Mode::Problems,
         Mode::Notice,
         Mode::Confirm,
         Mode::Cell,
@@ -59,6 +69,8 @@ impl Mode {
             Mode::Reader => "Guides: reader",
             Mode::Picker => "Checklist: providers",
             Mode::Questions => "Checklist: questions",
+            Mode::Details => "Checklist: new provider's details",
+            Mode::DetailsText => "Checklist: typing a detail",
             Mode::Walk => "Checklist: walk-through",
             Mode::Review => "Checklist: finish",
             Mode::Prepare => "Checklist: prepare questions",
@@ -68,6 +80,7 @@ impl Mode {
             Mode::Search => "Search",
             Mode::Help => "Help",
             Mode::Crisis => "Crisis lines",
+            Mode::Problems => "Load problems",
             Mode::Notice => "Welcome notice",
             Mode::Confirm => "A question",
             Mode::Cell => "Answer details",
@@ -78,7 +91,7 @@ impl Mode {
 
     /// Keys are text here (only Ctrl-C and the field's own keys are not).
     pub fn is_typing(self) -> bool {
-        matches!(self, Mode::Text | Mode::Search)
+        matches!(self, Mode::Text | Mode::Search | Mode::DetailsText)
     }
 
     /// The top of a view, where `q` quits.
@@ -96,7 +109,11 @@ impl Mode {
 
     /// A view's own pane, where the view-wide keys (1/2/3, /, Tab, q…) apply.
     pub fn is_view(self) -> bool {
-        self.is_top() || matches!(self, Mode::Walk | Mode::Review | Mode::Prepare)
+        self.is_top()
+            || matches!(
+                self,
+                Mode::Details | Mode::Walk | Mode::Review | Mode::Prepare
+            )
     }
 }
 
@@ -234,9 +251,14 @@ const MOVES: &[Mode] = &[
     Mode::Matrix,
     Mode::Help,
     Mode::Crisis,
+    Mode::Problems,
 ];
 const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
+/// One-line fields that Enter confirms and Esc cancels.
 const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
+/// Everywhere text is typed: the editing keys.
+const EDITING: &[Mode] = &[Mode::Text, Mode::Search, Mode::DetailsText];
+const DETAILS: &[Mode] = &[Mode::Details, Mode::DetailsText];
 const ANSWER: &[Mode] = &[Mode::Walk];
 
 // One binding a line reads as the table it is.
@@ -262,6 +284,15 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Picker]), &[ch('a')], Action::NewProvider, "add a new provider", true),
     b(In(&[Mode::Picker]), &[ch('p')], Action::Prepare, "prepare questions", true),
     b(In(&[Mode::Questions]), &[k(Enter)], Action::Open, "walk from here", true),
+    b(In(DETAILS), &[k(Enter)], Action::Open, "start the walk-through", true),
+    b(In(DETAILS), &[k(Tab), k(Down)], Action::Down, "next detail", true),
+    b(In(DETAILS), &[k(BackTab), k(Up)], Action::Up, "previous detail", false),
+    b(In(&[Mode::Details]), &[ch('j')], Action::Down, "next detail", false),
+    b(In(&[Mode::Details]), &[ch('k')], Action::Up, "previous detail", false),
+    b(In(&[Mode::Details]), &[ch(' ')], Action::Toggle, "choose (route on or off)", true),
+    b(In(&[Mode::Details]), &[ch('h'), k(Left)], Action::Left, "previous choice", false),
+    b(In(&[Mode::Details]), &[ch('l'), k(Right)], Action::Right, "next choice", true),
+    b(In(DETAILS), &[k(Esc)], Action::Back, "cancel: add no provider", true),
     b(In(ANSWER), &[ch('y')], Action::Answer(AnswerValue::Yes), "yes", true),
     b(In(ANSWER), &[ch('p')], Action::Answer(AnswerValue::Partial), "partial", true),
     b(In(ANSWER), &[ch('n')], Action::Answer(AnswerValue::No), "no", true),
@@ -298,21 +329,22 @@ pub static BINDINGS: &[Binding] = &[
     // Text fields and search
     b(In(FIELDS), &[k(Enter)], Action::Open, "confirm", true),
     b(In(FIELDS), &[k(Esc)], Action::Back, "cancel", true),
-    b(In(FIELDS), &[k(Backspace)], Action::Backspace, "delete left", false),
-    b(In(FIELDS), &[k(Delete)], Action::Delete, "delete right", false),
-    b(In(FIELDS), &[k(Left)], Action::Left, "cursor left", false),
-    b(In(FIELDS), &[k(Right)], Action::Right, "cursor right", false),
-    b(In(FIELDS), &[k(Home), ctrl('a')], Action::Top, "start of line", false),
-    b(In(FIELDS), &[k(End), ctrl('e')], Action::Bottom, "end of line", false),
+    b(In(EDITING), &[k(Backspace)], Action::Backspace, "delete left", false),
+    b(In(EDITING), &[k(Delete)], Action::Delete, "delete right", false),
+    b(In(EDITING), &[k(Left)], Action::Left, "cursor left", false),
+    b(In(EDITING), &[k(Right)], Action::Right, "cursor right", false),
+    b(In(EDITING), &[k(Home), ctrl('a')], Action::Top, "start of line", false),
+    b(In(EDITING), &[k(End), ctrl('e')], Action::Bottom, "end of line", false),
     b(In(&[Mode::Search]), &[k(Down), ctrl('n')], Action::Down, "next result", true),
     b(In(&[Mode::Search]), &[k(Up), ctrl('p')], Action::Up, "previous result", true),
     // Overlays
     b(In(&[Mode::Help]), &[k(Esc), ch('q'), ch('?'), k(F(1))], Action::Back, "close", true),
     b(In(&[Mode::Crisis]), &[k(Enter)], Action::Open, "open the full guide", true),
     b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!')], Action::Back, "close", true),
+    b(In(&[Mode::Problems]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
-    b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes, replace it", true),
-    b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no, keep it as it is", true),
+    b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
+    b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no", true),
     b(In(&[Mode::Cell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Priorities]), &[ch('j'), k(Down)], Action::Down, "next category", true),
     b(In(&[Mode::Priorities]), &[ch('k'), k(Up)], Action::Up, "previous category", false),
@@ -439,7 +471,7 @@ mod tests {
 
     #[test]
     fn typed_keys_are_text_and_ctrl_c_always_quits() {
-        for mode in [Mode::Text, Mode::Search] {
+        for mode in [Mode::Text, Mode::Search, Mode::DetailsText] {
             for c in ['q', '1', '/', '?', '!', 'n', 'é'] {
                 assert_eq!(plain(mode, c), Some(Action::Type(c)), "{c} in {mode:?}");
             }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod files;
 pub mod geometry;
 pub mod keymap;
+pub mod text;
 pub mod theme;
 pub mod views;
 
@@ -30,7 +31,7 @@ pub use app::{App, Startup};
 pub use files::Files;
 pub use theme::Theme;
 
-use crate::cli::Context;
+use crate::core::session::Context;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TuiOptions {
@@ -42,7 +43,7 @@ pub struct TuiOptions {
 /// Runs the app in the real terminal until the user quits.
 pub fn run(context: Context, options: TuiOptions) -> ExitCode {
     let files = Files::from_env();
-    let drafts = files.drafts(&context.library.checklist);
+    let (drafts, draft_problems) = files.drafts(&context.library.checklist);
     let first_run = files.first_run();
     let theme = Theme::from_env(options.ascii || context.ascii);
     install_panic_hook(options.mouse);
@@ -52,12 +53,16 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
         let startup = Startup {
             first_run,
             drafts,
+            draft_problems,
             theme,
             size: (size.width, size.height),
         };
         let mut app = App::new(context, startup);
-        let events = std::iter::from_fn(|| event::read().ok());
-        run_loop(&mut terminal, &mut app, &files, events, options.mouse)
+        // A failed read ends the loop and is reported, never taken for a normal quit.
+        let mut read_error = None;
+        let events = std::iter::from_fn(|| event::read().map_err(|e| read_error = Some(e)).ok());
+        run_loop(&mut terminal, &mut app, &files, events, options.mouse)?;
+        read_error.map_or(Ok(()), Err)
     });
     restore(options.mouse);
     match result {

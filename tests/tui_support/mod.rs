@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use kapguide::cli::Context;
 use kapguide::core::date::Date;
 use kapguide::core::loader::LoadOptions;
+use kapguide::core::session::Context;
 use kapguide::tui::{self, App, Files, Startup, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,6 +23,18 @@ pub fn today() -> Date {
 /// home directory. A test that creates `home/guides` or `home/providers` gets them as
 /// `--guides` and `--providers` directories.
 pub fn context(home: &Path) -> Context {
+    let context = context_with(home, &[]);
+    assert!(
+        context.config_problems.is_empty(),
+        "{:?}",
+        context.config_problems
+    );
+    context
+}
+
+/// `context`, with `--priority` overrides and whatever config problems the files have.
+pub fn context_with(home: &Path, priority_overrides: &[&str]) -> Context {
+    let overrides: Vec<String> = priority_overrides.iter().map(|s| s.to_string()).collect();
     let options = LoadOptions {
         user_providers_dir: Some(home.join("data/providers")),
         guides_dir: Some(home.join("guides")).filter(|d| d.is_dir()),
@@ -32,13 +44,13 @@ pub fn context(home: &Path) -> Context {
             .collect(),
         ..LoadOptions::default()
     };
-    let mut context = Context::load(options, Some(&home.join("config/config.toml")), &[], false)
-        .expect("no priority overrides");
-    assert!(
-        context.config_problems.is_empty(),
-        "{:?}",
-        context.config_problems
-    );
+    let mut context = Context::load(
+        options,
+        Some(&home.join("config/config.toml")),
+        &overrides,
+        false,
+    )
+    .expect("valid priority overrides");
     context.today = today();
     context
 }
@@ -68,12 +80,23 @@ impl Session {
 
     /// A session on an existing home (as after a restart), reading its drafts like `tui::run`.
     pub fn open(home: &Path, width: u16, height: u16, theme: Theme, first_run: bool) -> Session {
+        Session::open_with(home, (width, height), theme, first_run, context(home))
+    }
+
+    /// `open` with a context of the test's own (overrides, config problems).
+    pub fn open_with(
+        home: &Path,
+        (width, height): (u16, u16),
+        theme: Theme,
+        first_run: bool,
+        context: Context,
+    ) -> Session {
         let files = Files::in_dir(&home.join("data"));
-        let context = context(home);
-        let drafts = files.drafts(&context.library.checklist);
+        let (drafts, draft_problems) = files.drafts(&context.library.checklist);
         let startup = Startup {
             first_run,
             drafts,
+            draft_problems,
             theme,
             size: (width, height),
         };
@@ -120,6 +143,15 @@ impl Session {
             KeyCode::Char(c),
             KeyModifiers::CONTROL,
         ))]);
+    }
+
+    /// From anywhere at the top of a view: names a new provider in the Checklist and takes the
+    /// details' defaults, arriving at the first question.
+    pub fn add_provider(&mut self, name: &str) {
+        self.keys("2a");
+        self.keys(name);
+        self.press(KeyCode::Enter);
+        self.press(KeyCode::Enter);
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {

@@ -5,14 +5,16 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::super::action::{Action, Effect, SaveFailure, View};
+use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Input, InputPurpose, Overlay, TextField, step};
-use crate::core::export::{SheetFormat, question_sheet};
+use crate::core::export::{SheetFormat, question_sheet, questions_to_ask};
+use crate::core::loader::BUNDLED;
 use crate::core::provider::{
-    Answer, AnswerValue, Location, ProfileSource, Provider, ProviderKind, SourceKind, is_valid_id,
+    Answer, AnswerValue, Location, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
     slugify,
 };
-use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::score;
+use crate::core::sanitize::{sanitize, sanitize_line};
+use crate::core::scoring::{Score, Scorer};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChecklistFocus {
@@ -25,6 +27,8 @@ pub struct Walk {
     pub draft: Provider,
     /// The question shown; the number of questions means the finish page.
     pub index: usize,
+    /// The draft's score, kept up to date as answers and priorities change.
+    pub score: Score,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +42,8 @@ pub struct Prepare {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
     Pick,
+    /// A new provider's kind, routes, place and source, before the questions.
+    Details(Details),
     Walk(Walk),
     Prepare(Prepare),
 }
@@ -174,8 +180,23 @@ impl App {
         self.walk_provider(&id, picked.clone(), start);
     }
 
+    /// The draft's score under the current priorities.
+    pub(crate) fn score_draft(&self, draft: &Provider) -> Score {
+        Scorer::new(&self.lib.checklist, &self.priorities, self.today).score(draft)
+    }
+
+    /// After priorities change: the walk's score follows.
+    pub(crate) fn rescore_walk(&mut self) {
+        if let Some(draft) = self.walk().map(|w| w.draft.clone()) {
+            let score = self.score_draft(&draft);
+            if let Screen::Walk(walk) = &mut self.checklist.screen {
+                walk.score = score;
+            }
+        }
+    }
+
     /// Walks `provider`, unless an unfinished draft of the same id exists: that is resumed.
-    fn walk_provider(&mut self, id: &str, provider: Provider, start: Option<usize>) {
+    pub(crate) fn walk_provider(&mut self, id: &str, provider: Provider, start: Option<usize>) {
         let draft = self.checklist.drafts.iter().find(|d| d.id == id).cloned();
         let resumed = draft.is_some();
         let draft = draft.unwrap_or(provider);
@@ -192,27 +213,41 @@ impl App {
                 draft.name
             ));
         }
-        self.checklist.screen = Screen::Walk(Walk { draft, index });
+        let score = self.score_draft(&draft);
+        self.checklist.screen = Screen::Walk(Walk {
+            draft,
+            index,
+            score,
+        });
         self.view = View::Checklist;
     }
 
     fn new_provider(&mut self, name: &str, start: usize) {
         let name = sanitize_line(name).trim().to_string();
-        let id = slugify(&name);
-        if !is_valid_id(&id) {
-            self.warn("Type a name with at least one letter or digit");
+        if name.is_empty() {
+            self.warn("Type the new provider's name, then Enter");
             return;
         }
-        if let Some(existing) = self.lib.provider(&id).cloned() {
-            self.walk_provider(&id, existing, Some(start));
+        // The same name again (or one with the same id) resumes its draft or walks its profile.
+        let slug = slugify(&name);
+        let same = |p: &Provider| p.name == name || (!slug.is_empty() && p.id == slug);
+        if let Some(draft) = self.checklist.drafts.iter().find(|d| same(d)).cloned() {
+            self.walk_provider(&draft.id.clone(), draft, Some(start));
+            return;
+        }
+        if let Some(existing) = self.lib.providers.iter().find(|p| same(p)).cloned() {
+            self.walk_provider(&existing.id.clone(), existing, Some(start));
             self.say(format!(
                 "{} already has a profile; walking through it (saving asks before replacing)",
                 name
             ));
             return;
         }
+        let id = id_for_name(&name, |id| {
+            self.lib.provider(id).is_some() || self.checklist.drafts.iter().any(|d| d.id == id)
+        });
         let provider = Provider {
-            id: id.clone(),
+            id,
             name,
             kind: ProviderKind::KapPractice,
             sample: false,
@@ -223,14 +258,14 @@ impl App {
             contact: Default::default(),
             source: Some(ProfileSource {
                 kind: SourceKind::Consultation,
-                reference: Some("Recorded with the kapguide checklist walk-through".into()),
+                reference: Some(DEFAULT_REFERENCE.into()),
                 url: None,
                 last_verified: Some(self.today),
             }),
             answers: BTreeMap::new(),
             origin: PathBuf::new(),
         };
-        self.walk_provider(&id, provider, Some(start));
+        self.ask_details(provider, start);
     }
 
     pub(crate) fn walk_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
@@ -266,10 +301,21 @@ impl App {
                 let field = TextField::new(text.unwrap_or(""));
                 self.overlays.push(Overlay::Input(Input { purpose, field }));
             }
-            Action::Open if !at_question => effects.push(Effect::SaveProfile {
-                provider: Box::new(walk.draft.clone()),
-                overwrite: false,
-            }),
+            Action::Open if !at_question => {
+                let bundled = self
+                    .lib
+                    .provider(&walk.draft.id)
+                    .is_some_and(|p| p.origin.starts_with(BUNDLED));
+                if bundled {
+                    self.overlays
+                        .push(Overlay::ConfirmCopy(walk.draft.name.clone()));
+                } else {
+                    effects.push(Effect::SaveProfile {
+                        provider: Box::new(walk.draft.clone()),
+                        overwrite: false,
+                    });
+                }
+            }
             Action::Back => self.leave_walk(),
             _ => {}
         }
@@ -280,6 +326,7 @@ impl App {
         if let Some(walk) = self.walk() {
             let draft = walk.draft.clone();
             self.checklist.upsert_draft(&draft);
+            self.rescore_walk();
             effects.push(Effect::SaveDraft(Box::new(draft)));
         }
     }
@@ -307,7 +354,11 @@ impl App {
         effects: &mut Vec<Effect>,
     ) {
         let today = self.today;
-        let text = sanitize_line(text).trim().to_string();
+        // A note read from a file may have several lines; they are kept.
+        let text = match purpose {
+            InputPurpose::Note => sanitize(text).trim().to_string(),
+            _ => sanitize_line(text).trim().to_string(),
+        };
         let Screen::Walk(walk) = &mut self.checklist.screen else {
             return;
         };
@@ -329,15 +380,8 @@ impl App {
         let Some(Overlay::Input(input)) = self.overlays.last_mut() else {
             return;
         };
-        let field = &mut input.field;
         match action {
-            Action::Type(c) => field.insert(*c),
-            Action::Backspace => field.backspace(),
-            Action::Delete => field.delete(),
-            Action::Left => field.left(),
-            Action::Right => field.right(),
-            Action::Top => field.home(),
-            Action::Bottom => field.end(),
+            action if input.field.edit(action) => {}
             Action::Back => {
                 self.overlays.pop();
             }
@@ -353,6 +397,33 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Ctrl-C while typing a note or source: what was typed goes into the draft (which is
+    /// saved) instead of being lost.
+    pub(crate) fn keep_typed_detail(&mut self, effects: &mut Vec<Effect>) {
+        let Some(Overlay::Input(input)) = self.overlays.last() else {
+            return;
+        };
+        let Some(walk) = self.walk() else {
+            return;
+        };
+        let answer = self
+            .lib
+            .checklist
+            .questions
+            .get(walk.index)
+            .and_then(|q| walk.draft.answers.get(&q.id));
+        let stored = match input.purpose {
+            InputPurpose::Note => answer.and_then(|a| a.note.as_deref()),
+            InputPurpose::Source => answer.and_then(|a| a.source.as_deref()),
+            InputPurpose::NewProvider { .. } => return,
+        };
+        if input.field.text != stored.unwrap_or("") {
+            let input = input.clone();
+            self.overlays.pop();
+            self.set_detail(&input.purpose, &input.field.text, effects);
         }
     }
 
@@ -391,11 +462,13 @@ impl App {
     pub(crate) fn confirm_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
         match action {
             Action::Yes => {
-                self.overlays.pop();
+                // A bundled profile's copy is saved like a new file (and asks again if one
+                // exists); an existing file is replaced.
+                let overwrite = !matches!(self.overlays.pop(), Some(Overlay::ConfirmCopy(_)));
                 if let Some(walk) = self.walk() {
                     effects.push(Effect::SaveProfile {
                         provider: Box::new(walk.draft.clone()),
-                        overwrite: true,
+                        overwrite,
                     });
                 }
             }
@@ -420,18 +493,11 @@ impl App {
             self.say("Pick a provider first (j/k), then press p");
             return;
         };
-        let score = score(&provider, &self.lib.checklist, &self.priorities, self.today);
-        let items = score
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(i, q)| match q.value {
-                AnswerValue::Unknown | AnswerValue::Partial => true,
-                AnswerValue::No => self.lib.checklist.questions[*i].critical,
-                _ => false,
-            })
-            .map(|(i, _)| i)
-            .collect();
+        // A saved profile's score is cached; a draft's is not.
+        let items = match self.checklist.row(self.checklist.picked) {
+            PickRow::Provider(i) => questions_to_ask(&self.scores[i], &self.lib.checklist),
+            _ => questions_to_ask(&self.score_draft(&provider), &self.lib.checklist),
+        };
         self.checklist.screen = Screen::Prepare(Prepare {
             provider,
             items,

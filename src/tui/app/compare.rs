@@ -7,8 +7,8 @@ use super::super::action::{Action, Effect, ExportFormat};
 use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::export::{Comparison, Format, RenderOptions, render_comparison};
-use crate::core::provider::Provider;
-use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Scorer, rank_cmp};
+use crate::core::provider::{Provider, in_region};
+use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Priorities, Scorer, rank_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CompareFocus {
@@ -84,13 +84,6 @@ impl CompareView {
     }
 }
 
-fn in_region(provider: &Provider, region: &str) -> bool {
-    [&provider.location.region, &provider.location.country]
-        .into_iter()
-        .flatten()
-        .any(|r| r.eq_ignore_ascii_case(region))
-}
-
 impl App {
     /// After profiles change: resolves every provider's answers once (so that re-scoring
     /// touches no strings), collects the regions, then scores.
@@ -124,6 +117,7 @@ impl App {
         rank.sort_by(|&a, &b| rank_cmp((&providers[a], &scores[a]), (&providers[b], &scores[b])));
         self.compare.rank = rank;
         self.reorder();
+        self.rescore_walk();
     }
 
     /// Applies sort, region and hidden providers to the cached ranking.
@@ -235,7 +229,7 @@ impl App {
             }
             Action::Priorities => self.overlays.push(Overlay::Priorities {
                 selected: 0,
-                changed: false,
+                opened: self.priorities.clone(),
             }),
             Action::Export if self.compare.columns.is_empty() => {
                 self.say("No providers are shown; Tab to the list and press Space to show some")
@@ -298,7 +292,7 @@ impl App {
 
     pub(crate) fn priorities_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
         let count = self.lib.checklist.categories.len();
-        let Some(Overlay::Priorities { selected, changed }) = self.overlays.last_mut() else {
+        let Some(Overlay::Priorities { selected, opened }) = self.overlays.last_mut() else {
             return;
         };
         match action {
@@ -315,20 +309,32 @@ impl App {
                     (now + 1).min(MAX_PRIORITY)
                 };
                 if next != now {
-                    *changed = true;
                     self.priorities.set(&category.id.clone(), next);
                     self.rescore();
                 }
             }
             Action::Back => {
-                let changed = *changed;
+                let opened = opened.clone();
                 self.overlays.pop();
-                if changed {
-                    self.config.priorities = self.priorities.clone();
-                    effects.push(Effect::SaveConfig(Box::new(self.config.clone())));
-                }
+                self.save_priorities(&opened, effects);
             }
             _ => {}
+        }
+    }
+
+    /// Saves the categories changed in the priorities box since it opened, over the config
+    /// file's own values: a `--priority` override for this run stays out of the file.
+    fn save_priorities(&mut self, opened: &Priorities, effects: &mut Vec<Effect>) {
+        let mut changed = false;
+        for category in &self.lib.checklist.categories {
+            let now = self.priorities.get(&category.id);
+            if now != opened.get(&category.id) {
+                self.config.priorities.set(&category.id, now);
+                changed = true;
+            }
+        }
+        if changed {
+            effects.push(Effect::SaveConfig(Box::new(self.config.clone())));
         }
     }
 
@@ -336,9 +342,19 @@ impl App {
         match action {
             Action::ExportAs(format) => {
                 self.overlays.pop();
-                let providers = self.shown_providers();
-                let comparison =
-                    Comparison::new(&self.lib.checklist, providers, &self.priorities, self.today);
+                // In the order on screen, with the scores already shown.
+                let columns = self
+                    .compare
+                    .columns
+                    .iter()
+                    .map(|&i| (&self.lib.providers[i], self.scores[i].clone()))
+                    .collect();
+                let comparison = Comparison::in_order(
+                    &self.lib.checklist,
+                    columns,
+                    &self.priorities,
+                    self.today,
+                );
                 let core_format = match format {
                     ExportFormat::Markdown => Format::Markdown,
                     ExportFormat::Csv => Format::Csv,

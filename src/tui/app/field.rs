@@ -1,5 +1,7 @@
 //! A one-line text field. The cursor counts characters, so editing never splits a UTF-8 sequence.
 
+use super::super::action::Action;
+
 /// Long enough for any note; a stuck key cannot grow a field without limit.
 pub const MAX_CHARS: usize = 1000;
 
@@ -67,6 +69,21 @@ impl TextField {
 
     pub fn end(&mut self) {
         self.cursor = self.len();
+    }
+
+    /// Applies a typing or editing action; false when `action` is neither.
+    pub fn edit(&mut self, action: &Action) -> bool {
+        match action {
+            Action::Type(c) => self.insert(*c),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Top => self.home(),
+            Action::Bottom => self.end(),
+            _ => return false,
+        }
+        true
     }
 
     /// The text before the cursor (to place the terminal cursor after it).

@@ -44,13 +44,7 @@ impl App {
         let s = &mut self.search;
         let before = s.field.text.clone();
         match action {
-            Action::Type(c) => s.field.insert(*c),
-            Action::Backspace => s.field.backspace(),
-            Action::Delete => s.field.delete(),
-            Action::Left => s.field.left(),
-            Action::Right => s.field.right(),
-            Action::Top => s.field.home(),
-            Action::Bottom => s.field.end(),
+            action if s.field.edit(action) => {}
             Action::Up => s.selected = s.selected.saturating_sub(1),
             Action::Down => s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1)),
             Action::Back => {

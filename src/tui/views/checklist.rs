@@ -9,19 +9,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use textwrap::core::display_width;
 
-use super::super::app::{App, ChecklistFocus, Input, PickRow, Prepare, Screen, Walk};
+use super::super::app::{
+    App, ChecklistFocus, DetailRow, Details, Input, PickRow, Prepare, Screen, TextField, Walk,
+};
 use super::super::geometry;
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
-use super::{boxed, field, fit, keys_line, list, pane, popup};
-use crate::core::checklist::Question;
+use super::{boxed, field, fit, keys_line, list, marker, note_field, pane, popup};
+use crate::core::checklist::{Question, Route};
 use crate::core::export::{answer_label, cell, display_name, symbol};
 use crate::core::provider::{AnswerValue, Provider};
-use crate::core::scoring::{applies, score};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     match &app.checklist.screen {
         Screen::Pick => pick(app, frame, body),
+        Screen::Details(details) => details_form(app, frame, body, details),
         Screen::Walk(walk) if walk.index >= app.lib.checklist.questions.len() => {
             review(app, frame, body, walk)
         }
@@ -57,7 +59,7 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
             PickRow::New => Line::styled("+ New provider…", theme.key),
             PickRow::Draft(d) => {
                 let draft = &c.drafts[d];
-                let answered = draft.answers.len().min(questions);
+                let answered = draft.answered_count();
                 Line::from(vec![
                     Span::styled("draft ", theme.warn),
                     Span::raw(fit(
@@ -117,7 +119,9 @@ fn progress(done: usize, total: usize, width: usize, ascii: bool) -> String {
     )
 }
 
-fn question_lines<'a>(q: &'a Question, app: &'a App, provider: &'a Provider) -> Vec<Line<'a>> {
+/// The question, where it sits, why it matters; `offered` says whether the provider offers a
+/// route the question is limited to.
+fn question_lines<'a>(q: &'a Question, app: &'a App, offered: bool) -> Vec<Line<'a>> {
     let theme = &app.theme;
     let checklist = &app.lib.checklist;
     let category = &checklist.categories[q.category];
@@ -143,7 +147,7 @@ fn question_lines<'a>(q: &'a Question, app: &'a App, provider: &'a Provider) -> 
     }
     if !q.applies_to.is_empty() {
         let routes: Vec<&str> = q.applies_to.iter().map(|r| r.as_str()).collect();
-        let offered = if applies(q, provider) {
+        let offered = if offered {
             "this provider offers it"
         } else {
             "not offered here, so it is left out of the score"
@@ -174,7 +178,8 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         bar_width,
         theme.ascii,
     ))];
-    lines.extend(question_lines(q, app, &walk.draft));
+    let offered = !walk.score.questions[walk.index].route_not_offered;
+    lines.extend(question_lines(q, app, offered));
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
         Span::styled("Current answer: ", theme.dim),
@@ -184,7 +189,7 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let detail = |f: fn(&crate::core::provider::Answer) -> Option<String>| {
         answer.and_then(f).unwrap_or_else(none)
     };
-    lines.push(field("Note (e)", detail(|a| a.note.clone()), theme));
+    lines.extend(note_field("Note (e)", &detail(|a| a.note.clone()), theme));
     lines.push(field("Source (s)", detail(|a| a.source.clone()), theme));
     lines.push(field(
         "Date",
@@ -216,7 +221,7 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
             theme,
         ),
     );
-    let s = score(&walk.draft, &app.lib.checklist, &app.priorities, app.today);
+    let s = &walk.score;
     let mut counts = Vec::new();
     for &(_, value) in AnswerValue::ALL {
         let n = s.questions.iter().filter(|q| q.value == value).count();
@@ -302,13 +307,35 @@ pub fn input(app: &App, frame: &mut Frame, area: Rect, input: &Input) {
     let outer = geometry::popup(area, 70, 5);
     let inner = popup(frame, outer, input.label(), theme);
     let width = usize::from(inner.width).saturating_sub(1);
-    // Long text scrolls so the cursor stays in view.
-    let before = display_width(input.field.before_cursor());
+    let (shown, cursor) = field_window(&input.field, width, theme.ascii);
+    let lines = vec![
+        Line::from(shown),
+        Line::from(""),
+        Line::styled("Enter confirms · Esc cancels", theme.dim),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position(Position::new(inner.x + cursor, inner.y));
+}
+
+/// A character of a one-line field as shown: a note read from a file may hold line breaks and
+/// tabs, which the terminal would drop, so they get a visible mark of one column.
+fn shown_char(c: char, ascii: bool) -> char {
+    match (c, ascii) {
+        ('\n', false) => '↵',
+        ('\n', true) => '|',
+        ('\t', _) => ' ',
+        (c, _) => c,
+    }
+}
+
+/// The part of `field` that fits in `width` columns, scrolled so the cursor stays in view, and
+/// the cursor's column in it.
+fn field_window(field: &TextField, width: usize, ascii: bool) -> (String, u16) {
+    let shown = |text: &str| -> String { text.chars().map(|c| shown_char(c, ascii)).collect() };
+    let before = display_width(&shown(field.before_cursor()));
     let skip_cols = before.saturating_sub(width);
     let mut skipped = 0;
-    let shown: String = input
-        .field
-        .text
+    let text: String = shown(&field.text)
         .chars()
         .skip_while(|c| {
             let w = display_width(c.encode_utf8(&mut [0; 4]));
@@ -319,14 +346,119 @@ pub fn input(app: &App, frame: &mut Frame, area: Rect, input: &Input) {
             skip
         })
         .collect();
-    let lines = vec![
-        Line::from(shown),
-        Line::from(""),
-        Line::styled("Enter confirms · Esc cancels", theme.dim),
-    ];
+    (text, (before - skipped).min(width) as u16)
+}
+
+/// Columns for a detail's label.
+const DETAIL_LABEL: usize = 17;
+
+/// The details step of a new provider: a row per detail, the selected one marked.
+fn details_form(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
+    let theme = &app.theme;
+    let title = format!("New provider: {}", d.provider.name);
+    let inner = boxed(frame, body, pane(title, true, theme));
+    let width = usize::from(inner.width);
+    let value_width = width.saturating_sub(2 + DETAIL_LABEL);
+    let indent = " ".repeat(2 + DETAIL_LABEL);
+    let (left, right) = if theme.ascii {
+        ("<", ">")
+    } else {
+        ("◂", "▸")
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for (i, &row) in DetailRow::ALL.iter().enumerate() {
+        let selected = i == d.row;
+        let label_style = if selected {
+            theme.subheading
+        } else {
+            theme.dim
+        };
+        let mut spans = vec![
+            Span::raw(marker(selected, theme)),
+            Span::styled(fit(row.label(), DETAIL_LABEL), label_style),
+        ];
+        let value_style = if selected { theme.selected } else { theme.text };
+        match row {
+            DetailRow::Kind | DetailRow::SourceKind => {
+                let word = match row {
+                    DetailRow::Kind => d.provider.kind.as_str(),
+                    _ => d.provider.source.as_ref().map_or("", |s| s.kind.as_str()),
+                };
+                spans.push(Span::styled(format!("{left} {word} {right}"), value_style));
+                lines.push(Line::from(spans));
+            }
+            DetailRow::Routes => {
+                // "[x] iv  [ ] im …", wrapped under the first line; the route under the cursor
+                // is marked with the selection marker as well as the style.
+                let mut used = 0;
+                for (k, (word, route)) in Route::ALL.iter().enumerate() {
+                    let on = d.provider.routes.contains(route);
+                    let focused = selected && k == d.route;
+                    let item = format!(
+                        "{}[{}] {word} ",
+                        marker(focused, theme).trim_end(),
+                        if on { "x" } else { " " }
+                    );
+                    let item_width = display_width(&item) + 1;
+                    if used > 0 && used + item_width > value_width {
+                        lines.push(Line::from(std::mem::take(&mut spans)));
+                        spans.push(Span::raw(indent.clone()));
+                        used = 0;
+                    }
+                    let style = if focused { theme.selected } else { theme.text };
+                    spans.push(Span::styled(item, style));
+                    spans.push(Span::raw(" "));
+                    used += item_width;
+                }
+                lines.push(Line::from(spans));
+            }
+            _ => {
+                let field = d.field(row).cloned().unwrap_or_default();
+                if selected {
+                    let (text, column) =
+                        field_window(&field, value_width.saturating_sub(1), theme.ascii);
+                    cursor = Some(((2 + DETAIL_LABEL) as u16 + column, lines.len()));
+                    spans.push(Span::raw(text));
+                    lines.push(Line::from(spans));
+                } else if field.text.trim().is_empty() {
+                    spans.push(Span::styled("—", theme.dim));
+                    lines.push(Line::from(spans));
+                } else {
+                    spans.push(Span::raw(fit(&field.text, value_width)));
+                    lines.push(Line::from(spans));
+                }
+            }
+        }
+    }
+    lines.push(Line::from(""));
+    let intro = "All optional. The kind and routes decide which route-specific questions apply; the place lets Compare filter by region. Enter starts the questions; Esc adds no provider.";
+    lines.extend(
+        textwrap::wrap(intro, width.max(1))
+            .into_iter()
+            .map(|l| Line::styled(l.into_owned(), theme.dim)),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
-    let x = inner.x + (before - skipped).min(width) as u16;
-    frame.set_cursor_position(Position::new(x, inner.y));
+    if let Some((x, y)) = cursor
+        && y < usize::from(inner.height)
+    {
+        frame.set_cursor_position(Position::new(inner.x + x, inner.y + y as u16));
+    }
+}
+
+/// Saving a walk of a bundled profile: the user's copy will be used instead of it.
+pub fn confirm_copy(app: &App, frame: &mut Frame, area: Rect, name: &str) {
+    let theme = &app.theme;
+    let outer = geometry::popup(area, 70, 7);
+    let inner = popup(frame, outer, "Save your own copy?", theme);
+    let lines = vec![
+        Line::from(format!(
+            "This saves your own copy of {name}, which will be used instead of the bundled profile. Save?"
+        )),
+        Line::from(""),
+        keys_line(Mode::Confirm, theme),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {

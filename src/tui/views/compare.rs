@@ -11,7 +11,7 @@ use super::super::app::{App, CompareFocus};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::checklist::{answer_style, flag_mark};
-use super::{boxed, field, fit, keys_line, list, pane, popup};
+use super::{boxed, field, fit, keys_line, list, note_field, pane, popup};
 use crate::core::config::PRIORITY_LABELS;
 use crate::core::export::{cell as cell_text, display_name};
 use crate::core::scoring::{MAX_PRIORITY, Score};
@@ -219,12 +219,13 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             format!("{} {}", flag_mark(theme.ascii), one.short()),
             theme.bad,
         ),
+        // The count first, so a narrow column never cuts it off.
         [first, rest @ ..] => (
             format!(
-                "{} {} +{}",
+                "{}{} {}",
                 flag_mark(theme.ascii),
-                first.short(),
-                rest.len()
+                rest.len() + 1,
+                first.short()
             ),
             theme.bad,
         ),
@@ -285,9 +286,9 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
             theme.dim,
         ));
     }
-    lines.push(field(
+    lines.extend(note_field(
         "Note",
-        answer.and_then(|a| a.note.clone()).unwrap_or_else(none),
+        &answer.and_then(|a| a.note.clone()).unwrap_or_else(none),
         theme,
     ));
     lines.push(field(

@@ -1,51 +1,22 @@
 //! Crisis lines (from the bundled `crisis-and-support` guide, with the essential numbers built in
-//! should the guide be missing) and the first-run notice.
+//! should the guide be missing), the first-run notice, and what could not be loaded.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{App, CRISIS_GUIDE};
+use super::super::app::App;
 use super::super::geometry;
-use super::{popup, scrolled, styled_line};
-use crate::core::layout::layout_guide;
-
-/// Used when the guide is not loaded (a `--guides` directory without it): the numbers must
-/// always be there.
-const FALLBACK: [&str; 9] = [
-    "In danger right now? Call your emergency number:",
-    "  911 (US and Canada) · 999 or 112 (UK) · 000 (Australia) · 112 (European Union)",
-    "",
-    "Need to talk to someone now?",
-    "  US: call or text 988 (988 Suicide & Crisis Lifeline)",
-    "  Canada: call or text 9-8-8",
-    "  UK & Ireland: Samaritans 116 123",
-    "  Australia: Lifeline 13 11 14",
-    "",
-];
-
-fn text_width(area: Rect) -> usize {
-    usize::from(geometry::inner(geometry::big_popup(area)).width).saturating_sub(1)
-}
-
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    match app.lib.guide(CRISIS_GUIDE) {
-        Some(guide) => layout_guide(guide, text_width(app.size))
-            .lines
-            .iter()
-            .map(|l| styled_line(l, theme))
-            .collect(),
-        None => FALLBACK.iter().map(|l| Line::from(*l)).collect(),
-    }
-}
+use super::super::text;
+use super::{overlay_lines, popup, scrolled};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let outer = geometry::big_popup(area);
     let title = "Crisis and support lines (Esc closes, Enter opens the guide)";
     let inner = popup(frame, outer, title, &app.theme);
-    scrolled(frame, inner, lines(app), scroll);
+    let lines = text::crisis(&app.lib, text::big_popup_width(app.size));
+    scrolled(frame, inner, overlay_lines(lines, &app.theme), scroll);
 }
 
 pub fn notice(app: &App, frame: &mut Frame, area: Rect) {
@@ -71,4 +42,13 @@ pub fn notice(app: &App, frame: &mut Frame, area: Rect) {
         ),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// Files that could not be read at start: what and where, and that nothing was lost.
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let outer = geometry::big_popup(area);
+    let title = "Some files could not be read (j/k scroll, Esc closes)";
+    let inner = popup(frame, outer, title, &app.theme);
+    let lines = text::problems(&app.problems, text::big_popup_width(app.size));
+    scrolled(frame, inner, overlay_lines(lines, &app.theme), scroll);
 }

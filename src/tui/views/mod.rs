@@ -19,6 +19,7 @@ use super::action::View;
 use super::app::{App, Overlay};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
 use super::keymap::{self, Mode};
+use super::text::{OverlayLine, note_lines};
 use super::theme::Theme;
 use crate::core::export::truncate;
 use crate::core::layout::{LineKind, SpanStyle, TextLine};
@@ -43,9 +44,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Notice => crisis::notice(app, frame, area),
             Overlay::Help { scroll } => help::render(app, frame, area, *scroll),
             Overlay::Crisis { scroll } => crisis::render(app, frame, area, *scroll),
+            Overlay::Problems { scroll } => crisis::problems(app, frame, area, *scroll),
             Overlay::Search => search::render(app, frame, area),
             Overlay::Input(input) => checklist::input(app, frame, area, input),
             Overlay::ConfirmOverwrite(path) => checklist::confirm(app, frame, area, path),
+            Overlay::ConfirmCopy(name) => checklist::confirm_copy(app, frame, area, name),
             Overlay::Cell => compare::cell(app, frame, area),
             Overlay::Priorities { selected, .. } => {
                 compare::priorities(app, frame, area, *selected)
@@ -195,6 +198,35 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll
     let top = scroll.min(lines.len().saturating_sub(height));
     let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(visible), area);
+}
+
+/// An overlay's text lines with the theme's styles.
+pub fn overlay_lines(lines: Vec<OverlayLine>, theme: &Theme) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|line| match line {
+            OverlayLine::Blank => Line::from(""),
+            OverlayLine::Dim(text) => Line::styled(text, theme.dim),
+            OverlayLine::Heading(text) => Line::styled(text, theme.heading),
+            OverlayLine::Plain(text) => Line::from(text),
+            OverlayLine::Key(keys, desc) => Line::from(vec![
+                Span::styled(format!("  {}", fit(&keys, 22)), theme.key),
+                Span::raw(desc),
+            ]),
+            OverlayLine::Guide(line) => styled_line(&line, theme),
+        })
+        .collect()
+}
+
+/// `label: value` for free text that may span lines (a note): later lines line up under the
+/// first, and tabs become spaces.
+pub fn note_field<'a>(label: &'a str, value: &str, theme: &Theme) -> Vec<Line<'a>> {
+    let indent = " ".repeat(display_width(label) + 2);
+    let mut lines = note_lines(value).into_iter();
+    let first = field(label, lines.next().unwrap_or_default(), theme);
+    std::iter::once(first)
+        .chain(lines.map(|l| Line::from(format!("{indent}{l}"))))
+        .collect()
 }
 
 /// `label: value` with the label dimmed, for detail panels.
