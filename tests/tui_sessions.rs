@@ -140,13 +140,8 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
     let expected = score(&provider, &lib.checklist, s.app.priorities(), today());
 
     s.keys("3");
-    let shown: Vec<&str> = s
-        .app
-        .shown_providers()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
-    assert!(shown.contains(&"blue-door-clinic"), "{shown:?}");
+    let shown = s.shown_ids();
+    assert!(shown.contains(&"blue-door-clinic".to_string()), "{shown:?}");
     let screen = s.screen();
     assert!(screen.contains("Blue Door Clinic"), "{screen}");
     let score_row = screen
@@ -221,22 +216,12 @@ fn an_unfinished_walk_resumes_after_a_restart() {
 fn changing_a_priority_reorders_the_comparison_and_saves_it() {
     let mut s = Session::new(120, 40);
     s.keys("3");
-    let before: Vec<String> = s
-        .app
-        .shown_providers()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let before = s.shown_ids();
     // Therapy up to 3 (essential).
     s.keys("p");
     assert_eq!(s.app.mode(), Mode::Priorities);
     s.keys("l");
-    let after: Vec<String> = s
-        .app
-        .shown_providers()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let after = s.shown_ids();
     assert_ne!(before, after, "the order follows the priorities at once");
 
     let lib = s.app.library();
@@ -455,9 +440,7 @@ fn the_details_step_sets_kind_routes_and_place_and_the_region_filter_finds_it() 
     use kapguide::core::checklist::Route;
     use kapguide::core::provider::{ProviderKind, SourceKind};
     let mut s = Session::new(120, 40);
-    s.keys("2a");
-    s.keys("Lakeside Clinic");
-    s.press(KeyCode::Enter);
+    s.name_provider("Lakeside Clinic");
     assert_eq!(s.app.mode(), Mode::Details);
     s.keys("l"); // kind: the next one
     s.press(KeyCode::Tab);
@@ -523,21 +506,14 @@ fn the_details_step_sets_kind_routes_and_place_and_the_region_filter_finds_it() 
         }
     }
     assert!(s.status().starts_with("Region: Yukon"), "{}", s.status());
-    let shown: Vec<&str> = s
-        .app
-        .shown_providers()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let shown = s.shown_ids();
     assert_eq!(shown, ["lakeside-clinic"]);
 }
 
 #[test]
 fn esc_in_the_details_step_adds_no_provider() {
     let mut s = Session::new(80, 24);
-    s.keys("2a");
-    s.keys("Nobody");
-    s.press(KeyCode::Enter);
+    s.name_provider("Nobody");
     s.press(KeyCode::Esc);
     assert_eq!(s.app.mode(), Mode::Picker);
     assert!(
@@ -650,19 +626,9 @@ fn notes_keep_their_line_breaks_and_tabs_on_screen() {
 fn the_export_keeps_the_order_on_screen() {
     let mut s = Session::new(120, 40);
     s.keys("3");
-    let ranked: Vec<String> = s
-        .app
-        .shown_providers()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let ranked = s.shown_ids();
     s.keys("s");
-    let by_name: Vec<String> = s
-        .app
-        .shown_providers()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let by_name = s.shown_ids();
     assert_ne!(
         ranked, by_name,
         "the two orders differ, so the test means something"

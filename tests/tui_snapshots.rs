@@ -42,9 +42,7 @@ const STATES: &[(&str, Setup)] = &[
     }),
     ("checklist_prepare", |s| s.keys("2jjjjp")),
     ("checklist_details", |s| {
-        s.keys("2a");
-        s.keys("Test Clinic");
-        s.press(KeyCode::Enter);
+        s.name_provider("Test Clinic");
         s.press(KeyCode::Tab);
         s.keys("l ");
         s.press(KeyCode::Tab);

@@ -148,9 +148,15 @@ impl Session {
     /// From anywhere at the top of a view: names a new provider in the Checklist and takes the
     /// details' defaults, arriving at the first question.
     pub fn add_provider(&mut self, name: &str) {
+        self.name_provider(name);
+        self.press(KeyCode::Enter);
+    }
+
+    /// Names a new provider in the Checklist, arriving at its details (or, for a name already
+    /// known, at its walk-through).
+    pub fn name_provider(&mut self, name: &str) {
         self.keys("2a");
         self.keys(name);
-        self.press(KeyCode::Enter);
         self.press(KeyCode::Enter);
     }
 
@@ -181,6 +187,15 @@ impl Session {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The ids of the providers shown in Compare, left to right.
+    pub fn shown_ids(&self) -> Vec<String> {
+        self.app
+            .shown_providers()
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
     }
 
     pub fn status(&self) -> String {

@@ -9,14 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::super::app::App;
 use super::super::geometry;
 use super::super::text;
-use super::{overlay_lines, popup, scrolled};
+use super::{popup, text_overlay};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let outer = geometry::big_popup(area);
     let title = "Crisis and support lines (Esc closes, Enter opens the guide)";
-    let inner = popup(frame, outer, title, &app.theme);
     let lines = text::crisis(&app.lib, text::big_popup_width(app.size));
-    scrolled(frame, inner, overlay_lines(lines, &app.theme), scroll);
+    text_overlay(app, frame, area, title, lines, scroll);
 }
 
 pub fn notice(app: &App, frame: &mut Frame, area: Rect) {
@@ -46,9 +44,7 @@ pub fn notice(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Files that could not be read at start: what and where, and that nothing was lost.
 pub fn problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let outer = geometry::big_popup(area);
     let title = "Some files could not be read (j/k scroll, Esc closes)";
-    let inner = popup(frame, outer, title, &app.theme);
     let lines = text::problems(&app.problems, text::big_popup_width(app.size));
-    scrolled(frame, inner, overlay_lines(lines, &app.theme), scroll);
+    text_overlay(app, frame, area, title, lines, scroll);
 }

@@ -200,6 +200,19 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll
     frame.render_widget(Paragraph::new(visible), area);
 }
 
+/// A big popup of scrolling text (help, crisis lines, load problems), from line `scroll` on.
+pub fn text_overlay(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<OverlayLine>,
+    scroll: usize,
+) {
+    let inner = popup(frame, geometry::big_popup(area), title, &app.theme);
+    scrolled(frame, inner, overlay_lines(lines, &app.theme), scroll);
+}
+
 /// An overlay's text lines with the theme's styles.
 pub fn overlay_lines(lines: Vec<OverlayLine>, theme: &Theme) -> Vec<Line<'static>> {
     lines
