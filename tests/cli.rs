@@ -21,6 +21,16 @@ fn kapguide(home: &Path) -> Command {
     cmd
 }
 
+/// A new directory `name` under `home` holding copies of `files` (source, name inside).
+fn dir_with_copies(home: &Path, name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = home.join(name);
+    fs::create_dir(&dir).unwrap();
+    for (source, target) in files {
+        fs::copy(source, dir.join(target)).unwrap();
+    }
+    dir
+}
+
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -167,13 +177,14 @@ fn a_symlink_loop_and_a_file_given_as_directory_are_explained() {
 #[test]
 fn the_same_id_in_two_directories_says_which_wins() {
     let home = home();
-    let other = home.path().join("other");
-    fs::create_dir(&other).unwrap();
-    fs::copy(
-        "tests/fixtures/providers/valid/thorough.toml",
-        other.join("thorough.toml"),
-    )
-    .unwrap();
+    let other = dir_with_copies(
+        home.path(),
+        "other",
+        &[(
+            "tests/fixtures/providers/valid/thorough.toml",
+            "thorough.toml",
+        )],
+    );
     kapguide(home.path())
         .args(["--guides", FIXTURE_GUIDES, "--no-bundled", "--providers", "tests/fixtures/providers/valid", "--providers"])
         .arg(&other)
@@ -350,13 +361,11 @@ fn new_provider_template_passes_validate_as_printed() {
 #[test]
 fn hostile_text_never_reaches_the_terminal() {
     let home = home();
-    let guides = home.path().join("guides");
-    fs::create_dir(&guides).unwrap();
-    fs::copy(
-        "tests/fixtures/guides/checklist.toml",
-        guides.join("checklist.toml"),
-    )
-    .unwrap();
+    let guides = dir_with_copies(
+        home.path(),
+        "guides",
+        &[("tests/fixtures/guides/checklist.toml", "checklist.toml")],
+    );
     fs::write(
         guides.join("evil.md"),
         "+++\nid = \"evil\"\ntitle = \"Evil \\u001b[31m title\"\norder = 1\nsummary = \"s\\u0007\"\nkeywords = []\nreviewed = 2026-11-25\nsources = [{ title = \"t\\u001b]0;x\\u0007\", url = \"https://example.org/\\u001b[0m\" }]\n+++\n## Sec\u{1b}[2J tion\n\nBody \u{1b}]8;;https://evil\u{7} text \u{9b}31m and [link](https://e.example/\u{1b}[1m).\n",
@@ -561,9 +570,11 @@ fn the_comparison_table_fits_any_width_by_abbreviating_or_grouping() {
 #[test]
 fn a_broken_checklist_falls_back_to_the_bundled_one() {
     let home = home();
-    let guides = home.path().join("guides");
-    fs::create_dir(&guides).unwrap();
-    fs::copy("tests/fixtures/guides/basics.md", guides.join("basics.md")).unwrap();
+    let guides = dir_with_copies(
+        home.path(),
+        "guides",
+        &[("tests/fixtures/guides/basics.md", "basics.md")],
+    );
     fs::write(guides.join("checklist.toml"), "[[question]]\nid = 3\n").unwrap();
     let out = kapguide(home.path())
         .arg("--guides")
