@@ -9,8 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::core::ascii::fold;
 use crate::core::loader::{Library, LoadOptions};
 use crate::core::paths;
+use crate::core::sanitize::sanitize_line;
 pub use crate::core::session::Context;
 
 #[derive(Debug, Parser)]
@@ -119,15 +121,29 @@ pub enum SheetFormatArg {
     Text,
 }
 
-/// Says on stderr that some files were skipped, and how to see why.
-fn report_skipped(library: &Library) {
+/// Says on stderr that some files were skipped or have warnings, and the exact command that
+/// shows why (with the same directories, or plain `validate` would not look at them).
+fn report_skipped(cli: &Cli, library: &Library) {
     let skipped = library.skipped;
     let errors = library.error_count();
-    if skipped > 0 || errors > 0 {
-        eprintln!(
-            "kapguide: {skipped} file(s) skipped, {errors} error(s) found; run `kapguide validate` to see them."
-        );
+    let warnings = library.problems.len() - errors;
+    if skipped == 0 && errors == 0 && warnings == 0 {
+        return;
     }
+    let mut command = String::from("kapguide");
+    if let Some(dir) = &cli.guides_dir {
+        command.push_str(&format!(" --guides {}", dir.display()));
+    }
+    for dir in &cli.provider_dirs {
+        command.push_str(&format!(" --providers {}", dir.display()));
+    }
+    if cli.no_bundled {
+        command.push_str(" --no-bundled");
+    }
+    eprintln!(
+        "kapguide: {skipped} file(s) skipped, {errors} error(s), {warnings} warning(s); run `{} validate` to see them.",
+        sanitize_line(&command)
+    );
 }
 
 /// Loads everything the command line asks for; `Err` is a usage message (a bad `--priority`).
@@ -182,7 +198,7 @@ pub fn main() -> ExitCode {
         Err(usage) => return finish(Outcome::usage(usage)),
     };
     let Some(command) = &cli.command else {
-        report_skipped(&context.library);
+        report_skipped(&cli, &context.library);
         let options = crate::tui::TuiOptions {
             mouse: cli.mouse,
             ascii: cli.ascii,
@@ -190,9 +206,14 @@ pub fn main() -> ExitCode {
         return crate::tui::run(context, options);
     };
     if !matches!(command, Command::Validate { .. }) {
-        report_skipped(&context.library);
+        report_skipped(&cli, &context.library);
     }
-    finish(run(command, &context))
+    let mut outcome = run(command, &context);
+    if cli.ascii {
+        outcome.stdout = fold(&outcome.stdout).into_owned();
+        outcome.stderr = fold(&outcome.stderr).into_owned();
+    }
+    finish(outcome)
 }
 
 pub fn run(command: &Command, context: &Context) -> Outcome {

@@ -11,7 +11,7 @@ use crate::core::export::{
     self, Comparison, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, display_name,
     question_sheet, render_comparison,
 };
-use crate::core::layout::{LineKind, layout_guide};
+use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::loader::{Library, validate_paths};
 use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
 use crate::core::sanitize::sanitize_line;
@@ -68,7 +68,7 @@ pub fn guide(lib: &Library, id: &str, width: usize) -> Outcome {
     let Some(guide) = lib.guide(id) else {
         return unknown_id("guide", id, &lib.guide_ids(), "guides");
     };
-    let layout = layout_guide(guide, width);
+    let layout = layout_guide_for_print(guide, width);
     let mut out = String::new();
     for line in &layout.lines {
         let text = line.text();
@@ -97,7 +97,7 @@ pub fn checklist(lib: &Library) -> Outcome {
             "=".repeat(display_width(&category.title))
         ));
         if !category.description.is_empty() {
-            out.push_str(&textwrap::fill(&category.description, 80));
+            out.push_str(&textwrap::fill(&category.description, wrap_options(80)));
             out.push('\n');
         }
         out.push('\n');
@@ -110,14 +110,14 @@ pub fn checklist(lib: &Library) -> Outcome {
                 let routes: Vec<&str> = question.applies_to.iter().map(|r| r.as_str()).collect();
                 tags.push(format!("only for: {}", routes.join(", ")));
             }
-            let options = textwrap::Options::new(80).subsequent_indent("  ");
+            let options = wrap_options(80).subsequent_indent("  ");
             out.push_str(&textwrap::fill(
                 &format!("- {}", question.question),
                 &options,
             ));
             out.push('\n');
             out.push_str(&format!("  [{}] ({})\n", question.id, tags.join("; ")));
-            let why = textwrap::Options::new(80)
+            let why = wrap_options(80)
                 .initial_indent("  Why it matters: ")
                 .subsequent_indent("  ");
             out.push_str(&textwrap::fill(&question.why, why));
@@ -162,7 +162,7 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
             provider.place(),
             provider.kind.as_str().into(),
             score.total.range_text(),
-            format!("{:.0}%", score.total.coverage() * 100.0),
+            score.total.coverage_percent(),
             flags,
         ]);
     }
@@ -173,12 +173,17 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
 
 /// Finds providers by id, or reports the unknown ones with close matches (exit status 2).
 fn find_providers<'l>(lib: &'l Library, ids: &[String]) -> Result<Vec<&'l Provider>, Outcome> {
-    ids.iter()
-        .map(|id| {
-            lib.provider(id)
-                .ok_or_else(|| unknown_id("provider", id, &lib.provider_ids(), "providers"))
-        })
-        .collect()
+    let mut found: Vec<&Provider> = Vec::new();
+    for id in ids {
+        let provider = lib
+            .provider(id)
+            .ok_or_else(|| unknown_id("provider", id, &lib.provider_ids(), "providers"))?;
+        // Naming a provider twice shows it once.
+        if !found.iter().any(|p| p.id == provider.id) {
+            found.push(provider);
+        }
+    }
+    Ok(found)
 }
 
 pub fn compare(
@@ -262,10 +267,11 @@ pub fn questions(context: &Context, id: &str, format: SheetFormatArg) -> Outcome
 pub fn search(lib: &Library, query: &str) -> Outcome {
     let hits = SearchIndex::new(lib).search(query, 20);
     if hits.is_empty() {
+        // Finding nothing is an answer, not a problem: exit 0, as `providers --region` does.
         return Outcome {
             stdout: String::new(),
             stderr: format!("kapguide: nothing matches `{}`\n", sanitize_line(query)),
-            code: 1,
+            code: 0,
         };
     }
     let mut out = String::new();
@@ -328,5 +334,13 @@ pub fn new_provider(lib: &Library, id: &str) -> Outcome {
             slugify(id)
         ));
     }
-    Outcome::ok(provider_template(id, &lib.checklist, Date::today()))
+    let mut outcome = Outcome::ok(provider_template(id, &lib.checklist, Date::today()));
+    if let Some(existing) = lib.provider(id) {
+        outcome.stderr = format!(
+            "kapguide: note: `{id}` is already the id of {} ({}); a file with this name in your data directory or a --providers directory will be used instead of it\n",
+            display_name(existing),
+            existing.origin.display()
+        );
+    }
+    outcome
 }

@@ -6,6 +6,7 @@ use textwrap::core::display_width;
 
 use super::checklist::Checklist;
 use super::date::Date;
+use super::layout::wrap_options;
 use super::provider::{AnswerValue, Provider};
 use super::sanitize::sanitize_line;
 use super::scoring::{Priorities, QuestionScore, Score, rank};
@@ -25,6 +26,16 @@ pub fn symbol(value: AnswerValue, ascii: bool) -> &'static str {
         (AnswerValue::No, true) => "N",
         (AnswerValue::Na, true) => "-",
     }
+}
+
+/// Marks a critical question (a "no" to it is a red flag).
+pub fn critical_mark(ascii: bool) -> &'static str {
+    if ascii { "*" } else { "◆" }
+}
+
+/// Marks a red flag.
+pub fn flag_mark(ascii: bool) -> &'static str {
+    if ascii { "!" } else { "⚑" }
 }
 
 pub fn answer_label(value: AnswerValue) -> &'static str {
@@ -160,7 +171,7 @@ fn pad(text: &str, width: usize) -> String {
 fn flags_cell(score: &Score) -> String {
     match score.red_flags.len() {
         0 => "none".into(),
-        n => format!("⚑ {n}"),
+        n => format!("{} {n}", flag_mark(false)),
     }
 }
 
@@ -176,7 +187,7 @@ fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
         "Provider comparison · {} · educational, not medical advice",
         c.today
     );
-    let mut out = textwrap::fill(&title, options.width) + "\n";
+    let mut out = textwrap::fill(&title, wrap_options(options.width)) + "\n";
     let fit = (options.width.saturating_sub(MIN_LABEL) / (MIN_COLUMN + GAP)).max(1);
     // Groups of near-equal size: 4 providers that fit 3 at a time go 2 + 2, not 3 + 1.
     let group_count = c.columns.len().div_ceil(fit).max(1);
@@ -239,7 +250,11 @@ fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOp
         let heading = format!("{} (priority {priority})", category.title.to_uppercase());
         out.push_str(&format!("{}\n", truncate(&heading, options.width)));
         for (q, question) in c.checklist.indexed_questions_in(index) {
-            let marker = if question.critical { "! " } else { "  " };
+            let marker = if question.critical {
+                format!("{} ", critical_mark(options.ascii))
+            } else {
+                "  ".into()
+            };
             out.push_str(&row(
                 &format!("{marker}{}", question.question),
                 each(&|_, s| cell(s.questions[q].value, options.ascii)),
@@ -248,10 +263,7 @@ fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOp
     }
     out.push('\n');
     out.push_str(&row("Score (low–high)", each(&|_, s| s.total.range_text())));
-    out.push_str(&row(
-        "Known",
-        each(&|_, s| format!("{:.0}%", s.total.coverage() * 100.0)),
-    ));
+    out.push_str(&row("Known", each(&|_, s| s.total.coverage_percent())));
     out.push_str(&row("Red flags", each(&|_, s| flags_cell(s))));
     out
 }
@@ -261,9 +273,7 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
     let wrap = |text: &str, indent: &str| {
         textwrap::fill(
             text,
-            textwrap::Options::new(options.width.max(40))
-                .subsequent_indent(indent)
-                .word_separator(textwrap::WordSeparator::AsciiSpace),
+            wrap_options(options.width.max(40)).subsequent_indent(indent),
         ) + "\n"
     };
     let mut out = String::new();
@@ -287,8 +297,10 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
     }
     out.push_str(&wrap(
         &format!(
-            "Legend: {}. ! marks critical questions (a \"no\" is a red flag).",
-            legend(options.ascii)
+            "Legend: {}. {} marks critical questions (a \"no\" is a red flag); {} marks red flags.",
+            legend(options.ascii),
+            critical_mark(options.ascii),
+            flag_mark(options.ascii)
         ),
         "  ",
     ));
@@ -355,9 +367,7 @@ fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
         format!("| **{label}** | {} |\n", cells.join(" | "))
     };
     out.push_str(&foot("Score (low–high)", &|s| s.total.range_text()));
-    out.push_str(&foot("Known", &|s| {
-        format!("{:.0}%", s.total.coverage() * 100.0)
-    }));
+    out.push_str(&foot("Known", &|s| s.total.coverage_percent()));
     out.push_str(&foot("Red flags", &|s| {
         let flags: Vec<&str> = s.red_flags.iter().map(|f| f.short()).collect();
         if flags.is_empty() {
@@ -512,6 +522,60 @@ fn csv(c: &Comparison<'_>) -> String {
                 + "\n"),
         );
     }
+    // After the questions, rows that say what each column is and how it scores, so a
+    // spreadsheet never separates a sample or a red flag from its answers.
+    let summary: [(&str, &dyn Fn(&Provider, &Score) -> String); 4] = [
+        ("sample", &|p, _| {
+            if p.sample {
+                "SAMPLE (fictional)".into()
+            } else {
+                String::new()
+            }
+        }),
+        ("score_range", &|_, s| s.total.range_text()),
+        ("known", &|_, s| s.total.coverage_percent()),
+        ("red_flags", &|_, s| {
+            s.red_flags
+                .iter()
+                .map(|f| f.describe(c.checklist))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+    ];
+    for (row, value) in summary {
+        let mut fields = vec![
+            "_summary".to_string(),
+            row.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        for (p, s) in &c.columns {
+            fields.extend([value(p, s), String::new(), String::new()]);
+        }
+        out.push_str(
+            &(fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n"),
+        );
+    }
+    let mut notice = vec![
+        "_summary".to_string(),
+        "notice".into(),
+        format!("{DISCLAIMER} Generated {}.", c.today),
+    ];
+    notice.resize(5 + 3 * c.columns.len(), String::new());
+    out.push_str(
+        &(notice
+            .iter()
+            .map(|f| csv_field(f))
+            .collect::<Vec<_>>()
+            .join(",")
+            + "\n"),
+    );
     out
 }
 
@@ -534,7 +598,14 @@ pub fn explain(
         score.total.range_text(),
         score.total.coverage_text()
     ));
-    out.push_str(&textwrap::fill(UNKNOWN_NOTE, 80));
+    if score.total.is_scored() {
+        let (low, high) = score.total.points();
+        out.push_str(&format!(
+            "Points: {low} certain, up to {high} if every unknown were a yes, out of {} weighted points.\n",
+            score.total.applicable_weight
+        ));
+    }
+    out.push_str(&textwrap::fill(UNKNOWN_NOTE, wrap_options(80)));
     out.push_str("\nEach question counts its weight × your priority for its category; yes earns all of it, partial half, no none.\n");
     if score.red_flags.is_empty() {
         out.push_str("Red flags: none.\n");
@@ -576,7 +647,7 @@ pub fn explain(
             ));
             out.push_str(&textwrap::fill(
                 &question.question,
-                textwrap::Options::new(80)
+                wrap_options(80)
                     .initial_indent("             ")
                     .subsequent_indent("             "),
             ));
@@ -595,7 +666,7 @@ pub fn explain(
                 if !detail.is_empty() {
                     out.push_str(&textwrap::fill(
                         &detail.join("; "),
-                        textwrap::Options::new(80)
+                        wrap_options(80)
                             .initial_indent("             ")
                             .subsequent_indent("             "),
                     ));
@@ -679,11 +750,19 @@ pub fn question_sheet(
     out.push_str(&format!(
         "{DISCLAIMER} Ask your own clinician about your own health.\n\n"
     ));
-    let blank = if md {
-        "   Answer: yes / partial / no  \n   Notes: ______________________________\n\n"
-    } else {
-        "  Answer: yes / partial / no\n  Notes: ______________________________\n\n"
-    };
+    if !score.red_flags.is_empty() {
+        out.push_str(if md {
+            "**Red flags to raise:**\n\n"
+        } else {
+            "Red flags to raise:\n"
+        });
+        for flag in &score.red_flags {
+            let text = flag.describe(checklist);
+            let text = if md { md_escape(&text) } else { text };
+            out.push_str(&format!("- {} {text}\n", flag_mark(false)));
+        }
+        out.push('\n');
+    }
     let mut number = 0;
     let to_ask = questions_to_ask(&score, checklist);
     for (index, category) in checklist.categories.iter().enumerate() {
@@ -718,15 +797,18 @@ pub fn question_sheet(
                 }
                 _ => "not known yet".into(),
             };
+            // Continuation lines line up under the item's text ("10. " is wider than "9. "), or
+            // Markdown would end the numbered list.
+            let indent = " ".repeat(number.to_string().len() + 2);
             if md {
                 out.push_str(&format!(
-                    "{number}. **{}**  \n   Why it matters: {}  \n   Currently: {}\n\n",
+                    "{number}. **{}**  \n{indent}Why it matters: {}  \n{indent}Currently: {}\n\n{indent}Answer: yes / partial / no  \n{indent}Notes: ______________________________\n\n",
                     md_escape(&question.question),
                     md_escape(&question.why),
                     md_escape(&status)
                 ));
             } else {
-                let opts = textwrap::Options::new(78).subsequent_indent("  ");
+                let opts = wrap_options(78).subsequent_indent("  ");
                 out.push_str(&textwrap::fill(
                     &format!("{number}. {}", question.question),
                     &opts,
@@ -737,8 +819,10 @@ pub fn question_sheet(
                     &opts,
                 ));
                 out.push_str(&format!("\n  Currently: {status}\n"));
+                out.push_str(
+                    "  Answer: yes / partial / no\n  Notes: ______________________________\n\n",
+                );
             }
-            out.push_str(blank);
         }
     }
     if number == 0 {

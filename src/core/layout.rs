@@ -50,6 +50,14 @@ impl TextLine {
     }
 }
 
+/// Wrapping for plain text: break only at spaces (never inside a date, a URL or a hyphenated
+/// word), and let a word longer than the line stay whole so it can still be copied.
+pub fn wrap_options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .break_words(false)
+}
+
 /// A guide laid out: its lines and, for each section, the line its heading is on.
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
@@ -89,9 +97,19 @@ fn plain(text: impl Into<String>, style: SpanStyle) -> Inline {
     }
 }
 
-/// Splits inlines into words; a link is followed by its target in dim text. Words longer than
-/// the width are cut, so no line ever overflows.
-fn words(inlines: &[Inline], width: usize) -> Vec<Word> {
+/// True for a group of a phone number ("116", "13", "0477", "1-800-662-4357", "(737)").
+fn is_number_group(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-() ".contains(c))
+}
+
+/// Splits inlines into words; a link is followed by its target in dim text. Digit groups stay
+/// together ("13 11 14" is never split across lines). With `cut_at` set, words longer than that
+/// are cut so no line overflows (a screen); without, they stay whole (printed text, where a URL
+/// must survive being copied).
+fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let push_text = |text: &str, style: SpanStyle, out: &mut Vec<Word>| {
         let mut rest = text;
@@ -104,13 +122,35 @@ fn words(inlines: &[Inline], width: usize) -> Vec<Word> {
             rest = &rest[start..];
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let space_after = end < rest.len();
-            for piece in split_to_width(&rest[..end], width.max(1)) {
-                out.push(Word {
-                    width: display_width(&piece),
-                    text: piece,
-                    style,
-                    space_after: false,
-                });
+            let word = &rest[..end];
+            let fits =
+                |w: &Word| cut_at.is_none_or(|limit| w.width + 1 + display_width(word) <= limit);
+            match out.last_mut() {
+                Some(last)
+                    if last.space_after
+                        && last.style == style
+                        && is_number_group(&last.text)
+                        && is_number_group(word)
+                        && fits(last) =>
+                {
+                    last.text.push(' ');
+                    last.text.push_str(word);
+                    last.width = display_width(&last.text);
+                }
+                _ => {
+                    let pieces = match cut_at {
+                        Some(limit) => split_to_width(word, limit.max(1)),
+                        None => vec![word.to_string()],
+                    };
+                    for piece in pieces {
+                        out.push(Word {
+                            width: display_width(&piece),
+                            text: piece,
+                            style,
+                            space_after: false,
+                        });
+                    }
+                }
             }
             if let Some(last) = out.last_mut() {
                 last.space_after = space_after;
@@ -165,6 +205,7 @@ fn split_to_width(word: &str, width: usize) -> Vec<String> {
 fn wrap(
     inlines: &[Inline],
     width: usize,
+    cut_long_words: bool,
     first_prefix: &[Span],
     rest_prefix: &[Span],
 ) -> Vec<Vec<Span>> {
@@ -173,7 +214,7 @@ fn wrap(
         .map(|s| display_width(&s.text))
         .sum::<usize>();
     let available = width.saturating_sub(prefix_width).max(1);
-    let words = words(inlines, available);
+    let words = words(inlines, cut_long_words.then_some(available));
     let lines = wrap_first_fit(&words, &[available as f64]);
     lines
         .iter()
@@ -206,6 +247,7 @@ fn wrap(
 
 struct Builder {
     width: usize,
+    cut_long_words: bool,
     lines: Vec<TextLine>,
 }
 
@@ -221,7 +263,7 @@ impl Builder {
     }
 
     fn paragraph(&mut self, kind: LineKind, inlines: &[Inline], first: &[Span], rest: &[Span]) {
-        for spans in wrap(inlines, self.width, first, rest) {
+        for spans in wrap(inlines, self.width, self.cut_long_words, first, rest) {
             self.push(kind, spans);
         }
     }
@@ -330,11 +372,22 @@ impl Builder {
     }
 }
 
-/// Lays out a whole guide: title, summary, intro, sections, then sources and the reviewed date.
+/// Lays out a whole guide for a screen: title, summary, intro, sections, then sources and the
+/// reviewed date. No line is wider than `width`.
 pub fn layout_guide(guide: &Guide, width: usize) -> Layout {
+    layout(guide, width, true)
+}
+
+/// The same for printing: a word longer than the line (a URL) stays whole so it can be copied.
+pub fn layout_guide_for_print(guide: &Guide, width: usize) -> Layout {
+    layout(guide, width, false)
+}
+
+fn layout(guide: &Guide, width: usize, cut_long_words: bool) -> Layout {
     let width = width.max(20);
     let mut b = Builder {
         width,
+        cut_long_words,
         lines: Vec::new(),
     };
     let strong = SpanStyle {
@@ -447,6 +500,43 @@ mod tests {
         );
         assert!(texts.iter().any(|t| t.starts_with("Reviewed 2026-11-25")));
         assert_eq!(texts[layout.section_lines[0]], "Part");
+    }
+
+    #[test]
+    fn phone_numbers_stay_on_one_line_and_printed_urls_stay_whole() {
+        let inlines = [Inline {
+            text: "Call Lifeline on 13 11 14 or text 0477 13 11 14 now".into(),
+            ..Inline::default()
+        }];
+        for width in 14..40 {
+            let lines: Vec<String> = wrap(&inlines, width, true, &[], &[])
+                .iter()
+                .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+                .collect();
+            assert!(
+                lines.iter().any(|l| l.contains("13 11 14")),
+                "width {width}: {lines:?}"
+            );
+            assert!(
+                lines.iter().any(|l| l.contains("0477 13 11 14")),
+                "width {width}: {lines:?}"
+            );
+        }
+        let url = [Inline {
+            text: "see".into(),
+            link: Some("https://example.org/a/very/long/path/that/does/not/fit".into()),
+            ..Inline::default()
+        }];
+        let printed: Vec<String> = wrap(&url, 20, false, &[], &[])
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect();
+        assert!(
+            printed
+                .iter()
+                .any(|l| l.contains("<https://example.org/a/very/long/path/that/does/not/fit>")),
+            "{printed:?}"
+        );
     }
 
     #[test]

@@ -8,9 +8,11 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::checklist::Checklist;
+use super::date::Date;
 use super::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
 use super::guide::Guide;
 use super::provider::Provider;
+use super::template::TEMPLATE_PLACEHOLDERS;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -121,6 +123,10 @@ fn io_problem(path: &Path, error: &std::io::Error, what: &str) -> Problem {
             format!("{what} cannot be read: permission denied"),
             "check its permissions (chmod u+r)",
         ),
+        ErrorKind::NotADirectory => (
+            format!("{what} is a file, not a directory"),
+            "give a directory that holds .toml profiles",
+        ),
         _ if error.raw_os_error() == Some(40) => (
             format!("{what} is a symbolic link loop"),
             "point the link at a real file or remove it",
@@ -142,6 +148,15 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             Severity::Error,
             "this is a directory, not a file",
         ));
+    }
+    // A named pipe or device would block the read forever (or never end).
+    if !meta.is_file() {
+        return Err(Problem::file(
+            path,
+            Severity::Error,
+            "this is not a regular file (a pipe, socket or device)",
+        )
+        .with_hint("only plain .toml and .md files are read; remove it or move it elsewhere"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(path, meta.len()));
@@ -287,7 +302,7 @@ fn load_checklist(file: &FileSource, problems: &mut Vec<Problem>) -> Checklist {
                     Severity::Warning,
                     "this checklist could not be read; the bundled checklist is used instead",
                 )
-                .with_hint("fix the errors above, then run kapguide validate again"),
+                .with_hint("fix the errors listed for this file, then run kapguide validate again"),
             );
             load_checklist(&bundled_checklist(), problems)
         }
@@ -370,6 +385,7 @@ fn load_providers(
             skipped += 1;
             continue;
         };
+        problems.extend(provider_warnings(&provider, &file.path()));
         match providers.iter_mut().find(|p| p.id == provider.id) {
             Some(existing) => {
                 problems.push(
@@ -383,6 +399,44 @@ fn load_providers(
     }
     providers.sort_by(|a, b| a.id.cmp(&b.id));
     (providers, skipped)
+}
+
+/// Things that are valid but almost certainly mistakes: a verification date in the future, or a
+/// template placeholder never filled in.
+fn provider_warnings(provider: &Provider, path: &Path) -> Vec<Problem> {
+    let mut found = Vec::new();
+    if let Some(date) = provider.last_verified().filter(|d| *d > Date::today()) {
+        found.push(
+            Problem::file(
+                path,
+                Severity::Warning,
+                format!("last_verified {date} is in the future"),
+            )
+            .with_hint("write the day the facts were last checked"),
+        );
+    }
+    let placeholders = [
+        Some(provider.name.as_str()),
+        provider
+            .source
+            .as_ref()
+            .and_then(|s| s.reference.as_deref()),
+    ];
+    if placeholders
+        .iter()
+        .flatten()
+        .any(|text| TEMPLATE_PLACEHOLDERS.contains(text))
+    {
+        found.push(
+            Problem::file(
+                path,
+                Severity::Warning,
+                "the name or source reference is still the template's placeholder",
+            )
+            .with_hint("replace it with the provider's name and where the facts come from"),
+        );
+    }
+    found
 }
 
 /// What `kapguide validate PATH...` checks: every `.md` as a guide, `checklist.toml` as the

@@ -1,6 +1,7 @@
 //! The pure core: content formats, loading, checklist, scoring, search and export. Nothing here
 //! knows about terminals beyond making text safe to print.
 
+pub mod ascii;
 pub mod checklist;
 pub mod config;
 pub mod date;

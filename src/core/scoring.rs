@@ -163,14 +163,43 @@ impl Tally {
         }
     }
 
-    /// "62–88" with whole numbers.
+    /// Points earned (yes = the question's weight, partial = half): at the low end, and with
+    /// every unknown counted as yes.
+    pub fn points(&self) -> (f64, f64) {
+        (
+            f64::from(self.low_points) / 2.0,
+            f64::from(self.high_points) / 2.0,
+        )
+    }
+
+    /// Whether any question carries weight (not all n/a, not every priority 0).
+    pub fn is_scored(&self) -> bool {
+        self.applicable_weight > 0
+    }
+
+    /// "62–88" with whole numbers; "not scored" when no question carries weight, which must not
+    /// read as "nothing is known".
     pub fn range_text(&self) -> String {
+        if !self.is_scored() {
+            return "not scored".into();
+        }
         format!("{:.0}–{:.0}", self.low(), self.high())
     }
 
-    /// "40% known".
+    /// "40% known", or "no question weighted".
     pub fn coverage_text(&self) -> String {
+        if !self.is_scored() {
+            return "no question weighted".into();
+        }
         format!("{:.0}% known", self.coverage() * 100.0)
+    }
+
+    /// "40%" for narrow places; "–" when nothing is weighted.
+    pub fn coverage_percent(&self) -> String {
+        if !self.is_scored() {
+            return "–".into();
+        }
+        format!("{:.0}%", self.coverage() * 100.0)
     }
 }
 

@@ -45,8 +45,11 @@ struct Entry {
     title: String,
     /// Shown under the title when the text does not match.
     summary: String,
-    /// Searched by words; kept lowercase.
+    /// Searched by words, kept lowercase: the shown text, then words that are searched but never
+    /// shown in an excerpt (ids, keywords, places).
     text_lower: String,
+    /// Where the hidden words start in `text_lower`.
+    shown_len: usize,
     text: String,
 }
 
@@ -60,21 +63,22 @@ const CONTEXT_CHARS: usize = 70;
 impl SearchIndex {
     pub fn new(lib: &Library) -> Self {
         let mut entries = Vec::new();
-        let mut add = |target, title: String, summary: String, text: String| {
+        let mut add = |target, title: String, summary: String, text: String, hidden: String| {
+            let shown = text.to_lowercase();
             entries.push(Entry {
                 target,
                 title,
                 summary,
-                text_lower: text.to_lowercase(),
+                shown_len: shown.len(),
+                text_lower: format!("{shown} \n{}", hidden.to_lowercase()),
                 text,
             });
         };
         for (g, guide) in lib.guides.iter().enumerate() {
             let text = format!(
-                "{} {} {}",
+                "{} {}",
                 guide.summary,
-                guide.keywords.join(" "),
-                guide.intro_text()
+                guide.intro_text().replace('\n', " ")
             );
             add(
                 Target::Guide {
@@ -84,6 +88,7 @@ impl SearchIndex {
                 guide.title.clone(),
                 guide.summary.clone(),
                 text,
+                guide.keywords.join(" "),
             );
             for (s, section) in guide.sections.iter().enumerate() {
                 let title = format!("{} › {}", guide.title, section.title);
@@ -96,6 +101,7 @@ impl SearchIndex {
                     title,
                     guide.title.clone(),
                     text,
+                    String::new(),
                 );
             }
         }
@@ -105,7 +111,8 @@ impl SearchIndex {
                 Target::Question(q),
                 question.question.clone(),
                 format!("Checklist · {category}"),
-                format!("{} {}", question.id, question.why),
+                question.why.clone(),
+                question.id.clone(),
             );
         }
         for (p, provider) in lib.providers.iter().enumerate() {
@@ -115,14 +122,19 @@ impl SearchIndex {
                 provider.name.clone()
             };
             let summary = format!("{} · {}", provider.place(), provider.kind.as_str());
-            let text = format!(
-                "{} {} {} {}",
+            let hidden = format!(
+                "{} {} {}",
                 provider.id,
                 provider.place(),
-                provider.conditions.join(" "),
-                provider.summary.clone().unwrap_or_default()
+                provider.conditions.join(" ")
             );
-            add(Target::Provider(p), title, summary, text);
+            add(
+                Target::Provider(p),
+                title,
+                summary,
+                provider.summary.clone().unwrap_or_default(),
+                hidden,
+            );
         }
         SearchIndex {
             entries,
@@ -159,11 +171,24 @@ impl SearchIndex {
         hits
     }
 
+    /// A fuzzy match that is more than letters scattered across a sentence: its matched
+    /// characters form at most one run per three query characters (so "prp" finds
+    /// "Preparation", but "kalispell" does not find a long question that merely contains those
+    /// letters in order).
+    fn fuzzy(&self, text: &str, query: &str) -> Option<(i64, Vec<usize>)> {
+        let (score, indices) = self.matcher.fuzzy_indices(text, query)?;
+        let runs = 1 + indices
+            .windows(2)
+            .filter(|pair| pair[1] != pair[0] + 1)
+            .count();
+        (runs <= 1 + query.chars().count() / 3).then_some((score, indices))
+    }
+
     fn score(&self, entry: &Entry, query: &str, words: &[String]) -> Option<Hit> {
-        let title = self.matcher.fuzzy_indices(&entry.title, query);
-        // The one-line summary (a provider's place, a section's guide) is short enough to match
-        // fuzzily too, but names the thing less directly than the title.
-        let summary_score = self.matcher.fuzzy_match(&entry.summary, query);
+        let title = self.fuzzy(&entry.title, query);
+        // The one-line summary (a provider's place, a section's guide) can match too, but names
+        // the thing less directly than the title.
+        let summary_score = self.fuzzy(&entry.summary, query).map(|(score, _)| score);
         let first_word_at = words
             .iter()
             .map(|w| entry.text_lower.find(w.as_str()))
@@ -176,8 +201,8 @@ impl SearchIndex {
         // Text matches rank by how early they come.
         let text_score = first_word_at.map_or(0, |at| 40 - (at / 200).min(30) as i64);
         let context = match first_word_at {
-            Some(at) => excerpt(&entry.text, &entry.text_lower, at),
-            None => entry.summary.clone(),
+            Some(at) if at < entry.shown_len => excerpt(&entry.text, &entry.text_lower, at),
+            _ => entry.summary.clone(),
         };
         Some(Hit {
             target: entry.target,

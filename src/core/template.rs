@@ -5,6 +5,12 @@ use super::checklist::Checklist;
 use super::date::Date;
 use super::sanitize::sanitize_line;
 
+/// The template's stand-in texts; `validate` warns when a profile still has them.
+pub const TEMPLATE_PLACEHOLDERS: [&str; 2] = [
+    "Replace with the provider's name",
+    "Describe the source: who said it, where, when",
+];
+
 pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String {
     let mut out = format!(
         "# Provider profile for kapguide. Save as providers/{id}.toml: the file name is the id.\n\
@@ -12,7 +18,7 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
          # Check it with: kapguide validate providers/{id}.toml\n\
          \n\
          # The provider's name as they write it.\n\
-         name = \"Replace with the provider's name\"\n\
+         name = \"{name}\"\n\
          # kap-practice | ketamine-clinic | esketamine-center | telehealth\n\
          kind = \"kap-practice\"\n\
          # true only for fictional example data; it is then marked SAMPLE everywhere.\n\
@@ -41,14 +47,16 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
          [source]\n\
          # self-described (the provider's own words) | consultation (asked directly) | document\n\
          kind = \"consultation\"\n\
-         reference = \"Describe the source: who said it, where, when\"\n\
+         reference = \"{reference}\"\n\
          # url = \"https://\"\n\
          # The day you last checked. Profiles older than a year are flagged as stale.\n\
          last_verified = {today}\n\
          \n\
          # One line per checklist question: yes | partial | no | unknown | na (does not apply).\n\
          # For detail, write a table: question_id = {{ answer = \"partial\", note = \"…\", source = \"…\", date = {today} }}\n\
-         [answers]\n"
+         [answers]\n",
+        name = TEMPLATE_PLACEHOLDERS[0],
+        reference = TEMPLATE_PLACEHOLDERS[1],
     );
     for (index, category) in checklist.categories.iter().enumerate() {
         out.push_str(&format!("\n# {}\n", sanitize_line(&category.title)));
