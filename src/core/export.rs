@@ -478,6 +478,9 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+/// What one provider's column shows in a CSV summary row.
+type SummaryCell<'f> = &'f dyn Fn(&Provider, &Score) -> String;
+
 fn csv(c: &Comparison<'_>) -> String {
     let mut header = vec![
         "category".to_string(),
@@ -524,7 +527,7 @@ fn csv(c: &Comparison<'_>) -> String {
     }
     // After the questions, rows that say what each column is and how it scores, so a
     // spreadsheet never separates a sample or a red flag from its answers.
-    let summary: [(&str, &dyn Fn(&Provider, &Score) -> String); 4] = [
+    let summary: [(&str, SummaryCell); 4] = [
         ("sample", &|p, _| {
             if p.sample {
                 "SAMPLE (fictional)".into()
