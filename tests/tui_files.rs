@@ -146,7 +146,7 @@ fn a_priority_override_for_one_run_is_not_saved() {
 fn draft_progress_counts_answers_not_listed_questions_after_a_restart() {
     let mut s = Session::new(120, 40);
     s.add_provider("Blue Door Clinic");
-    s.keys("yyu");
+    s.answer("yyu");
     s.ctrl('c');
     let mut again = Session::open(&s.home, 120, 40, Theme::colour(false), false);
     again.keys("2");

@@ -118,10 +118,10 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
     s.keys("e");
     s.keys("two prep sessions, said ynpua");
     s.press(KeyCode::Enter);
-    s.keys("y");
+    s.answer("y");
     let draft = s.data().join("drafts/blue-door-clinic.toml");
     assert!(draft.exists(), "a draft is saved after every answer");
-    s.keys("ypnuayypnyyyyypnuyyyyy");
+    s.answer("ypnuayypnyyyyypnuyyyyy");
     assert_eq!(s.app.mode(), Mode::Review);
     s.press(KeyCode::Enter);
     assert!(
@@ -143,7 +143,7 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
     let shown = s.shown_ids();
     assert!(shown.contains(&"blue-door-clinic".to_string()), "{shown:?}");
     let screen = s.screen();
-    assert!(screen.contains("Blue Door Clinic"), "{screen}");
+    assert!(screen.contains("Blue Door Cl"), "{screen}");
     let score_row = screen
         .lines()
         .find(|l| l.contains("Score (low–high)"))
@@ -191,7 +191,7 @@ fn saving_over_an_existing_profile_asks_first() {
 fn an_unfinished_walk_resumes_after_a_restart() {
     let mut s = Session::new(120, 40);
     s.add_provider("Blue Door Clinic");
-    s.keys("yyy");
+    s.answer("yyy");
     s.ctrl('c');
     assert!(s.app.should_quit());
 
@@ -339,10 +339,16 @@ fn compare_filters_by_region_sorts_and_hides_columns() {
 fn resizing_below_the_minimum_says_so_and_recovers() {
     let mut s = Session::new(120, 40);
     s.resize(59, 20);
-    assert_eq!(
-        s.screen().trim(),
-        "Terminal too small: need 60×16, have 59×20"
+    let screen = s.screen();
+    assert!(
+        screen
+            .trim()
+            .starts_with("Terminal too small: need 60×16, have 59×20"),
+        "{screen}"
     );
+    for number in ["988", "9-8-8", "116 123", "13 11 14", "emergency number"] {
+        assert!(screen.contains(number), "{number} missing:\n{screen}");
+    }
     s.resize(80, 24);
     assert!(s.screen().contains("[1] Guides"));
 }
@@ -501,11 +507,15 @@ fn the_details_step_sets_kind_routes_and_place_and_the_region_filter_finds_it() 
     s.keys("3");
     for _ in 0..20 {
         s.keys("r");
-        if s.status().starts_with("Region: Yukon") {
+        if s.status().starts_with("Region: CA · Yukon") {
             break;
         }
     }
-    assert!(s.status().starts_with("Region: Yukon"), "{}", s.status());
+    assert!(
+        s.status().starts_with("Region: CA · Yukon: 1 provider"),
+        "{}",
+        s.status()
+    );
     let shown = s.shown_ids();
     assert_eq!(shown, ["lakeside-clinic"]);
 }
@@ -638,4 +648,275 @@ fn the_export_keeps_the_order_on_screen() {
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let exported: Vec<&str> = header[5..].iter().step_by(3).copied().collect();
     assert_eq!(exported, by_name);
+}
+
+#[test]
+fn an_answer_stays_on_its_question_so_a_note_goes_with_it() {
+    let mut s = Session::new(80, 24);
+    s.add_provider("Blue Door Clinic");
+    let first = s.app.library().checklist.questions[0].id.clone();
+    let second = s.app.library().checklist.questions[1].id.clone();
+    s.keys("y");
+    assert!(s.screen().contains("1/23"), "{}", s.screen());
+    assert!(
+        s.status()
+            .starts_with("Recorded \"yes\" — → or Enter: next question"),
+        "{}",
+        s.status()
+    );
+    s.keys("e");
+    s.keys("two prep sessions");
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Right);
+    assert!(s.screen().contains("2/23"), "→ moves on: {}", s.screen());
+    s.keys("n");
+    s.press(KeyCode::Enter);
+    assert!(
+        s.screen().contains("3/23"),
+        "Enter moves on: {}",
+        s.screen()
+    );
+
+    s.ctrl('c');
+    let draft = s.data().join("drafts/blue-door-clinic.toml");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let checklist = &s.app.library().checklist;
+    let provider = Provider::parse(&draft, &text, checklist).0.unwrap();
+    let answer = &provider.answers[&first];
+    assert_eq!(answer.value, AnswerValue::Yes);
+    assert_eq!(answer.note.as_deref(), Some("two prep sessions"));
+    assert_eq!(provider.answers[&second].value, AnswerValue::No);
+    assert_eq!(provider.answers[&second].note, None);
+}
+
+#[test]
+fn f2_opens_the_crisis_lines_from_inside_a_note_and_from_search() {
+    let mut s = Session::new(80, 24);
+    s.add_provider("Blue Door Clinic");
+    s.keys("e");
+    s.keys("half a note!");
+    assert_eq!(s.app.mode(), Mode::Text);
+    assert!(s.screen().contains("F2 crisis lines"), "{}", s.screen());
+    s.press(KeyCode::F(2));
+    assert_eq!(s.app.mode(), Mode::Crisis);
+    let screen = s.screen();
+    for number in ["988", "116 123", "13 11 14"] {
+        assert!(screen.contains(number), "{number} missing:\n{screen}");
+    }
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Text, "back in the note, as it was");
+    s.keys(" more");
+    s.press(KeyCode::Enter);
+    assert!(
+        s.screen().contains("Note (e): half a note! more"),
+        "{}",
+        s.screen()
+    );
+
+    s.keys("/");
+    s.keys("clinic");
+    assert!(s.screen().contains("F2 crisis lines"), "{}", s.screen());
+    s.press(KeyCode::F(2));
+    assert_eq!(s.app.mode(), Mode::Crisis);
+    s.press(KeyCode::F(2));
+    assert_eq!(s.app.mode(), Mode::Search, "F2 closes it again");
+}
+
+#[test]
+fn every_walk_through_key_shows_even_on_small_screens() {
+    use kapguide::tui::keymap;
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut s = Session::new(width, height);
+        s.add_provider("Blue Door Clinic");
+        let screen = s.screen();
+        for (key, desc) in keymap::hints(Mode::Walk, false, true) {
+            assert!(
+                screen.contains(&format!("{key} {desc}")),
+                "{key} {desc} missing at {width}×{height}:\n{screen}"
+            );
+        }
+        assert!(screen.contains("f finish"), "{screen}");
+    }
+}
+
+#[test]
+fn the_contents_follow_a_search_jump() {
+    let mut s = Session::new(120, 40);
+    // The last section of a guide: the reader cannot scroll its heading to the top, and the
+    // contents must still select it.
+    for section in ["How to report an error", "Crisis lines in Canada"] {
+        s.keys("/");
+        s.keys(section);
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Reader);
+        let screen = s.screen();
+        let selected: Vec<&str> = screen.lines().filter(|l| l.contains('▸')).collect();
+        assert!(
+            selected
+                .iter()
+                .any(|l| l.contains(&format!("▸   {section}"))),
+            "{section}: {selected:?}\n{screen}"
+        );
+    }
+}
+
+/// The text inside the big popup's border, a row at a time, trimmed.
+fn popup_rows(session: &Session) -> Vec<String> {
+    let buffer = session.terminal.backend().buffer();
+    let inner = geometry::inner(geometry::big_popup(buffer.area));
+    (inner.top()..inner.bottom())
+        .map(|y| {
+            let row: String = (inner.left()..inner.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            row.trim().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_crisis_numbers_show_without_scrolling_on_the_smallest_screen() {
+    let mut s = Session::new(60, 16);
+    s.keys("!");
+    let first = s.screen();
+    let first_rows = popup_rows(&s);
+    for number in LINES {
+        assert!(first.contains(number), "{number} missing:\n{first}");
+    }
+    assert!(first.contains("↓ more below"), "{first}");
+
+    // Scrolled to the end, the numbers are still there and the marker says so.
+    s.keys("G");
+    let last = s.screen();
+    for number in LINES {
+        assert!(last.contains(number), "{number} missing:\n{last}");
+    }
+    assert!(!last.contains("more below"), "{last}");
+    assert!(last.contains("↑ more above"), "{last}");
+    assert_ne!(first_rows, popup_rows(&s), "it scrolled");
+}
+
+#[test]
+fn no_phone_number_is_split_across_lines_in_the_crisis_overlay() {
+    for width in (60..=120).step_by(4) {
+        let mut s = Session::new(width, 16);
+        s.keys("!");
+        let mut rows = Vec::new();
+        // A page keeps one line of overlap, so no two neighbouring lines are missed.
+        while s.screen().contains("more below") {
+            rows.extend(popup_rows(&s));
+            s.press(KeyCode::PageDown);
+        }
+        rows.extend(popup_rows(&s));
+        assert!(rows.len() > 50, "read to the end: {rows:?}");
+        // A group of digits at the end of one row and another at the start of the next.
+        // (A comma or full stop after the first ends the number.)
+        let group = |word: Option<&str>, after: &str| {
+            word.is_some_and(|w| {
+                let w = w
+                    .trim_start_matches('(')
+                    .trim_end_matches(|c| after.contains(c));
+                !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-')
+            })
+        };
+        for pair in rows.windows(2) {
+            let split = group(pair[0].split(' ').next_back(), "")
+                && group(pair[1].split(' ').next(), ").,;");
+            assert!(!split, "a number split at width {width}: {pair:?}");
+        }
+    }
+}
+
+#[test]
+fn the_region_filter_tells_canada_from_california() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("providers");
+    std::fs::create_dir(&dir).unwrap();
+    let profile = "name = \"Sunset Clinic\"\nkind = \"kap-practice\"\n[location]\ncity = \"Fresno\"\nregion = \"CA\"\ncountry = \"US\"\n";
+    std::fs::write(dir.join("sunset.toml"), profile).unwrap();
+    let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+    s.keys("3");
+    let mut offered = Vec::new();
+    loop {
+        s.keys("r");
+        if s.status().contains("all regions") {
+            break;
+        }
+        offered.push((s.status(), s.shown_ids()));
+        assert!(offered.len() < 30, "{offered:?}");
+    }
+    let status = |label: &str| {
+        offered
+            .iter()
+            .find(|(status, _)| status.starts_with(&format!("Region: {label}:")))
+            .unwrap_or_else(|| panic!("{label} not offered: {offered:?}"))
+    };
+    let canada = status("Canada (CA)");
+    assert_eq!(canada.0, "Region: Canada (CA): 1 provider");
+    assert_eq!(canada.1, ["marmot-and-maple-kap-studio"]);
+    assert_eq!(status("CA · BC").1, ["marmot-and-maple-kap-studio"]);
+    assert_eq!(status("US · CA").1, ["sunset"]);
+    let us = status("United States (US)");
+    assert_eq!(us.0, "Region: United States (US): 6 providers");
+    assert!(us.1.contains(&"sunset".to_string()), "{us:?}");
+    assert!(
+        offered
+            .iter()
+            .all(|(status, _)| !status.starts_with("Region: CA:")),
+        "no bare, ambiguous CA: {offered:?}"
+    );
+    assert!(s.screen().contains("region: all regions"), "{}", s.screen());
+}
+
+#[test]
+fn red_flag_counts_stay_in_sight_when_a_provider_is_hidden() {
+    let mut s = Session::new(120, 40);
+    let lib = s.app.library();
+    let expected = rank(&lib.providers, &lib.checklist, s.app.priorities(), today());
+    let (flagged, score) = expected
+        .iter()
+        .find(|(_, score)| score.red_flags.len() > 1)
+        .expect("a bundled provider with more than one red flag");
+    let (id, name) = (flagged.id.clone(), flagged.name.clone());
+    let mark = format!("⚑{}", score.red_flags.len());
+    // As much of the name as the narrow list shows.
+    let short: String = name.chars().take(7).collect();
+
+    s.keys("3");
+    let foot = s.screen();
+    let flags_row = foot.lines().find(|l| l.contains("Red flags")).unwrap();
+    assert!(flags_row.contains(&format!("{mark} ")), "{flags_row}");
+
+    // Hide it from the list: it leaves the matrix, and its count stays on its row.
+    s.press(KeyCode::Tab);
+    let selected = format!("▸ [x] {short}");
+    for _ in 0..20 {
+        if s.screen().contains(&selected) {
+            break;
+        }
+        s.keys("j");
+    }
+    assert!(s.screen().contains(&selected), "{}", s.screen());
+    s.keys(" ");
+    assert!(!s.shown_ids().contains(&id));
+    let screen = s.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&format!("[ ] {short}")))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("[ ]") && row.contains(&mark), "{row}");
+
+    // The Checklist's picker and a provider search result show it too.
+    s.keys("2");
+    let screen = s.screen();
+    let picker = screen.lines().find(|l| l.contains(&short)).unwrap();
+    assert!(picker.contains(&mark), "{picker}");
+    s.keys("/");
+    s.keys(&name);
+    let screen = s.screen();
+    let hit = screen
+        .lines()
+        .find(|l| l.contains("provider") && l.contains(&short))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(hit.contains(&mark), "{hit}");
 }

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal emulator (tmux): it starts, switches views, and quits
-//! with `q` and with Ctrl-C, exiting 0 with the terminal restored. Skips (and says so) where
-//! tmux is not installed.
+//! with `q` and with Ctrl-C, exiting 0 with the terminal restored. Where tmux is not installed
+//! the tests skip (and say so), except under CI (the `CI` variable set), where tmux is expected
+//! and its absence fails them.
 
 use std::path::Path;
 use std::process::Command;
@@ -109,10 +110,21 @@ struct Launched {
     first: String,
 }
 
-/// Starts the app in a fresh home; `None` (after saying so) where tmux is not installed.
+/// Whether a run without tmux should fail: CI has tmux, so missing it there means the tests
+/// would silently test nothing.
+fn tmux_required() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// Starts the app in a fresh home; `None` (after saying so) where tmux is not installed, unless
+/// CI requires it.
 fn launch(name: &str, env: &str) -> Option<Launched> {
     if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
+        assert!(
+            !tmux_required(),
+            "tmux is not installed, but CI is set: the smoke tests must run there"
+        );
+        eprintln!("skipped: tmux is not installed (set CI to make this a failure)");
         return None;
     }
     let home = tempfile::tempdir().unwrap();

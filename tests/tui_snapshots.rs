@@ -31,14 +31,23 @@ const STATES: &[(&str, Setup)] = &[
     }),
     ("checklist_walk", |s| {
         walk_new(s);
-        s.keys("ypn");
+        // Answering stays on the question; → and Enter move on.
+        s.keys("y");
+        s.press(KeyCode::Right);
+        s.keys("p");
+        s.press(KeyCode::Enter);
+        s.keys("n");
         s.keys("e");
         s.keys("Said so on the phone");
         s.press(KeyCode::Enter);
     }),
     ("checklist_finish", |s| {
         walk_new(s);
-        s.keys("yynf");
+        for answer in ["y", "y", "n"] {
+            s.keys(answer);
+            s.press(KeyCode::Right);
+        }
+        s.keys("f");
     }),
     ("checklist_prepare", |s| s.keys("2jjjjp")),
     ("checklist_details", |s| {

@@ -11,7 +11,7 @@ mod search;
 use ratatui::layout::Rect;
 
 pub use checklist::{ChecklistFocus, ChecklistView, PickRow, Prepare, Screen, Walk};
-pub use compare::{CompareFocus, CompareView, SortBy};
+pub use compare::{CompareFocus, CompareView, RegionChoice, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use guides::{Guides, GuidesFocus, TocEntry};
@@ -477,14 +477,13 @@ impl App {
 
     /// Help, the crisis lines and load problems: scrolling text.
     fn scroll_overlay(&mut self, action: &Action) {
-        let height = text::big_popup_height(self.size);
         let width = text::big_popup_width(self.size);
-        let lines = match self.overlays.last() {
-            Some(Overlay::Help { .. }) => text::help(self.view_mode(), self.theme.ascii).len(),
-            Some(Overlay::Problems { .. }) => text::problems(&self.problems, width).len(),
-            _ => text::crisis(&self.lib, width).len(),
+        let text = match self.overlays.last() {
+            Some(Overlay::Help { .. }) => text::help(self.view_mode(), self.theme.ascii),
+            Some(Overlay::Problems { .. }) => text::problems(&self.problems, width),
+            _ => text::crisis(&self.lib, width),
         };
-        let max = lines.saturating_sub(height);
+        let (height, max) = (text.rows(self.size), text.max_scroll(self.size));
         match (self.overlays.last_mut(), action) {
             (_, Action::Back) => {
                 self.overlays.pop();

@@ -92,6 +92,9 @@ pub struct Matrix {
 }
 
 pub const MATRIX_COLUMN: u16 = 13;
+// The red-flag cell leads with its count ("⚑12 critical …"): a column always has room for the
+// count and the start of what it is.
+const _: () = assert!(MATRIX_COLUMN >= 8);
 const MATRIX_HEAD: u16 = 3;
 const MATRIX_FOOT: u16 = 4;
 

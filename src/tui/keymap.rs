@@ -193,13 +193,6 @@ pub struct Binding {
     pub hint: bool,
 }
 
-impl Binding {
-    pub fn keys_label(&self, ascii: bool) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label(ascii)).collect();
-        labels.join(" ")
-    }
-}
-
 const fn ch(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -265,7 +258,9 @@ const ANSWER: &[Mode] = &[Mode::Walk];
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(Always, &[ctrl('c')], Action::Quit, "quit now", false),
-    b(NotTyping, &[ch('!')], Action::Crisis, "crisis lines", true),
+    // Crisis lines are one key away from everywhere: `!` is text while typing, so F2 works too.
+    b(NotTyping, &[ch('!'), k(F(2))], Action::Crisis, "crisis lines", true),
+    b(In(EDITING), &[k(F(2))], Action::Crisis, "crisis lines", true),
     // Movement
     b(In(MOVES), &[ch('j'), k(Down)], Action::Down, "down", false),
     b(In(MOVES), &[ch('k'), k(Up)], Action::Up, "up", false),
@@ -301,7 +296,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(ANSWER), &[ch('e')], Action::EditNote, "note", true),
     b(In(ANSWER), &[ch('s')], Action::EditSource, "source (where it came from)", true),
     b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::Left, "previous", true),
-    b(In(ANSWER), &[k(Right), ch('l')], Action::Right, "next", true),
+    b(In(ANSWER), &[k(Right), k(Enter), ch('l')], Action::Right, "next question", true),
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
     b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true),
     b(In(&[Mode::Prepare]), &[ch('e')], Action::Export, "export as Markdown", true),
@@ -340,7 +335,7 @@ pub static BINDINGS: &[Binding] = &[
     // Overlays
     b(In(&[Mode::Help]), &[k(Esc), ch('q'), ch('?'), k(F(1))], Action::Back, "close", true),
     b(In(&[Mode::Crisis]), &[k(Enter)], Action::Open, "open the full guide", true),
-    b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!')], Action::Back, "close", true),
+    b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!'), k(F(2))], Action::Back, "close", true),
     b(In(&[Mode::Problems]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
     b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
@@ -357,27 +352,32 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Export]), &[k(Esc), ch('q')], Action::Back, "cancel", true),
 ];
 
-/// The binding a key press has in `mode`: the mode's own keys first, then the keys that work
-/// everywhere. While typing, an unbound printable key is text; on the notice, any key goes on.
-pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let key = Key::from_event(event);
+/// The binding `key` has in `mode`: the keys that work everywhere (Ctrl-C), then the mode's own
+/// keys, then the keys shared by every mode but typing, then those shared by the views. A key
+/// bound at two tiers means only the first.
+fn binding(mode: Mode, key: Key) -> Option<&'static Binding> {
     let tiers: [fn(Scope) -> bool; 4] = [
         |s| s == Always,
         |s| matches!(s, In(_)),
         |s| s == NotTyping,
         |s| s == Views,
     ];
-    for tier in tiers {
-        let found = BINDINGS
+    tiers.into_iter().find_map(|tier| {
+        BINDINGS
             .iter()
             .filter(|b| tier(b.scope) && b.scope.covers(mode))
-            .find(|b| b.keys.contains(&key));
-        if let Some(binding) = found {
-            return Some(binding.action.clone());
-        }
+            .find(|b| b.keys.contains(&key))
+    })
+}
+
+/// The binding a key press has in `mode`. While typing, an unbound printable key is text; on
+/// the notice, any key goes on.
+pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if let Some(binding) = binding(mode, Key::from_event(event)) {
+        return Some(binding.action.clone());
     }
     let plain = !event
         .modifiers
@@ -389,49 +389,72 @@ pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
     }
 }
 
-/// The bindings that work in `mode`, its own first.
-pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let own = BINDINGS
-        .iter()
-        .filter(move |b| matches!(b.scope, In(_)) && b.scope.covers(mode));
-    let shared = BINDINGS
-        .iter()
-        .filter(move |b| !matches!(b.scope, In(_)) && b.scope.covers(mode));
-    own.chain(shared)
+/// A binding as it stands in one mode: only the keys that really mean it there (a mode's own
+/// `n` hides the shared "next search match").
+pub struct Shown {
+    pub binding: &'static Binding,
+    pub keys: Vec<Key>,
+}
+
+impl Shown {
+    pub fn keys_label(&self, ascii: bool) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label(ascii)).collect();
+        labels.join(" ")
+    }
+
+    fn own(&self) -> bool {
+        matches!(self.binding.scope, In(_))
+    }
+}
+
+/// The bindings that work in `mode`, its own first, each with the keys that mean it there.
+pub fn bindings_for(mode: Mode) -> Vec<Shown> {
+    let shown = |b: &'static Binding| {
+        let keys: Vec<Key> = b
+            .keys
+            .iter()
+            .copied()
+            .filter(|k| binding(mode, *k).is_some_and(|found| std::ptr::eq(found, b)))
+            .collect();
+        (!keys.is_empty()).then_some(Shown { binding: b, keys })
+    };
+    let covering = || BINDINGS.iter().filter(move |b| b.scope.covers(mode));
+    let own = covering().filter(|b| matches!(b.scope, In(_)));
+    let shared = covering().filter(|b| !matches!(b.scope, In(_)));
+    own.chain(shared).filter_map(shown).collect()
 }
 
 /// Footer hints for `mode`: (key, what it does). `own_only` leaves out the keys that work in
 /// every view; `q` is offered only where it quits.
 pub fn hints(mode: Mode, ascii: bool, own_only: bool) -> Vec<(String, &'static str)> {
     bindings_for(mode)
-        .filter(|b| b.hint && (matches!(b.scope, In(_)) || !own_only))
-        .filter(|b| b.action != Action::QuitTop || mode.is_top())
-        .map(|b| (b.keys[0].label(ascii), b.desc))
+        .into_iter()
+        .filter(|s| s.binding.hint && (s.own() || !own_only))
+        .filter(|s| s.binding.action != Action::QuitTop || mode.is_top())
+        .map(|s| (s.keys[0].label(ascii), s.binding.desc))
         .collect()
 }
 
-/// Help screen sections: a title and (keys, description) rows, the current mode first.
+/// Help screen sections: a title and (keys, description) rows. The place help was opened from
+/// comes first, its own keys and then the shared ones that work there, so no key is listed
+/// twice with two meanings; then every other place's own keys under its name.
 pub fn help_sections(current: Mode, ascii: bool) -> Vec<(String, Vec<(String, &'static str)>)> {
-    let rows = |filter: &dyn Fn(&Binding) -> bool| -> Vec<(String, &'static str)> {
-        BINDINGS
-            .iter()
-            .filter(|b| filter(b))
-            .map(|b| (b.keys_label(ascii), b.desc))
+    let rows = |mode: Mode, own: bool| -> Vec<(String, &'static str)> {
+        bindings_for(mode)
+            .into_iter()
+            .filter(|s| s.own() == own)
+            .map(|s| (s.keys_label(ascii), s.binding.desc))
             .collect()
     };
-    let mut sections = vec![(
-        format!("Here ({})", current.title()),
-        rows(&|b| matches!(b.scope, In(_)) && b.scope.covers(current)),
-    )];
-    sections.push((
-        "In every view".to_string(),
-        rows(&|b| !matches!(b.scope, In(_))),
-    ));
+    let mut sections = vec![
+        (format!("Here ({})", current.title()), rows(current, true)),
+        (
+            "Also here (keys every view shares)".to_string(),
+            rows(current, false),
+        ),
+    ];
     for mode in Mode::ALL.into_iter().filter(|m| *m != current) {
-        sections.push((
-            mode.title().to_string(),
-            rows(&|b| matches!(b.scope, In(_)) && b.scope.covers(mode)),
-        ));
+        sections.push((mode.title().to_string(), rows(mode, true)));
     }
     sections
 }
@@ -480,6 +503,77 @@ mod tests {
             let quit = press(mode, KeyCode::Char('c'), KeyModifiers::CONTROL);
             assert_eq!(quit, Some(Action::Quit), "{mode:?}");
         }
+    }
+
+    #[test]
+    fn f2_opens_the_crisis_lines_from_every_mode_even_while_typing() {
+        for mode in Mode::ALL {
+            let f2 = press(mode, KeyCode::F(2), KeyModifiers::NONE);
+            let expected = if mode == Mode::Crisis {
+                Action::Back
+            } else {
+                Action::Crisis
+            };
+            assert_eq!(f2, Some(expected), "{mode:?}");
+        }
+        for mode in Mode::ALL.into_iter().filter(|m| !m.is_typing()) {
+            let bang = plain(mode, '!');
+            assert!(
+                matches!(bang, Some(Action::Crisis | Action::Back)),
+                "{mode:?}: {bang:?}"
+            );
+        }
+        let typing = hints(Mode::Text, false, false);
+        assert_eq!(typing[0], ("F2".to_string(), "crisis lines"), "{typing:?}");
+    }
+
+    /// What help shows for a place (its own keys, then the shared ones that work there) gives
+    /// each key one meaning, and the meaning the key really has there.
+    #[test]
+    fn within_one_mode_s_help_a_key_has_one_meaning() {
+        for mode in Mode::ALL {
+            let mut seen: Vec<(Key, &str)> = Vec::new();
+            for shown in bindings_for(mode) {
+                for key in &shown.keys {
+                    if let Some((_, before)) = seen.iter().find(|(k, _)| k == key) {
+                        panic!(
+                            "{key:?} is listed in {mode:?} as {before:?} and {:?}",
+                            shown.binding.desc
+                        );
+                    }
+                    seen.push((*key, shown.binding.desc));
+                    let event = KeyEvent::new(
+                        key.code,
+                        if key.ctrl {
+                            KeyModifiers::CONTROL
+                        } else {
+                            KeyModifiers::NONE
+                        },
+                    );
+                    assert_eq!(
+                        lookup(mode, &event).as_ref(),
+                        Some(&shown.binding.action),
+                        "{key:?} in {mode:?}"
+                    );
+                }
+            }
+        }
+        // The walk-through's n is "no": its help does not offer n as "next search match".
+        let walk = help_sections(Mode::Walk, false);
+        let listed: Vec<&(String, &str)> = walk[..2].iter().flat_map(|(_, rows)| rows).collect();
+        assert!(listed.contains(&&("n".to_string(), "no")), "{listed:?}");
+        assert!(
+            listed.iter().all(|(_, desc)| *desc != "next search match"),
+            "{listed:?}"
+        );
+        let matrix = help_sections(Mode::Matrix, false);
+        assert!(
+            matrix[1]
+                .1
+                .contains(&("n".to_string(), "next search match")),
+            "{:?}",
+            matrix[1]
+        );
     }
 
     #[test]

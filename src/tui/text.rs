@@ -20,10 +20,130 @@ pub enum OverlayLine {
     Dim(String),
     Heading(String),
     Plain(String),
+    /// What must not be missed (the crisis numbers).
+    Strong(String),
     /// A key binding: the keys, then what they do.
     Key(String, &'static str),
     /// A line of a laid-out guide.
     Guide(TextLine),
+}
+
+/// A scrolling overlay's text: lines kept in view at the top (the crisis numbers), and the
+/// lines that scroll below them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OverlayText {
+    pub pinned: Vec<OverlayLine>,
+    pub lines: Vec<OverlayLine>,
+}
+
+impl OverlayText {
+    fn scrolling(lines: Vec<OverlayLine>) -> OverlayText {
+        OverlayText {
+            pinned: Vec::new(),
+            lines,
+        }
+    }
+
+    /// Rows the pinned lines take, with the rule under them.
+    pub fn pinned_rows(&self) -> usize {
+        match self.pinned.len() {
+            0 => 0,
+            n => n + 1,
+        }
+    }
+
+    /// Rows the scrolling lines get in a big popup on a screen of `size`.
+    pub fn rows(&self, size: Rect) -> usize {
+        big_popup_height(size).saturating_sub(self.pinned_rows())
+    }
+
+    /// The furthest the lines scroll on a screen of `size`.
+    pub fn max_scroll(&self, size: Rect) -> usize {
+        self.lines.len().saturating_sub(self.rows(size))
+    }
+}
+
+/// The support lines, shortest first, for the top of the crisis overlay: each item stays on one
+/// line, and so does every number.
+const CRISIS_TALK: [&str; 4] = [
+    "US: call or text 988",
+    "Canada: call or text 9-8-8",
+    "UK & Ireland: Samaritans 116 123",
+    "Australia: Lifeline 13 11 14",
+];
+const CRISIS_EMERGENCY: [&str; 4] = [
+    "Emergency: 911 US/Canada",
+    "999 or 112 UK",
+    "000 Australia",
+    "112 EU",
+];
+/// The numbers on the too-small screen.
+const CRISIS_SHORT: [&str; 5] = [
+    "In crisis: 988 (US)",
+    "9-8-8 (Canada)",
+    "116 123 (UK)",
+    "13 11 14 (Australia)",
+    "or your emergency number",
+];
+
+/// Items joined by " · " into lines of at most `width` columns, never parting an item across
+/// two lines unless it is wider than a line by itself; then it is wrapped at spaces, but never
+/// inside a number ("13 11 14" stays whole).
+pub fn pack(items: &[&str], width: usize) -> Vec<String> {
+    const SEP: &str = " · ";
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        let item_width = textwrap::core::display_width(item);
+        let joined = textwrap::core::display_width(&line) + SEP.chars().count() + item_width;
+        if !line.is_empty() && joined <= width {
+            line.push_str(SEP);
+            line.push_str(item);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if item_width <= width {
+            line.push_str(item);
+        } else {
+            lines.extend(wrap_keeping_numbers(item, width));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Wraps `text` at spaces, except a space between two digits ("116 123").
+fn wrap_keeping_numbers(text: &str, width: usize) -> Vec<String> {
+    const GLUE: char = '\u{a0}';
+    let chars: Vec<char> = text.chars().collect();
+    let glued: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c == ' ' && between_digits { GLUE } else { c }
+        })
+        .collect();
+    let options = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::wrap(&glued, options)
+        .into_iter()
+        .map(|l| l.replace(GLUE, " "))
+        .collect()
+}
+
+/// The crisis numbers in as few lines of `width` columns as they fit, for the too-small screen.
+pub fn crisis_short(width: usize) -> Vec<String> {
+    pack(&CRISIS_SHORT, width)
 }
 
 /// Used when the crisis guide is not loaded (a `--guides` directory without it): the numbers
@@ -51,9 +171,9 @@ pub fn big_popup_height(size: Rect) -> usize {
 }
 
 /// Every line of the help text; the keys of the place help was opened from come first.
-pub fn help(current: Mode, ascii: bool) -> Vec<OverlayLine> {
+pub fn help(current: Mode, ascii: bool) -> OverlayText {
     let mut lines = vec![
-        OverlayLine::Dim("Educational, not medical advice. ! shows crisis lines.".into()),
+        OverlayLine::Dim("Educational, not medical advice. ! or F2: crisis lines.".into()),
         OverlayLine::Blank,
     ];
     for (title, rows) in keymap::help_sections(current, ascii) {
@@ -67,12 +187,18 @@ pub fn help(current: Mode, ascii: bool) -> Vec<OverlayLine> {
         );
         lines.push(OverlayLine::Blank);
     }
-    lines
+    OverlayText::scrolling(lines)
 }
 
-/// The crisis lines, laid out to `width` columns.
-pub fn crisis(lib: &Library, width: usize) -> Vec<OverlayLine> {
-    match lib.guide(CRISIS_GUIDE) {
+/// The crisis lines laid out to `width` columns: the essential numbers pinned at the top, so
+/// they show on the smallest screen without scrolling, then the whole crisis guide.
+pub fn crisis(lib: &Library, width: usize) -> OverlayText {
+    let pinned = [&CRISIS_TALK[..], &CRISIS_EMERGENCY[..]]
+        .iter()
+        .flat_map(|items| pack(items, width))
+        .map(OverlayLine::Strong)
+        .collect();
+    let lines = match lib.guide(CRISIS_GUIDE) {
         Some(guide) => layout_guide(guide, width)
             .lines
             .into_iter()
@@ -85,12 +211,13 @@ pub fn crisis(lib: &Library, width: usize) -> Vec<OverlayLine> {
                 l => OverlayLine::Plain(l.to_string()),
             })
             .collect(),
-    }
+    };
+    OverlayText { pinned, lines }
 }
 
 /// What went wrong while loading, wrapped to `width` columns: `report` is one paragraph per
 /// item, and indented paragraphs keep their indent when wrapped.
-pub fn problems(report: &[String], width: usize) -> Vec<OverlayLine> {
+pub fn problems(report: &[String], width: usize) -> OverlayText {
     let width = width.max(20);
     let mut lines = Vec::new();
     for paragraph in report {
@@ -106,7 +233,7 @@ pub fn problems(report: &[String], width: usize) -> Vec<OverlayLine> {
                 .map(|l| OverlayLine::Plain(l.into_owned())),
         );
     }
-    lines
+    OverlayText::scrolling(lines)
 }
 
 /// Splits free text (a note) into lines, with tabs expanded to the next multiple of four
@@ -146,9 +273,40 @@ mod tests {
     }
 
     #[test]
+    fn packed_items_never_part_a_number_or_an_item() {
+        for width in 1..=100 {
+            let lines = pack(&CRISIS_TALK, width);
+            let all = lines.join("\n");
+            for number in ["988", "9-8-8", "116 123", "13 11 14"] {
+                assert!(all.contains(number), "{number} split at {width}: {lines:?}");
+            }
+            // Past the longest word, every line fits.
+            if width >= 12 {
+                for line in &lines {
+                    let fits = textwrap::core::display_width(line) <= width;
+                    assert!(fits, "{line:?} wider than {width}");
+                }
+            }
+            for item in CRISIS_TALK {
+                let whole = all.contains(item);
+                assert!(
+                    whole || textwrap::core::display_width(item) > width,
+                    "{item} at {width}"
+                );
+            }
+        }
+        assert_eq!(
+            crisis_short(200),
+            [
+                "In crisis: 988 (US) · 9-8-8 (Canada) · 116 123 (UK) · 13 11 14 (Australia) · or your emergency number"
+            ]
+        );
+    }
+
+    #[test]
     fn wrapped_problems_keep_their_indent() {
         let report = ["  hint: ".to_string() + &"word ".repeat(10)];
-        let lines = problems(&report, 20);
+        let lines = problems(&report, 20).lines;
         assert!(lines.len() > 1);
         for line in lines {
             let OverlayLine::Plain(text) = line else {

@@ -134,6 +134,14 @@ impl Session {
         self.run(keys.chars().map(|c| key(KeyCode::Char(c))).collect());
     }
 
+    /// In a walk-through: each character is an answer key, followed by Enter to move on to
+    /// the next question (an answer alone stays on its question).
+    pub fn answer(&mut self, answers: &str) {
+        for c in answers.chars() {
+            self.run(vec![key(KeyCode::Char(c)), key(KeyCode::Enter)]);
+        }
+    }
+
     pub fn press(&mut self, code: KeyCode) {
         self.run(vec![key(code)]);
     }

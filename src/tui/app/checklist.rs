@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::super::action::{Action, Effect, SaveFailure, View};
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Input, InputPurpose, Overlay, TextField, step};
-use crate::core::export::{SheetFormat, question_sheet, questions_to_ask};
+use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
 use crate::core::loader::BUNDLED;
 use crate::core::provider::{
     Answer, AnswerValue, Location, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
@@ -281,8 +281,14 @@ impl App {
                 let answer = walk.draft.answers.entry(id).or_default();
                 answer.value = *value;
                 answer.date = Some(today);
-                walk.index += 1;
+                // It stays on the question, so a note or source goes with this answer.
+                let next = if self.theme.ascii { "Right" } else { "→" };
+                let recorded = format!(
+                    "Recorded \"{}\" — {next} or Enter: next question · e note · s source",
+                    answer_label(*value)
+                );
                 self.draft_changed(effects);
+                self.say(recorded);
             }
             Action::Left => walk.index = walk.index.saturating_sub(1),
             Action::Right => walk.index = (walk.index + 1).min(count),

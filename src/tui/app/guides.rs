@@ -119,7 +119,13 @@ impl Guides {
             self.set_scroll(0, size.1);
         }
         self.focus = GuidesFocus::Reader;
-        self.follow_reader();
+        // The entry itself, not the section at the top of the reader: near the end of a guide
+        // the reader cannot scroll a heading to the top.
+        let entry = TocEntry { guide, section };
+        match self.toc.iter().position(|e| *e == entry) {
+            Some(index) => self.selected = index,
+            None => self.follow_reader(),
+        }
     }
 
     fn preview(&mut self, lib: &Library, size: (usize, usize)) {

@@ -15,7 +15,7 @@ use super::super::app::{
 use super::super::geometry;
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
-use super::{boxed, field, fit, keys_line, list, marker, note_field, pane, popup};
+use super::{boxed, field, fit, flag_count, list, marker, note_field, pane, popup, with_keys};
 use crate::core::checklist::{Question, Route};
 use crate::core::export::{answer_label, cell, display_name, symbol};
 use crate::core::provider::{AnswerValue, Provider};
@@ -71,8 +71,12 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
             PickRow::Provider(p) => {
                 let provider = &app.lib.providers[p];
                 let tag = sample_tag(provider, theme);
-                let name = fit(&provider.name, width.saturating_sub(tag.width()));
-                Line::from(vec![Span::raw(name), tag])
+                let flags = flag_count(&app.scores[p], theme);
+                let name = fit(
+                    &provider.name,
+                    width.saturating_sub(tag.width() + flags.width()),
+                );
+                Line::from(vec![Span::raw(name), tag, flags])
             }
         },
     );
@@ -181,9 +185,11 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let offered = !walk.score.questions[walk.index].route_not_offered;
     lines.extend(question_lines(q, app, offered));
     lines.push(Line::from(""));
+    let next = if theme.ascii { "Right" } else { "→" };
     lines.push(Line::from(vec![
         Span::styled("Current answer: ", theme.dim),
         Span::styled(cell(value, theme.ascii), answer_style(value, theme)),
+        Span::styled(format!("   ({next} or Enter: next question)"), theme.dim),
     ]));
     let none = || "—".to_string();
     let detail = |f: fn(&crate::core::provider::Answer) -> Option<String>| {
@@ -196,9 +202,7 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         detail(|a| a.date.map(|d| d.to_string())),
         theme,
     ));
-    lines.push(Line::from(""));
-    lines.push(keys_line(Mode::Walk, theme));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    with_keys(frame, inner, lines, Mode::Walk, theme);
 }
 
 pub fn answer_style(value: AnswerValue, theme: &Theme) -> ratatui::style::Style {
@@ -311,7 +315,7 @@ pub fn input(app: &App, frame: &mut Frame, area: Rect, input: &Input) {
     let lines = vec![
         Line::from(shown),
         Line::from(""),
-        Line::styled("Enter confirms · Esc cancels", theme.dim),
+        Line::styled("Enter confirms · Esc cancels · F2 crisis lines", theme.dim),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
     frame.set_cursor_position(Position::new(inner.x + cursor, inner.y));
@@ -451,14 +455,10 @@ pub fn confirm_copy(app: &App, frame: &mut Frame, area: Rect, name: &str) {
     let theme = &app.theme;
     let outer = geometry::popup(area, 70, 7);
     let inner = popup(frame, outer, "Save your own copy?", theme);
-    let lines = vec![
-        Line::from(format!(
-            "This saves your own copy of {name}, which will be used instead of the bundled profile. Save?"
-        )),
-        Line::from(""),
-        keys_line(Mode::Confirm, theme),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let lines = vec![Line::from(format!(
+        "This saves your own copy of {name}, which will be used instead of the bundled profile. Save?"
+    ))];
+    with_keys(frame, inner, lines, Mode::Confirm, theme);
 }
 
 pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
@@ -468,8 +468,6 @@ pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
     let lines = vec![
         Line::from(format!("{} already exists.", path.display())),
         Line::from("Replace it with the answers you just recorded?"),
-        Line::from(""),
-        keys_line(Mode::Confirm, theme),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    with_keys(frame, inner, lines, Mode::Confirm, theme);
 }

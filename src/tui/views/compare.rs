@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use textwrap::core::display_width;
 
 use super::super::app::{App, CompareFocus};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::checklist::{answer_style, flag_mark};
-use super::{boxed, field, fit, keys_line, list, note_field, pane, popup};
+use super::{boxed, field, fit, flag_count, list, note_field, pane, popup, with_keys};
 use crate::core::config::PRIORITY_LABELS;
 use crate::core::export::{cell as cell_text, display_name};
 use crate::core::scoring::{MAX_PRIORITY, Score};
@@ -42,13 +43,17 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             "[x] "
         };
-        let range = app.scores[index].total.range_text();
+        let score = &app.scores[index];
+        let range = score.total.range_text();
         let tag = if provider.sample { " SAMPLE" } else { "" };
-        let name_width = width.saturating_sub(4 + tag.len() + range.chars().count() + 1);
+        // Hidden or shown, a provider's red flags stay in sight here.
+        let flags = flag_count(score, theme);
+        let used = 4 + tag.len() + flags.width() + display_width(&range) + 1;
         Line::from(vec![
             Span::raw(shown),
-            Span::raw(fit(&provider.name, name_width)),
+            Span::raw(fit(&provider.name, width.saturating_sub(used))),
             Span::styled(tag, theme.sample),
+            flags,
             Span::raw(format!(" {range}")),
         ])
     });
@@ -72,10 +77,10 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let c = &app.compare;
     let focused = c.focus == CompareFocus::Matrix;
-    let region = c.region_name().unwrap_or("all");
     let title = format!(
-        "Compare · sort: {} · region: {region} · {} shown",
+        "Compare · sort: {} · region: {} · {} shown",
         c.sort.label(),
+        c.region_label(),
         c.columns.len()
     );
     let block = pane(title, focused, theme);
@@ -215,18 +220,9 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     let scores: Vec<&Score> = visible.iter().map(|&i| &app.scores[i]).collect();
     let flags = scores.iter().map(|s| match s.red_flags.as_slice() {
         [] => ("none".to_string(), theme.dim),
-        [one] => (
-            format!("{} {}", flag_mark(theme.ascii), one.short()),
-            theme.bad,
-        ),
-        // The count first, so a narrow column never cuts it off.
-        [first, rest @ ..] => (
-            format!(
-                "{}{} {}",
-                flag_mark(theme.ascii),
-                rest.len() + 1,
-                first.short()
-            ),
+        // The count first, so a narrow column cuts the words, never the count.
+        all @ [first, ..] => (
+            format!("{}{} {}", flag_mark(theme.ascii), all.len(), first.short()),
             theme.bad,
         ),
     });
@@ -378,13 +374,11 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect) {
     let inner = popup(frame, outer, "Export the comparison", theme);
     let n = app.compare.columns.len();
     let lines = vec![
-        Line::from(format!("The {n} providers shown, in this order, as:")),
-        Line::from(""),
-        keys_line(Mode::Export, theme),
+        Line::from(format!("The {n} providers shown, in this order.")),
         Line::styled(
             "The file goes to your data directory; its path is shown after.",
             theme.dim,
         ),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    with_keys(frame, inner, lines, Mode::Export, theme);
 }

@@ -31,7 +31,11 @@ pub fn notice(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             Span::raw("If you are in crisis, press "),
             Span::styled("!", theme.key),
-            Span::raw(" at any time for support lines, or call your local emergency number."),
+            Span::raw(" (or "),
+            Span::styled("F2", theme.key),
+            Span::raw(
+                " while typing) at any time for support lines, or call your local emergency number.",
+            ),
         ]),
         Line::from(""),
         Line::styled(

@@ -42,7 +42,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         }
         Some(status) => Line::from(format!(" {}", status.text)),
         None => Line::styled(
-            " Educational, not medical advice. In crisis, press ! for support lines.",
+            " In crisis, press ! (or F2 while typing). Educational, not medical advice.",
             theme.dim,
         ),
     };

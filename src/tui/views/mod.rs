@@ -9,7 +9,7 @@ pub mod help;
 pub mod search;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
@@ -19,15 +19,17 @@ use super::action::View;
 use super::app::{App, Overlay};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
 use super::keymap::{self, Mode};
-use super::text::{OverlayLine, note_lines};
+use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
 use crate::core::export::truncate;
 use crate::core::layout::{LineKind, SpanStyle, TextLine};
+use crate::core::scoring::Score;
+use checklist::flag_mark;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if geometry::too_small(area) {
-        too_small(frame, area);
+        too_small(app, frame, area);
         return;
     }
     let screen = geometry::screen(area);
@@ -58,19 +60,33 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+/// Says how big the terminal needs to be, and gives the crisis numbers below that when they
+/// fit (a blank line between the two when that fits too).
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let text = format!(
         "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
         area.width, area.height
     );
-    let lines = textwrap::wrap(&text, usize::from(area.width.max(1))).len() as u16;
-    let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
-    let y = area.y + area.height.saturating_sub(lines) / 2;
+    let width = usize::from(area.width.max(1));
+    let mut lines: Vec<Line> = textwrap::wrap(&text, width)
+        .into_iter()
+        .map(|l| Line::from(l.into_owned()))
+        .collect();
+    let crisis = text::crisis_short(width);
+    let height = usize::from(area.height);
+    if lines.len() + crisis.len() <= height {
+        if lines.len() + 1 + crisis.len() <= height {
+            lines.push(Line::from(""));
+        }
+        lines.extend(crisis.into_iter().map(|l| Line::styled(l, app.theme.title)));
+    }
+    let shown = lines.len().min(height) as u16;
+    let y = area.y + area.height.saturating_sub(shown) / 2;
     frame.render_widget(
-        paragraph,
+        Paragraph::new(lines),
         Rect {
             y,
-            height: lines.min(area.height),
+            height: shown,
             ..area
         },
     );
@@ -96,15 +112,46 @@ pub fn boxed(frame: &mut Frame, area: Rect, block: Block) -> Rect {
     inner
 }
 
-/// Every key of `mode` (not the view-wide ones) on one wrapping line, for screens with more
-/// keys than the footer holds and for dialogs.
-pub fn keys_line(mode: Mode, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
+/// Every key of `mode` (not the view-wide ones), for screens with more keys than the footer
+/// holds and for dialogs: as many rows of `width` columns as they need, a key never parted from
+/// what it does.
+pub fn key_rows(mode: Mode, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    const GAP: usize = 3;
+    let mut rows = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
     for (key, desc) in keymap::hints(mode, theme.ascii, true) {
+        let item = display_width(&key) + 1 + display_width(desc);
+        if used > 0 && used + GAP + item > width {
+            rows.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw(" ".repeat(GAP)));
+            used += GAP;
+        }
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(format!(" {desc}   ")));
+        spans.push(Span::raw(format!(" {desc}")));
+        used += item;
     }
-    Line::from(spans)
+    if !spans.is_empty() {
+        rows.push(Line::from(spans));
+    }
+    rows
+}
+
+/// Text, wrapped, above the keys of `mode` (a dialog, the walk-through): the keys keep the
+/// bottom rows, wrapped to the width, so no text can push any of them out of view.
+pub fn with_keys(frame: &mut Frame, inner: Rect, lines: Vec<Line>, mode: Mode, theme: &Theme) {
+    let keys = key_rows(mode, theme, usize::from(inner.width));
+    let [text, _, keys_area] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(keys.len() as u16),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    frame.render_widget(Paragraph::new(keys), keys_area);
 }
 
 /// A cleared box over the view, returning the area inside its border.
@@ -145,6 +192,15 @@ pub fn list<'a>(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// " ⚑2": how many red flags a provider has, for every list that names providers, so a flag is
+/// never out of sight; empty when there are none.
+pub fn flag_count(score: &Score, theme: &Theme) -> Span<'static> {
+    match score.red_flags.len() {
+        0 => Span::raw(""),
+        n => Span::styled(format!(" {}{n}", flag_mark(theme.ascii)), theme.bad),
+    }
 }
 
 /// Marks the selected row with a symbol as well as a style, so it shows without colour too.
@@ -192,25 +248,48 @@ fn span_style(style: SpanStyle, theme: &Theme) -> Style {
     out
 }
 
-/// Lines of a scrolling text overlay, from `scroll` on (clamped so the last page stays full).
-pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: usize) {
-    let height = usize::from(area.height);
-    let top = scroll.min(lines.len().saturating_sub(height));
-    let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
-    frame.render_widget(Paragraph::new(visible), area);
-}
-
-/// A big popup of scrolling text (help, crisis lines, load problems), from line `scroll` on.
+/// A big popup of scrolling text (help, crisis lines, load problems): the pinned lines and a
+/// rule, then the lines from `scroll` on (clamped so the last page stays full), with markers on
+/// the bottom border when there is more above or below.
 pub fn text_overlay(
     app: &App,
     frame: &mut Frame,
     area: Rect,
     title: &str,
-    lines: Vec<OverlayLine>,
+    text: OverlayText,
     scroll: usize,
 ) {
-    let inner = popup(frame, geometry::big_popup(area), title, &app.theme);
-    scrolled(frame, inner, overlay_lines(lines, &app.theme), scroll);
+    let theme = &app.theme;
+    let rows = text.rows(app.size);
+    let top = scroll.min(text.max_scroll(app.size));
+    let more_above = top > 0;
+    let more_below = top + rows < text.lines.len();
+    let (up, down) = if theme.ascii {
+        ("^", "v")
+    } else {
+        ("↑", "↓")
+    };
+    let marker = match (more_above, more_below) {
+        (false, false) => String::new(),
+        (true, false) => format!(" {up} more above (k) "),
+        (false, true) => format!(" {down} more below (j, PgDn) "),
+        (true, true) => format!(" {up} more above · {down} more below (j, PgDn) "),
+    };
+    let outer = geometry::big_popup(area);
+    frame.render_widget(Clear, outer);
+    let block =
+        pane(title, true, theme).title_bottom(Line::styled(marker, theme.key).right_aligned());
+    let inner = boxed(frame, outer, block);
+    let pinned = text.pinned_rows() as u16;
+    let [head, body] =
+        Layout::vertical([Constraint::Length(pinned), Constraint::Min(0)]).areas(inner);
+    let mut head_lines = overlay_lines(text.pinned, theme);
+    if !head_lines.is_empty() {
+        head_lines.push(Line::styled("─".repeat(usize::from(head.width)), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(head_lines), head);
+    let visible: Vec<OverlayLine> = text.lines.into_iter().skip(top).take(rows).collect();
+    frame.render_widget(Paragraph::new(overlay_lines(visible, theme)), body);
 }
 
 /// An overlay's text lines with the theme's styles.
@@ -222,6 +301,7 @@ pub fn overlay_lines(lines: Vec<OverlayLine>, theme: &Theme) -> Vec<Line<'static
             OverlayLine::Dim(text) => Line::styled(text, theme.dim),
             OverlayLine::Heading(text) => Line::styled(text, theme.heading),
             OverlayLine::Plain(text) => Line::from(text),
+            OverlayLine::Strong(text) => Line::styled(text, theme.title),
             OverlayLine::Key(keys, desc) => Line::from(vec![
                 Span::styled(format!("  {}", fit(&keys, 22)), theme.key),
                 Span::raw(desc),

@@ -8,9 +8,9 @@ use textwrap::core::display_width;
 
 use super::super::app::App;
 use super::super::geometry::{self, list_offset};
-use super::{fit, marker, popup};
+use super::{fit, flag_count, marker, popup};
 use crate::core::export::truncate;
-use crate::core::search::Hit;
+use crate::core::search::{Hit, Target};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -85,7 +85,12 @@ fn title_line(hit: &Hit, width: usize, app: &App) -> Line<'static> {
     let theme = &app.theme;
     let kind = format!("{:<KIND_WIDTH$}", hit.target.kind());
     let mut spans = vec![Span::styled(kind, theme.dim)];
-    let title_width = width.saturating_sub(KIND_WIDTH);
+    let flags = match hit.target {
+        Target::Provider(i) => app.scores.get(i).map(|s| flag_count(s, theme)),
+        _ => None,
+    };
+    let flags_width = flags.as_ref().map_or(0, Span::width);
+    let title_width = width.saturating_sub(KIND_WIDTH + flags_width);
     let title = fit(&hit.title, title_width);
     let kept = truncate(&hit.title, title_width)
         .trim_end_matches('…')
@@ -113,5 +118,6 @@ fn title_line(hit: &Hit, width: usize, app: &App) -> Line<'static> {
         theme.text
     };
     spans.push(Span::styled(run, style));
+    spans.extend(flags);
     Line::from(spans)
 }
