@@ -70,7 +70,7 @@ fn search_jumps_to_a_question_and_to_a_provider_column() {
     assert_eq!(s.app.mode(), Mode::Questions);
     assert!(
         s.screen()
-            .contains("▸ 11. Is this site certified under the Spravato REMS")
+            .contains("▸ 11. ◆ Is this site certified under the Spravato REMS")
     );
 
     s.keys("/Moonwater");
@@ -919,4 +919,98 @@ fn red_flag_counts_stay_in_sight_when_a_provider_is_hidden() {
         .find(|l| l.contains("provider") && l.contains(&short))
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(hit.contains(&mark), "{hit}");
+}
+
+#[test]
+fn critical_questions_and_red_flags_have_marks_of_their_own() {
+    let mut s = Session::new(120, 40);
+    s.keys("3");
+    let screen = s.screen();
+    assert!(screen.contains("Question (◆ critical)"), "{screen}");
+    assert!(screen.contains("⚑ red flag"), "{screen}");
+    let checklist = &s.app.library().checklist;
+    let critical = checklist.questions.iter().find(|q| q.critical).unwrap();
+    let plain = checklist.questions.iter().find(|q| !q.critical).unwrap();
+    let start = |q: &str| q.chars().take(15).collect::<String>();
+    let row = |q: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&start(q)))
+            .unwrap_or_else(|| panic!("{q}:\n{screen}"))
+            .to_string()
+    };
+    assert!(
+        row(&critical.question).contains(&format!("◆ {}", start(&critical.question))),
+        "{screen}"
+    );
+    assert!(!row(&plain.question).contains('◆'), "{screen}");
+    // ⚑ marks only red flags: the legend, the list's counts and the foot.
+    for line in screen.lines().filter(|l| l.contains('⚑')) {
+        assert!(
+            line.contains("red flag") || line.contains("Red flags") || line.contains("[x]"),
+            "{line}"
+        );
+    }
+
+    s.add_provider("Blue Door Clinic");
+    let walk = s.screen();
+    assert!(
+        walk.contains("◆ Critical: a \"no\" here is a red flag (⚑)."),
+        "{walk}"
+    );
+}
+
+#[test]
+fn with_no_priority_nothing_is_scored_and_the_app_says_so() {
+    let categories: Vec<String> = Session::new(80, 24)
+        .app
+        .library()
+        .checklist
+        .categories
+        .iter()
+        .map(|c| format!("{}=0", c.id))
+        .collect();
+    let overrides: Vec<&str> = categories.iter().map(String::as_str).collect();
+    let home = tempfile::tempdir().unwrap();
+    let context = tui_support::context_with(home.path(), &overrides);
+    let mut s = Session::open_with(home.path(), (120, 40), Theme::colour(false), false, context);
+    s.keys("3");
+    let screen = s.screen();
+    let row = |label: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("{label}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("Score (low–high)").contains("not scored"), "{screen}");
+    assert!(row("Coverage").contains("no question weighted"), "{screen}");
+    assert!(
+        !screen.contains("0–100") && !screen.contains("0% known"),
+        "{screen}"
+    );
+
+    s.add_provider("Blue Door Clinic");
+    s.keys("yf");
+    let finish = s.screen();
+    assert!(finish.contains("Score: not scored"), "{finish}");
+    assert!(
+        finish.contains("Coverage: no question weighted"),
+        "{finish}"
+    );
+}
+
+#[test]
+fn the_finish_page_says_known_once() {
+    let mut s = Session::new(120, 40);
+    s.add_provider("Blue Door Clinic");
+    s.answer("yyn");
+    s.keys("f");
+    let finish = s.screen();
+    let coverage = finish
+        .lines()
+        .find(|l| l.contains("Coverage: "))
+        .unwrap_or_else(|| panic!("{finish}"));
+    assert!(coverage.contains("% known"), "{coverage}");
+    assert!(!finish.contains("Known: "), "{finish}");
 }

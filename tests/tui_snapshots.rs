@@ -125,7 +125,34 @@ fn too_small() {
 fn ascii_symbols() {
     let mut s = Session::with(80, 24, Theme::colour(true), false);
     s.keys("3");
-    insta::assert_snapshot!("compare_matrix_ascii_80x24", screen(&s));
+    let screen = screen(&s);
+    let other: Vec<char> = screen.chars().filter(|c| !c.is_ascii()).collect();
+    assert!(other.is_empty(), "{other:?} under --ascii:\n{screen}");
+    insta::assert_snapshot!("compare_matrix_ascii_80x24", screen);
+}
+
+/// `--ascii` everywhere: no symbol, border, dash, arrow or ellipsis outside ASCII in any view or
+/// overlay (letters of the text itself, such as the Å of Åsberg, are kept).
+#[test]
+fn ascii_everywhere() {
+    let states = STATES.iter().copied().chain([
+        ("walk_with_a_note", walk_new as Setup),
+        ("too_small", |s: &mut Session| s.resize(59, 20)),
+        ("crisis_small", |s: &mut Session| {
+            s.resize(60, 16);
+            s.keys("!");
+        }),
+    ]);
+    for (name, setup) in states {
+        let mut s = Session::with(80, 24, Theme::colour(true), false);
+        setup(&mut s);
+        let screen = screen(&s);
+        let other: Vec<char> = screen
+            .chars()
+            .filter(|c| !c.is_ascii() && !c.is_alphabetic())
+            .collect();
+        assert!(other.is_empty(), "{name}: {other:?}\n{screen}");
+    }
 }
 
 /// Styles too: under NO_COLOR no cell has a colour, and selection and emphasis still show

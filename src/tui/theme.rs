@@ -3,8 +3,14 @@
 //! and emphasis still show. Meaning never rests on colour alone: every coloured thing also has a
 //! symbol or a word.
 
+use std::borrow::Cow;
+
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
+use textwrap::core::display_width;
+
+use crate::core::ascii;
+use crate::core::export::truncate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
@@ -45,6 +51,39 @@ const ASCII_BORDER: border::Set<'static> = border::Set {
 };
 
 impl Theme {
+    /// `text` as this theme shows it: with `--ascii`, every symbol kapguide prints (marks,
+    /// dashes, arrows, the ellipsis, the escape mark) folded to ASCII; letters are kept.
+    pub fn fold<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.ascii {
+            ascii::fold(text)
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// `text` cut to `width` columns (the cut marked with "…", or "..." with `--ascii`) and
+    /// padded to exactly `width`.
+    pub fn fit(&self, text: &str, width: usize) -> String {
+        let text = self.fold(text);
+        let cut = if !self.ascii || display_width(&text) <= width {
+            truncate(&text, width)
+        } else {
+            // Room for "..." after what is kept; a column too narrow for it keeps what fits.
+            let keep = width.saturating_sub(3);
+            let mut out = String::new();
+            for c in text.chars() {
+                if display_width(&out) + display_width(c.encode_utf8(&mut [0; 4])) > keep {
+                    break;
+                }
+                out.push(c);
+            }
+            out.push_str(&"..."[..width.min(3)]);
+            out
+        };
+        let pad = width.saturating_sub(display_width(&cut));
+        format!("{cut}{}", " ".repeat(pad))
+    }
+
     /// NO_COLOR set and not empty (see no-color.org) means the monochrome theme.
     pub fn from_env(ascii: bool) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -15,9 +15,9 @@ use super::super::app::{
 use super::super::geometry;
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
-use super::{boxed, field, fit, flag_count, list, marker, note_field, pane, popup, with_keys};
+use super::{boxed, field, flag_count, list, marker, note_field, pane, popup, with_keys};
 use crate::core::checklist::{Question, Route};
-use crate::core::export::{answer_label, cell, display_name, symbol};
+use crate::core::export::{answer_label, cell, critical_mark, display_name, flag_mark, symbol};
 use crate::core::provider::{AnswerValue, Provider};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -56,13 +56,13 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
         focused,
         theme,
         |i| match c.row(i) {
-            PickRow::New => Line::styled("+ New provider…", theme.key),
+            PickRow::New => Line::styled(theme.fold("+ New provider…").into_owned(), theme.key),
             PickRow::Draft(d) => {
                 let draft = &c.drafts[d];
                 let answered = draft.answered_count();
                 Line::from(vec![
                     Span::styled("draft ", theme.warn),
-                    Span::raw(fit(
+                    Span::raw(theme.fit(
                         &format!("{} ({answered}/{questions})", draft.name),
                         width.saturating_sub(6),
                     )),
@@ -72,7 +72,7 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
                 let provider = &app.lib.providers[p];
                 let tag = sample_tag(provider, theme);
                 let flags = flag_count(&app.scores[p], theme);
-                let name = fit(
+                let name = theme.fit(
                     &provider.name,
                     width.saturating_sub(tag.width() + flags.width()),
                 );
@@ -88,10 +88,20 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
     let width = usize::from(top.width).saturating_sub(2);
     list(frame, top, questions, c.question, focused, theme, |i| {
         let q = &checklist.questions[i];
-        Line::from(fit(&format!("{:>2}. {}", i + 1, q.question), width))
+        let text = format!("{:>2}. {} {}", i + 1, critical(q, theme), q.question);
+        Line::from(theme.fit(&text, width))
     });
     if let Some(q) = checklist.questions.get(c.question) {
         frame.render_widget(why(q, app), detail);
+    }
+}
+
+/// The critical mark, or a space, so questions line up.
+fn critical(q: &Question, theme: &Theme) -> &'static str {
+    if q.critical {
+        critical_mark(theme.ascii)
+    } else {
+        " "
     }
 }
 
@@ -100,9 +110,13 @@ fn why<'a>(q: &'a Question, app: &'a App) -> Paragraph<'a> {
     let theme = &app.theme;
     let category = &app.lib.checklist.categories[q.category].title;
     let critical = if q.critical {
-        " · critical: a \"no\" is a red flag"
+        format!(
+            " · {} critical: a \"no\" is a red flag ({})",
+            critical_mark(theme.ascii),
+            flag_mark(theme.ascii)
+        )
     } else {
-        ""
+        String::new()
     };
     let lines = vec![
         Line::styled(format!("{category}{critical}"), theme.dim),
@@ -145,7 +159,11 @@ fn question_lines<'a>(q: &'a Question, app: &'a App, offered: bool) -> Vec<Line<
     if q.critical {
         lines.push(Line::from(""));
         lines.push(Line::styled(
-            "Critical: a \"no\" here is a red flag.",
+            format!(
+                "{} Critical: a \"no\" here is a red flag ({}).",
+                critical_mark(theme.ascii),
+                flag_mark(theme.ascii)
+            ),
             theme.bad,
         ));
     }
@@ -242,7 +260,7 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         ),
         Line::from(""),
         field("Score", s.total.range_text(), theme),
-        field("Known", s.total.coverage_text(), theme),
+        field("Coverage", s.total.coverage_text(), theme),
         field("Answers", counts.join("   "), theme),
         Line::from(""),
     ];
@@ -268,10 +286,6 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-pub fn flag_mark(ascii: bool) -> &'static str {
-    if ascii { "!" } else { "⚑" }
-}
-
 fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
     let theme = &app.theme;
     let title = format!("Questions to ask {}", display_name(&prepare.provider));
@@ -294,10 +308,11 @@ fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
         |i| {
             let q = &questions[prepare.items[i]];
             let value = prepare.provider.answer(&q.id);
-            let label = fit(&cell(value, theme.ascii), 10);
+            let label = theme.fit(&cell(value, theme.ascii), 10);
+            let question = format!("{} {}", critical(q, theme), q.question);
             Line::from(vec![
                 Span::styled(label, answer_style(value, theme)),
-                Span::raw(fit(&q.question, width.saturating_sub(10))),
+                Span::raw(theme.fit(&question, width.saturating_sub(10))),
             ])
         },
     );
@@ -380,7 +395,7 @@ fn details_form(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
         };
         let mut spans = vec![
             Span::raw(marker(selected, theme)),
-            Span::styled(fit(row.label(), DETAIL_LABEL), label_style),
+            Span::styled(theme.fit(row.label(), DETAIL_LABEL), label_style),
         ];
         let value_style = if selected { theme.selected } else { theme.text };
         match row {
@@ -429,7 +444,7 @@ fn details_form(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
                     spans.push(Span::styled("—", theme.dim));
                     lines.push(Line::from(spans));
                 } else {
-                    spans.push(Span::raw(fit(&field.text, value_width)));
+                    spans.push(Span::raw(theme.fit(&field.text, value_width)));
                     lines.push(Line::from(spans));
                 }
             }

@@ -11,10 +11,11 @@ use textwrap::core::display_width;
 use super::super::app::{App, CompareFocus};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
-use super::checklist::{answer_style, flag_mark};
-use super::{boxed, field, fit, flag_count, list, note_field, pane, popup, with_keys};
+use super::super::theme::Theme;
+use super::checklist::answer_style;
+use super::{boxed, field, flag_count, list, note_field, pane, popup, with_keys};
 use crate::core::config::PRIORITY_LABELS;
-use crate::core::export::{cell as cell_text, display_name};
+use crate::core::export::{cell as cell_text, critical_mark, display_name, flag_mark};
 use crate::core::scoring::{MAX_PRIORITY, Score};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -51,7 +52,7 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
         let used = 4 + tag.len() + flags.width() + display_width(&range) + 1;
         Line::from(vec![
             Span::raw(shown),
-            Span::raw(fit(&provider.name, width.saturating_sub(used))),
+            Span::raw(theme.fit(&provider.name, width.saturating_sub(used))),
             Span::styled(tag, theme.sample),
             flags,
             Span::raw(format!(" {range}")),
@@ -64,11 +65,12 @@ fn row_line<'a>(
     label: Span<'a>,
     cells: impl Iterator<Item = (String, Style)>,
     m: &Matrix,
+    theme: &Theme,
 ) -> Line<'a> {
     let mut spans = vec![label];
     for (text, style) in cells {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(fit(&text, usize::from(m.column)), style));
+        spans.push(Span::styled(theme.fit(&text, usize::from(m.column)), style));
     }
     Line::from(spans)
 }
@@ -141,18 +143,26 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     };
     let rule_width = usize::from(m.area.width).saturating_sub(label_width + right.chars().count());
     let rule = Line::from(vec![
-        Span::styled(fit(&left, label_width), theme.key),
-        Span::styled(fit("", rule_width), theme.dim),
+        Span::styled(theme.fit(&left, label_width), theme.key),
+        Span::styled(theme.fit("", rule_width), theme.dim),
         Span::styled(right, theme.key),
     ]);
-    let critical_legend = format!("Question ({} critical)", flag_mark(theme.ascii));
+    // The legend: the two marks are told apart here, and the foot lists the flags.
+    let critical_legend = format!("Question ({} critical)", critical_mark(theme.ascii));
+    let flag_legend = format!("{} red flag", flag_mark(theme.ascii));
     let head = vec![
         row_line(
-            Span::styled(fit(&critical_legend, label_width), theme.dim),
+            Span::styled(theme.fit(&critical_legend, label_width), theme.dim),
             names,
             &m,
+            theme,
         ),
-        row_line(Span::raw(fit("", label_width)), markers, &m),
+        row_line(
+            Span::styled(theme.fit(&flag_legend, label_width), theme.dim),
+            markers,
+            &m,
+            theme,
+        ),
         rule,
     ];
     frame.render_widget(Paragraph::new(head), m.head());
@@ -185,17 +195,17 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
                 let cat = &checklist.categories[cat];
                 let priority = app.priorities.get(&cat.id);
                 let text = format!("{} (priority {priority})", cat.title);
-                Line::styled(fit(&text, usize::from(m.area.width)), theme.heading)
+                Line::styled(theme.fit(&text, usize::from(m.area.width)), theme.heading)
             }
             Row::Question(q) => {
                 let question = &checklist.questions[q];
                 let is_row = q == c.row;
                 let critical = if question.critical {
-                    flag_mark(theme.ascii)
+                    critical_mark(theme.ascii)
                 } else {
                     " "
                 };
-                let label = fit(&format!("{critical} {}", question.question), label_width);
+                let label = theme.fit(&format!("{critical} {}", question.question), label_width);
                 let label_style = if is_row && focused {
                     theme.subheading
                 } else {
@@ -210,7 +220,7 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
                     };
                     (cell_text(value, theme.ascii), style)
                 });
-                row_line(Span::styled(label, label_style), cells, &m)
+                row_line(Span::styled(label, label_style), cells, &m, theme)
             }
         })
         .collect();
@@ -226,22 +236,42 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             theme.bad,
         ),
     });
-    let label = |text: &str| Span::styled(fit(text, label_width), theme.subheading);
+    let label = |text: &str| Span::styled(theme.fit(text, label_width), theme.subheading);
     let foot = vec![
         Line::styled("─".repeat(usize::from(m.area.width)), theme.dim),
         row_line(
             label("Score (low–high)"),
             scores.iter().map(|s| (s.total.range_text(), theme.text)),
             &m,
+            theme,
         ),
-        row_line(
-            label("Known"),
-            scores.iter().map(|s| (s.total.coverage_text(), theme.text)),
-            &m,
-        ),
-        row_line(label("Red flags"), flags, &m),
+        coverage_line(label("Coverage"), &scores, &m, theme),
+        row_line(label("Red flags"), flags, &m, theme),
     ];
     frame.render_widget(Paragraph::new(foot), m.foot());
+}
+
+/// The foot's coverage row. With no question weighted (every priority 0) no column is scored,
+/// and the core's words for that ("no question weighted") run once across the columns instead
+/// of being cut short in each.
+fn coverage_line<'a>(label: Span<'a>, scores: &[&Score], m: &Matrix, theme: &Theme) -> Line<'a> {
+    if let Some(first) = scores.first()
+        && scores.iter().all(|s| !s.total.is_scored())
+    {
+        let text = first.total.coverage_text();
+        let width = usize::from(m.area.width).saturating_sub(usize::from(m.label) + 1);
+        return Line::from(vec![
+            label,
+            Span::raw(" "),
+            Span::styled(theme.fit(&text, width), theme.dim),
+        ]);
+    }
+    row_line(
+        label,
+        scores.iter().map(|s| (s.total.coverage_text(), theme.text)),
+        m,
+        theme,
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -353,7 +383,7 @@ pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             empty.repeat(usize::from(MAX_PRIORITY - p))
         );
         let name_width = width.saturating_sub(bar.chars().count() + 1);
-        Line::from(format!("{} {bar}", fit(&category.title, name_width)))
+        Line::from(format!("{} {bar}", theme.fit(&category.title, name_width)))
     });
     let text = "Scores and the order update as you change these. Red flags never depend on priorities. Esc saves them for next time.";
     frame.render_widget(

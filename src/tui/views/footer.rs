@@ -37,10 +37,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let line = match &app.status {
-        Some(status) if status.error => {
-            Line::styled(format!(" Problem: {}", status.text), theme.error)
-        }
-        Some(status) => Line::from(format!(" {}", status.text)),
+        Some(status) if status.error => Line::styled(
+            format!(" Problem: {}", theme.fold(&status.text)),
+            theme.error,
+        ),
+        Some(status) => Line::from(format!(" {}", theme.fold(&status.text))),
         None => Line::styled(
             " In crisis, press ! (or F2 while typing). Educational, not medical advice.",
             theme.dim,

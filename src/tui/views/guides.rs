@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, GuidesFocus};
 use super::super::geometry;
-use super::{boxed, fit, list, pane, styled_line};
+use super::{boxed, list, pane, styled_line};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let theme = &app.theme;
@@ -31,8 +31,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             let entry = g.toc[i];
             let guide = &app.lib.guides[entry.guide];
             match entry.section {
-                None => Line::styled(fit(&guide.title, width), theme.subheading),
-                Some(s) => Line::from(fit(&format!("  {}", guide.sections[s].title), width)),
+                None => Line::styled(theme.fit(&guide.title, width), theme.subheading),
+                Some(s) => Line::from(theme.fit(&format!("  {}", guide.sections[s].title), width)),
             }
         },
     );

@@ -8,7 +8,10 @@ pub mod guides;
 pub mod help;
 pub mod search;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -21,12 +24,35 @@ use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
 use super::keymap::{self, Mode};
 use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
-use crate::core::export::truncate;
+use crate::core::ascii;
+use crate::core::export::flag_mark;
 use crate::core::layout::{LineKind, SpanStyle, TextLine};
 use crate::core::scoring::Score;
-use checklist::flag_mark;
 
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    if app.theme.ascii {
+        ascii_only(frame.buffer_mut());
+    }
+}
+
+/// With `--ascii`, the last word on what reaches the screen: a symbol that was not folded where
+/// its text was made (those are folded with their widths in mind) is folded here, one column
+/// to one character. Letters are kept.
+fn ascii_only(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().is_ascii() {
+            continue;
+        }
+        if let Cow::Owned(folded) = ascii::fold(cell.symbol())
+            && let Some(first) = folded.chars().next()
+        {
+            cell.set_char(first);
+        }
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if geometry::too_small(area) {
         too_small(app, frame, area);
@@ -99,10 +125,14 @@ pub fn pane<'a>(title: impl Into<String>, focused: bool, theme: &Theme) -> Block
     } else {
         ("", theme.border)
     };
+    let title = title.into();
     Block::bordered()
         .border_set(theme.border_set)
         .border_style(style)
-        .title(Span::styled(format!(" {marker}{} ", title.into()), style))
+        .title(Span::styled(
+            format!(" {marker}{} ", theme.fold(&title)),
+            style,
+        ))
 }
 
 /// Draws `block` and returns the area inside it.
@@ -158,13 +188,6 @@ pub fn with_keys(frame: &mut Frame, inner: Rect, lines: Vec<Line>, mode: Mode, t
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
     boxed(frame, area, pane(title, true, theme))
-}
-
-/// Cuts `text` to `width` columns (marking the cut with …) and pads it to exactly `width`.
-pub fn fit(text: &str, width: usize) -> String {
-    let cut = truncate(text, width);
-    let pad = width.saturating_sub(display_width(&cut));
-    format!("{cut}{}", " ".repeat(pad))
 }
 
 /// Draws rows `0..len` of a list, the selected one marked and (when focused) reversed, scrolled
@@ -223,7 +246,10 @@ pub fn styled_line(line: &TextLine, theme: &Theme) -> Line<'static> {
     let spans: Vec<Span> = line
         .spans
         .iter()
-        .map(|s| Span::styled(s.text.clone(), base.patch(span_style(s.style, theme))))
+        .map(|s| {
+            let text = theme.fold(&s.text).into_owned();
+            Span::styled(text, base.patch(span_style(s.style, theme)))
+        })
         .collect();
     Line::from(spans)
 }
@@ -294,16 +320,17 @@ pub fn text_overlay(
 
 /// An overlay's text lines with the theme's styles.
 pub fn overlay_lines(lines: Vec<OverlayLine>, theme: &Theme) -> Vec<Line<'static>> {
+    let fold = |text: String| theme.fold(&text).into_owned();
     lines
         .into_iter()
         .map(|line| match line {
             OverlayLine::Blank => Line::from(""),
-            OverlayLine::Dim(text) => Line::styled(text, theme.dim),
-            OverlayLine::Heading(text) => Line::styled(text, theme.heading),
-            OverlayLine::Plain(text) => Line::from(text),
-            OverlayLine::Strong(text) => Line::styled(text, theme.title),
+            OverlayLine::Dim(text) => Line::styled(fold(text), theme.dim),
+            OverlayLine::Heading(text) => Line::styled(fold(text), theme.heading),
+            OverlayLine::Plain(text) => Line::from(fold(text)),
+            OverlayLine::Strong(text) => Line::styled(fold(text), theme.title),
             OverlayLine::Key(keys, desc) => Line::from(vec![
-                Span::styled(format!("  {}", fit(&keys, 22)), theme.key),
+                Span::styled(format!("  {}", theme.fit(&keys, 22)), theme.key),
                 Span::raw(desc),
             ]),
             OverlayLine::Guide(line) => styled_line(&line, theme),
@@ -318,14 +345,15 @@ pub fn note_field<'a>(label: &'a str, value: &str, theme: &Theme) -> Vec<Line<'a
     let mut lines = note_lines(value).into_iter();
     let first = field(label, lines.next().unwrap_or_default(), theme);
     std::iter::once(first)
-        .chain(lines.map(|l| Line::from(format!("{indent}{l}"))))
+        .chain(lines.map(|l| Line::from(format!("{indent}{}", theme.fold(&l)))))
         .collect()
 }
 
 /// `label: value` with the label dimmed, for detail panels.
 pub fn field<'a>(label: &'a str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
+    let value = value.into();
     Line::from(vec![
         Span::styled(format!("{label}: "), theme.dim),
-        Span::raw(value.into()),
+        Span::raw(theme.fold(&value).into_owned()),
     ])
 }

@@ -8,8 +8,7 @@ use textwrap::core::display_width;
 
 use super::super::app::App;
 use super::super::geometry::{self, list_offset};
-use super::{fit, flag_count, marker, popup};
-use crate::core::export::truncate;
+use super::{flag_count, marker, popup};
 use crate::core::search::{Hit, Target};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -69,7 +68,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             title = title.patch_style(theme.selected);
         }
         lines.push(title);
-        let context = fit(&hit.context, width.saturating_sub(KIND_WIDTH));
+        let context = theme.fit(&hit.context, width.saturating_sub(KIND_WIDTH));
         lines.push(Line::styled(
             format!("  {}{context}", " ".repeat(KIND_WIDTH)),
             theme.dim,
@@ -91,11 +90,19 @@ fn title_line(hit: &Hit, width: usize, app: &App) -> Line<'static> {
     };
     let flags_width = flags.as_ref().map_or(0, Span::width);
     let title_width = width.saturating_sub(KIND_WIDTH + flags_width);
-    let title = fit(&hit.title, title_width);
-    let kept = truncate(&hit.title, title_width)
-        .trim_end_matches('…')
-        .chars()
-        .count();
+    let title = theme.fit(&hit.title, title_width);
+    // The characters shown from the title itself (not the cut mark): the matched positions
+    // count characters of the title, so none are marked if folding to ASCII moved them.
+    let folded = theme.fold(&hit.title);
+    let kept = if folded.chars().count() != hit.title.chars().count() {
+        0
+    } else if display_width(&folded) > title_width {
+        let mark = if theme.ascii { "..." } else { "…" };
+        let cut = title.trim_end();
+        cut.strip_suffix(mark).unwrap_or(cut).chars().count()
+    } else {
+        title.chars().count()
+    };
     // Runs of matched and unmatched characters become spans.
     let mut run = String::new();
     let mut run_matched = false;
