@@ -86,8 +86,14 @@ fn search_jumps_to_a_question_and_to_a_provider_column() {
     );
 }
 
+/// The saved profile of `id`, which must pass validation.
 fn saved(session: &Session, id: &str) -> Provider {
-    let path = session.data().join(format!("providers/{id}.toml"));
+    read(session, &format!("providers/{id}.toml"))
+}
+
+/// A provider file under the data directory (a profile or a draft), which must pass validation.
+fn read(session: &Session, file: &str) -> Provider {
+    let path = session.data().join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let checklist = &session.app.library().checklist;
     let (provider, problems) = Provider::parse(&path, &text, checklist);
@@ -678,10 +684,7 @@ fn an_answer_stays_on_its_question_so_a_note_goes_with_it() {
     );
 
     s.ctrl('c');
-    let draft = s.data().join("drafts/blue-door-clinic.toml");
-    let text = std::fs::read_to_string(&draft).unwrap();
-    let checklist = &s.app.library().checklist;
-    let provider = Provider::parse(&draft, &text, checklist).0.unwrap();
+    let provider = read(&s, "drafts/blue-door-clinic.toml");
     let answer = &provider.answers[&first];
     assert_eq!(answer.value, AnswerValue::Yes);
     assert_eq!(answer.note.as_deref(), Some("two prep sessions"));
