@@ -296,7 +296,14 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
     let inner = popup(frame, outer, &display_name(provider), theme);
     let none = || "—".to_string();
     let mut lines = vec![
-        Line::styled(question.question.clone(), theme.title),
+        Line::styled(
+            if question.critical {
+                format!("{} {}", critical_mark(theme.ascii), question.question)
+            } else {
+                question.question.clone()
+            },
+            theme.title,
+        ),
         Line::from(""),
         Line::from(vec![
             Span::styled("Answer: ", theme.dim),
