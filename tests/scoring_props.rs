@@ -179,8 +179,12 @@ proptest! {
             prop_assert_eq!((range(&yes), yes.total.coverage()), ((100.0, 100.0), 1.0));
         }
         prop_assert_eq!((range(&unknown), unknown.total.coverage()), ((0.0, 100.0), 0.0));
-        prop_assert_eq!(unknown.total.range_text(), "0–100");
-        prop_assert_eq!(unknown.total.coverage_text(), "0% known");
+        if unknown.total.is_scored() {
+            prop_assert_eq!(unknown.total.range_text(), "0–100");
+            prop_assert_eq!(unknown.total.coverage_text(), "0% known");
+        } else {
+            prop_assert_eq!(unknown.total.range_text(), "not scored");
+        }
         prop_assert_eq!(range(&missing), range(&unknown));
     }
 
