@@ -31,6 +31,11 @@ fn dir_with_copies(home: &Path, name: &str, files: &[(&str, &str)]) -> std::path
     dir
 }
 
+/// Runs a command that must succeed; returns its standard output.
+fn run_ok(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).expect("utf-8 output")
+}
+
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -219,21 +224,14 @@ fn guides_list_and_print_wrapped_with_sources() {
         .assert()
         .success()
         .stdout("basics  Basics\nother   Other\n");
-    let out = kapguide(home.path())
-        .args([
-            "--guides",
-            FIXTURE_GUIDES,
-            "guide",
-            "basics",
-            "--width",
-            "40",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = run_ok(kapguide(home.path()).args([
+        "--guides",
+        FIXTURE_GUIDES,
+        "guide",
+        "basics",
+        "--width",
+        "40",
+    ]));
     assert!(
         text.lines().all(|l| textwrap::core::display_width(l) <= 40),
         "{text}"
@@ -268,14 +266,7 @@ fn unknown_ids_are_usage_errors_with_close_matches() {
 #[test]
 fn checklist_is_grouped_with_why_it_matters() {
     let home = home();
-    let out = kapguide(home.path())
-        .args(["--guides", FIXTURE_GUIDES, "checklist"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = run_ok(kapguide(home.path()).args(["--guides", FIXTURE_GUIDES, "checklist"]));
     let therapy = text.find("Therapy at the centre\n=====").unwrap();
     let medical = text.find("Medical oversight\n=====").unwrap();
     let prep = text.find("- Will I have preparation sessions").unwrap();
@@ -297,14 +288,7 @@ fn providers_filter_by_region_and_mark_samples() {
         "--region",
         "or",
     ];
-    let out = kapguide(home.path())
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = run_ok(kapguide(home.path()).args(args));
     assert!(
         text.contains("thorough  Thorough Sample Practice [SAMPLE]  Springfield, OR, US"),
         "{text}"
@@ -320,14 +304,7 @@ fn providers_filter_by_region_and_mark_samples() {
 #[test]
 fn new_provider_template_passes_validate_as_printed() {
     let home = home();
-    let out = kapguide(home.path())
-        .args(["new-provider", "blue-door"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = run_ok(kapguide(home.path()).args(["new-provider", "blue-door"]));
     let dir = home.path().join("mine");
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("blue-door.toml"), &text).unwrap();
@@ -502,15 +479,11 @@ fn search_finds_sections_questions_and_providers() {
         "--providers",
         "tests/fixtures/providers/valid",
     ];
-    let out = kapguide(home.path())
-        .args(base)
-        .args(["search", "blood", "pressure"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = run_ok(
+        kapguide(home.path())
+            .args(base)
+            .args(["search", "blood", "pressure"]),
+    );
     assert!(
         text.contains("question  Will my blood pressure be checked"),
         "{text}"
@@ -543,14 +516,7 @@ fn search_finds_sections_questions_and_providers() {
 fn the_comparison_table_fits_any_width_by_abbreviating_or_grouping() {
     let home = home();
     for width in ["40", "60", "80", "100", "160"] {
-        let out = kapguide(home.path())
-            .args(["compare", "--all", "--width", width])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).unwrap();
+        let text = run_ok(kapguide(home.path()).args(["compare", "--all", "--width", width]));
         let limit: usize = width.parse().unwrap();
         let widest = text
             .lines()
@@ -651,15 +617,7 @@ fn ascii_output_is_ascii() {
         vec!["questions", "red-flags", "--format", "text"],
         vec!["providers"],
     ] {
-        let out = kapguide(home.path())
-            .args(base)
-            .args(&command)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).unwrap();
+        let text = run_ok(kapguide(home.path()).args(base).args(&command));
         let odd: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
         assert!(odd.is_empty(), "{command:?} printed {odd:?}\n{text}");
     }

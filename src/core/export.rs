@@ -481,6 +481,16 @@ fn csv_field(text: &str) -> String {
 /// What one provider's column shows in a CSV summary row.
 type SummaryCell<'f> = &'f dyn Fn(&Provider, &Score) -> String;
 
+/// One CSV line.
+fn csv_row(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n"
+}
+
 fn csv(c: &Comparison<'_>) -> String {
     let mut header = vec![
         "category".to_string(),
@@ -496,12 +506,7 @@ fn csv(c: &Comparison<'_>) -> String {
             format!("{}_source", p.id),
         ]);
     }
-    let mut out = header
-        .iter()
-        .map(|h| csv_field(h))
-        .collect::<Vec<_>>()
-        .join(",")
-        + "\n";
+    let mut out = csv_row(&header);
     for (q, question) in c.checklist.questions.iter().enumerate() {
         let mut fields = vec![
             c.checklist.categories[question.category].id.clone(),
@@ -516,14 +521,7 @@ fn csv(c: &Comparison<'_>) -> String {
             fields.push(answer.and_then(|a| a.note.clone()).unwrap_or_default());
             fields.push(answer.and_then(|a| a.source.clone()).unwrap_or_default());
         }
-        out.push_str(
-            &(fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(",")
-                + "\n"),
-        );
+        out.push_str(&csv_row(&fields));
     }
     // After the questions, rows that say what each column is and how it scores, so a
     // spreadsheet never separates a sample or a red flag from its answers.
@@ -556,14 +554,7 @@ fn csv(c: &Comparison<'_>) -> String {
         for (p, s) in &c.columns {
             fields.extend([value(p, s), String::new(), String::new()]);
         }
-        out.push_str(
-            &(fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(",")
-                + "\n"),
-        );
+        out.push_str(&csv_row(&fields));
     }
     let mut notice = vec![
         "_summary".to_string(),
@@ -571,14 +562,7 @@ fn csv(c: &Comparison<'_>) -> String {
         format!("{DISCLAIMER} Generated {}.", c.today),
     ];
     notice.resize(5 + 3 * c.columns.len(), String::new());
-    out.push_str(
-        &(notice
-            .iter()
-            .map(|f| csv_field(f))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\n"),
-    );
+    out.push_str(&csv_row(&notice));
     out
 }
 
