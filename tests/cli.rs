@@ -9,6 +9,14 @@ use predicates::prelude::*;
 
 const FIXTURE_GUIDES: &str = "tests/fixtures/guides";
 const INVALID: &str = "tests/fixtures/providers/invalid";
+/// The fixture checklist and the valid fixture profiles only.
+const FIXTURES: [&str; 5] = [
+    "--guides",
+    FIXTURE_GUIDES,
+    "--no-bundled",
+    "--providers",
+    "tests/fixtures/providers/valid",
+];
 
 /// The binary with a private, empty home, a pinned date and no colour.
 fn kapguide(home: &Path) -> Command {
@@ -441,13 +449,7 @@ fn a_broken_config_falls_back_to_defaults_with_a_message() {
 #[test]
 fn compare_explain_and_questions_reject_unknown_ids_with_suggestions() {
     let home = home();
-    let base = [
-        "--guides",
-        FIXTURE_GUIDES,
-        "--no-bundled",
-        "--providers",
-        "tests/fixtures/providers/valid",
-    ];
+    let base = FIXTURES;
     for command in [
         vec!["compare", "thorough", "red-flag"],
         vec!["explain", "red-flag"],
@@ -472,13 +474,7 @@ fn compare_explain_and_questions_reject_unknown_ids_with_suggestions() {
 #[test]
 fn search_finds_sections_questions_and_providers() {
     let home = home();
-    let base = [
-        "--guides",
-        FIXTURE_GUIDES,
-        "--no-bundled",
-        "--providers",
-        "tests/fixtures/providers/valid",
-    ];
+    let base = FIXTURES;
     let text = run_ok(
         kapguide(home.path())
             .args(base)
