@@ -2,14 +2,17 @@
 //! loading and validating 200 provider files from disk ≤ 25 ms; one search keystroke over
 //! 10,000 providers ≤ 16 ms. Run: `cargo bench --bench core`.
 
+#[path = "support/synthetic.rs"]
+#[allow(dead_code)] // each bench uses part of the generator
+mod synthetic;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kapguide::core::date::Date;
-use kapguide::core::loader::{LoadOptions, load};
 use kapguide::core::scoring::{AnswerMatrix, Priorities, Scorer, rank};
 use kapguide::core::search::SearchIndex;
-use kapguide::core::synthetic;
+use kapguide::io::loader::{LoadOptions, load};
 
 fn benches(c: &mut Criterion) {
     let bundled = load(&LoadOptions::default());

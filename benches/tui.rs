@@ -2,13 +2,16 @@
 //! 10,000 providers loaded ≤ 16 ms; the first frame after start (load, App::new, draw) ≤ 25 ms.
 //! Run: `cargo bench --bench tui`.
 
+#[path = "support/synthetic.rs"]
+#[allow(dead_code)] // each bench uses part of the generator
+mod synthetic;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kapguide::core::date::Date;
-use kapguide::core::loader::LoadOptions;
-use kapguide::core::session::Context;
-use kapguide::core::synthetic;
+use kapguide::io::loader::LoadOptions;
+use kapguide::io::session::Context;
 use kapguide::tui::action::{Action, View};
 use kapguide::tui::{App, Files, Startup, Theme, dispatch, views};
 use ratatui::Terminal;

@@ -3,9 +3,9 @@
 use std::collections::HashSet;
 
 use kapguide::core::date::Date;
-use kapguide::core::loader::{Library, LoadOptions, load};
 use kapguide::core::provider::{AnswerValue, SourceKind};
 use kapguide::core::scoring::{Priorities, RedFlag, score};
+use kapguide::io::loader::{Library, LoadOptions, load};
 
 fn bundled() -> Library {
     load(&LoadOptions::default())

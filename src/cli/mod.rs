@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::core::ascii::fold;
-use crate::core::loader::{Library, LoadOptions};
-use crate::core::paths;
 use crate::core::sanitize::sanitize_line;
-pub use crate::core::session::Context;
+use crate::io::loader::{Library, LoadOptions};
+use crate::io::paths;
+pub use crate::io::session::Context;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -153,6 +153,7 @@ fn load_context(cli: &Cli) -> Result<Context, String> {
         user_providers_dir: paths::user_providers_dir(),
         provider_dirs: cli.provider_dirs.clone(),
         bundled_providers: !cli.no_bundled,
+        ..LoadOptions::default()
     };
     let context = Context::load(
         options,
@@ -240,7 +241,7 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
         Command::Questions { id, format } => text::questions(context, id, *format),
         Command::Search { query } => text::search(lib, &query.join(" ")),
         Command::Validate { paths } => text::validate(context, paths),
-        Command::NewProvider { id } => text::new_provider(lib, id),
+        Command::NewProvider { id } => text::new_provider(lib, id, context.today),
     }
 }
 

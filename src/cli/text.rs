@@ -12,12 +12,12 @@ use crate::core::export::{
     question_sheet, render_comparison,
 };
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
-use crate::core::loader::{Library, validate_paths};
 use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
+use crate::io::loader::{Library, validate_paths};
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
 pub fn columns(rows: &[Vec<String>]) -> String {
@@ -305,7 +305,7 @@ pub fn validate(context: &Context, paths: &[PathBuf]) -> Outcome {
         let files = lib.guides.len() + lib.providers.len() + lib.skipped + 1;
         (lib.problems.clone(), files, lib.skipped)
     } else {
-        let v = validate_paths(paths, &context.library.checklist);
+        let v = validate_paths(paths, &context.library.checklist, context.today);
         (v.problems, v.files, v.skipped)
     };
     let mut problems = problems;
@@ -326,7 +326,7 @@ pub fn validate(context: &Context, paths: &[PathBuf]) -> Outcome {
     }
 }
 
-pub fn new_provider(lib: &Library, id: &str) -> Outcome {
+pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {
     if !is_valid_id(id) {
         return Outcome::usage(format!(
             "kapguide: `{}` cannot be a provider id; ids are lowercase letters, digits and dashes, like `{}`\n",
@@ -334,7 +334,7 @@ pub fn new_provider(lib: &Library, id: &str) -> Outcome {
             slugify(id)
         ));
     }
-    let mut outcome = Outcome::ok(provider_template(id, &lib.checklist, Date::today()));
+    let mut outcome = Outcome::ok(provider_template(id, &lib.checklist, today));
     if let Some(existing) = lib.provider(id) {
         outcome.stderr = format!(
             "kapguide: note: `{id}` is already the id of {} ({}); a file with this name in your data directory or a --providers directory will be used instead of it\n",

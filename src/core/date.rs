@@ -2,7 +2,6 @@
 //! needs to print them, compare them and count days between them.
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -49,21 +48,6 @@ impl Date {
         let month = parts.next()?.parse().ok()?;
         let day = parts.next()?.parse().ok()?;
         Date::new(year, month, day)
-    }
-
-    /// Today in UTC. `KAPGUIDE_TODAY=YYYY-MM-DD` pins it, so that tests and reproducible exports
-    /// do not change meaning as the calendar moves ("stale" depends on today).
-    pub fn today() -> Date {
-        if let Some(pinned) = std::env::var("KAPGUIDE_TODAY")
-            .ok()
-            .and_then(|t| Date::parse(&t))
-        {
-            return pinned;
-        }
-        let seconds = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days((seconds / 86_400) as i64)
     }
 
     pub fn days_until(self, later: Date) -> i64 {

@@ -574,7 +574,7 @@ pub fn explain(
     priorities: &Priorities,
     ascii: bool,
 ) -> String {
-    use super::config::PRIORITY_LABELS;
+    use super::scoring::PRIORITY_LABELS;
     let mut out = format!(
         "{}\n{}\n",
         display_name(provider),

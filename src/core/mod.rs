@@ -1,23 +1,19 @@
-//! The pure core: content formats, loading, checklist, scoring, search and export. Nothing here
-//! knows about terminals beyond making text safe to print.
+//! The model: content formats, the checklist, provider profiles, scoring, search and export.
+//! Pure data and rules: nothing here touches the file system or the clock (that is `crate::io`),
+//! and nothing knows about terminals beyond making text safe to print.
 
 pub mod ascii;
 pub mod checklist;
-pub mod config;
 pub mod date;
 pub mod diagnostics;
 pub mod export;
 pub mod fields;
 pub mod guide;
 pub mod layout;
-pub mod loader;
-pub mod paths;
+pub mod library;
 pub mod provider;
 pub mod sanitize;
 pub mod scoring;
 pub mod search;
-pub mod session;
-pub mod store;
-pub mod synthetic;
 pub mod template;
 pub mod words;

@@ -446,3 +446,11 @@ pub fn rank_cmp((pa, a): (&Provider, &Score), (pb, b): (&Provider, &Score)) -> s
         .then_with(|| pa.name.to_lowercase().cmp(&pb.name.to_lowercase()))
         .then_with(|| pa.id.cmp(&pb.id))
 }
+
+/// What each priority level means, in words (index = level).
+pub const PRIORITY_LABELS: [&str; 4] = [
+    "not important",
+    "somewhat important",
+    "important",
+    "essential",
+];

@@ -6,7 +6,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::loader::Library;
+use super::library::Library;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::core::config::Config;
 use crate::core::provider::{AnswerValue, Provider};
+use crate::io::config::Config;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {

@@ -22,14 +22,14 @@ use super::geometry::{self, page};
 use super::keymap::Mode;
 use super::text::{self, CRISIS_GUIDE};
 use super::theme::Theme;
-use crate::core::config::Config;
 use crate::core::date::Date;
 use crate::core::diagnostics::Problem;
-use crate::core::loader::Library;
 use crate::core::provider::Provider;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{AnswerMatrix, Priorities, Score};
-use crate::core::session::Context;
+use crate::io::config::Config;
+use crate::io::loader::Library;
+use crate::io::session::Context;
 
 /// What the run loop found before starting: it reads the disk so that the app does not.
 pub struct Startup {

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::action::{Effect, Reply, SaveFailure};
 use crate::core::checklist::Checklist;
-use crate::core::config::Config;
 use crate::core::diagnostics::Problem;
-use crate::core::paths;
 use crate::core::provider::Provider;
-use crate::core::store::{self, SaveError, write_atomic};
+use crate::io::config::Config;
+use crate::io::paths;
+use crate::io::store::{self, SaveError, write_atomic};
 
 /// Present once the "educational, not medical advice" notice has been read.
 pub const NOTICE_MARKER: &str = "notice-read";

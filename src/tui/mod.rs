@@ -31,7 +31,7 @@ pub use app::{App, Startup};
 pub use files::Files;
 pub use theme::Theme;
 
-use crate::core::session::Context;
+use crate::io::session::Context;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TuiOptions {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::geometry;
 use super::keymap::{self, Mode};
 use crate::core::layout::{TextLine, layout_guide};
-use crate::core::loader::Library;
+use crate::io::loader::Library;
 
 /// The bundled guide the crisis overlay shows.
 pub const CRISIS_GUIDE: &str = "crisis-and-support";

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use kapguide::core::date::Date;
-use kapguide::core::loader::LoadOptions;
-use kapguide::core::session::Context;
+use kapguide::io::loader::LoadOptions;
+use kapguide::io::session::Context;
 use kapguide::tui::{self, App, Files, Startup, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

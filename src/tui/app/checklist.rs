@@ -8,13 +8,13 @@ use super::super::action::{Action, Effect, SaveFailure, View};
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Input, InputPurpose, Overlay, TextField, step};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
-use crate::core::loader::BUNDLED;
 use crate::core::provider::{
     Answer, AnswerValue, Location, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
     slugify,
 };
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::core::scoring::{Score, Scorer};
+use crate::io::loader::BUNDLED;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChecklistFocus {

@@ -2,7 +2,7 @@
 //! the core's layout of one guide and remembers where the reader was in each guide.
 
 use crate::core::layout::{Layout, layout_guide};
-use crate::core::loader::Library;
+use crate::io::loader::Library;
 
 use super::super::action::Action;
 use super::super::geometry::page;

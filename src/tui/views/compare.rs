@@ -14,8 +14,8 @@ use super::super::keymap::Mode;
 use super::super::theme::Theme;
 use super::checklist::answer_style;
 use super::{boxed, field, flag_count, list, note_field, pane, popup, with_keys};
-use crate::core::config::PRIORITY_LABELS;
 use crate::core::export::{cell as cell_text, critical_mark, display_name, flag_mark};
+use crate::core::scoring::PRIORITY_LABELS;
 use crate::core::scoring::{MAX_PRIORITY, Score};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {

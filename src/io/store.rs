@@ -5,10 +5,10 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::checklist::Checklist;
-use super::diagnostics::Problem;
 use super::loader::{list_dir, read_text};
-use super::provider::Provider;
+use crate::core::checklist::Checklist;
+use crate::core::diagnostics::Problem;
+use crate::core::provider::Provider;
 
 #[derive(Debug)]
 pub enum SaveError {

@@ -1,14 +1,13 @@
-//! Synthetic provider profiles for benchmarks and stress tests: realistic shapes (every answer
+//! Synthetic provider profiles for benchmarks (bench-only: included by each bench with `#[path]`): realistic shapes (every answer
 //! state, notes, routes, stale dates), deterministic for a given seed, clearly marked samples.
 
 use std::path::Path;
 
-use super::checklist::{Checklist, Route};
-use super::date::Date;
-use super::provider::{
+use kapguide::core::checklist::{Checklist, Route};
+use kapguide::core::date::Date;
+use kapguide::core::provider::{
     Answer, AnswerValue, Contact, Location, ProfileSource, Provider, ProviderKind, SourceKind,
 };
-use super::store::{SaveError, write_atomic};
 
 /// A small deterministic generator (xorshift64*), so runs are comparable.
 struct Rng(u64);
@@ -104,12 +103,11 @@ pub fn write_files(
     count: usize,
     checklist: &Checklist,
     seed: u64,
-) -> Result<(), SaveError> {
+) -> std::io::Result<()> {
     for provider in providers(count, checklist, seed) {
-        write_atomic(
-            &dir.join(format!("{}.toml", provider.id)),
-            &provider.to_toml(checklist),
-            true,
+        std::fs::write(
+            dir.join(format!("{}.toml", provider.id)),
+            provider.to_toml(checklist),
         )?;
     }
     Ok(())

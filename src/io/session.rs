@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use super::config::{Config, parse_priority_arg};
-use super::date::Date;
-use super::diagnostics::Problem;
 use super::loader::{self, Library, LoadOptions};
-use super::scoring::Priorities;
+use crate::core::date::Date;
+use crate::core::diagnostics::Problem;
+use crate::core::scoring::Priorities;
 
 pub struct Context {
     pub options: LoadOptions,
@@ -40,12 +40,12 @@ impl Context {
             priorities.set(&category, value);
         }
         Ok(Context {
+            today: options.today,
             options,
             library,
             config,
             config_problems,
             priorities,
-            today: Date::today(),
             ascii,
         })
     }

@@ -14,12 +14,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::checklist::Checklist;
-use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
-use super::fields::{Fields, parse_document};
 use super::loader::read_text;
-use super::scoring::{MAX_PRIORITY, Priorities};
 use super::store::{SaveError, write_atomic};
+use crate::core::checklist::Checklist;
+use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
+use crate::core::fields::{Fields, parse_document};
+use crate::core::scoring::{MAX_PRIORITY, Priorities};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
@@ -36,13 +36,6 @@ pub struct Config {
 fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
-
-pub const PRIORITY_LABELS: [&str; 4] = [
-    "not important",
-    "somewhat important",
-    "important",
-    "essential",
-];
 
 impl Config {
     /// Reads the config; a missing file is the defaults, a broken one the defaults plus problems.

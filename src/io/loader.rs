@@ -7,12 +7,13 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use super::checklist::Checklist;
-use super::date::Date;
-use super::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
-use super::guide::Guide;
-use super::provider::Provider;
-use super::template::TEMPLATE_PLACEHOLDERS;
+use crate::core::checklist::Checklist;
+use crate::core::date::Date;
+use crate::core::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
+use crate::core::guide::Guide;
+pub use crate::core::library::Library;
+use crate::core::provider::Provider;
+use crate::core::template::TEMPLATE_PLACEHOLDERS;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -38,6 +39,8 @@ pub struct LoadOptions {
     pub provider_dirs: Vec<PathBuf>,
     /// False leaves out the profiles embedded in the binary.
     pub bundled_providers: bool,
+    /// Dates after this are warned about as "in the future".
+    pub today: Date,
 }
 
 impl Default for LoadOptions {
@@ -47,41 +50,8 @@ impl Default for LoadOptions {
             user_providers_dir: None,
             provider_dirs: Vec::new(),
             bundled_providers: true,
+            today: super::clock::today(),
         }
-    }
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Library {
-    /// In `order`, then id.
-    pub guides: Vec<Guide>,
-    pub checklist: Checklist,
-    /// In file-name order; ranking is the scorer's job.
-    pub providers: Vec<Provider>,
-    pub problems: Vec<Problem>,
-    /// Files not loaded because of errors.
-    pub skipped: usize,
-}
-
-impl Library {
-    pub fn guide(&self, id: &str) -> Option<&Guide> {
-        self.guides.iter().find(|g| g.id == id)
-    }
-
-    pub fn provider(&self, id: &str) -> Option<&Provider> {
-        self.providers.iter().find(|p| p.id == id)
-    }
-
-    pub fn provider_ids(&self) -> Vec<&str> {
-        self.providers.iter().map(|p| p.id.as_str()).collect()
-    }
-
-    pub fn guide_ids(&self) -> Vec<&str> {
-        self.guides.iter().map(|g| g.id.as_str()).collect()
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.is_error()).count()
     }
 }
 
@@ -270,7 +240,12 @@ pub fn load(options: &LoadOptions) -> Library {
     {
         provider_files.push(disk_files(dir, &["toml"], &mut lib.problems));
     }
-    let (providers, skipped) = load_providers(provider_files, &lib.checklist, &mut lib.problems);
+    let (providers, skipped) = load_providers(
+        provider_files,
+        &lib.checklist,
+        options.today,
+        &mut lib.problems,
+    );
     lib.providers = providers;
     lib.skipped += skipped;
     lib
@@ -363,6 +338,7 @@ fn load_guides(files: Vec<FileSource>, problems: &mut Vec<Problem>) -> (Vec<Guid
 fn load_providers(
     groups: Vec<Vec<FileSource>>,
     checklist: &Checklist,
+    today: Date,
     problems: &mut Vec<Problem>,
 ) -> (Vec<Provider>, usize) {
     let mut providers: Vec<Provider> = Vec::new();
@@ -385,7 +361,7 @@ fn load_providers(
             skipped += 1;
             continue;
         };
-        problems.extend(provider_warnings(&provider, &file.path()));
+        problems.extend(provider_warnings(&provider, &file.path(), today));
         match providers.iter_mut().find(|p| p.id == provider.id) {
             Some(existing) => {
                 problems.push(
@@ -403,9 +379,9 @@ fn load_providers(
 
 /// Things that are valid but almost certainly mistakes: a verification date in the future, or a
 /// template placeholder never filled in.
-fn provider_warnings(provider: &Provider, path: &Path) -> Vec<Problem> {
+fn provider_warnings(provider: &Provider, path: &Path, today: Date) -> Vec<Problem> {
     let mut found = Vec::new();
-    if let Some(date) = provider.last_verified().filter(|d| *d > Date::today()) {
+    if let Some(date) = provider.last_verified().filter(|d| *d > today) {
         found.push(
             Problem::file(
                 path,
@@ -447,7 +423,11 @@ pub struct Validation {
     pub skipped: usize,
 }
 
-pub fn validate_paths(paths: &[PathBuf], fallback_checklist: &Checklist) -> Validation {
+pub fn validate_paths(
+    paths: &[PathBuf],
+    fallback_checklist: &Checklist,
+    today: Date,
+) -> Validation {
     let mut problems = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -474,7 +454,7 @@ pub fn validate_paths(paths: &[PathBuf], fallback_checklist: &Checklist) -> Vali
         .next_back()
         .unwrap_or_else(|| fallback_checklist.clone());
     let (_, guide_skips) = load_guides(guides, &mut problems);
-    let (_, provider_skips) = load_providers(vec![providers], &checklist, &mut problems);
+    let (_, provider_skips) = load_providers(vec![providers], &checklist, today, &mut problems);
     Validation {
         problems,
         files: count,

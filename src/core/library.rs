@@ -1,0 +1,41 @@
+//! What was loaded: guides, the checklist, provider profiles and the problems found. Plain data;
+//! the code that fills it from files lives in `io::loader`.
+
+use super::checklist::Checklist;
+use super::diagnostics::Problem;
+use super::guide::Guide;
+use super::provider::Provider;
+
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    /// In `order`, then id.
+    pub guides: Vec<Guide>,
+    pub checklist: Checklist,
+    /// In file-name order; ranking is the scorer's job.
+    pub providers: Vec<Provider>,
+    pub problems: Vec<Problem>,
+    /// Files not loaded because of errors.
+    pub skipped: usize,
+}
+
+impl Library {
+    pub fn guide(&self, id: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.id == id)
+    }
+
+    pub fn provider(&self, id: &str) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    pub fn provider_ids(&self) -> Vec<&str> {
+        self.providers.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    pub fn guide_ids(&self) -> Vec<&str> {
+        self.guides.iter().map(|g| g.id.as_str()).collect()
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+}

@@ -1,0 +1,44 @@
+//! The one place that reads the clock.
+
+use crate::core::date::Date;
+
+/// Today in the user's own time zone (a profile dated today is never "in the future" east of
+/// UTC, and an answer typed on a US evening is not dated tomorrow). `KAPGUIDE_TODAY=YYYY-MM-DD`
+/// pins it, so tests and reproducible exports do not change meaning as the calendar moves
+/// ("stale" depends on today).
+pub fn today() -> Date {
+    if let Some(pinned) = std::env::var("KAPGUIDE_TODAY")
+        .ok()
+        .and_then(|t| Date::parse(&t))
+    {
+        return pinned;
+    }
+    let local = jiff::ZonedDateTime::now().date();
+    Date::new(
+        i32::from(local.year()),
+        local.month().unsigned_abs(),
+        local.day().unsigned_abs(),
+    )
+    .expect("jiff dates are valid calendar dates")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_is_a_real_date_near_the_system_clock() {
+        let utc = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        let utc = Date::new(
+            i32::from(utc.year()),
+            utc.month().unsigned_abs(),
+            utc.day().unsigned_abs(),
+        )
+        .unwrap();
+        let local = today();
+        // Time zones span UTC-12 to UTC+14: the local date is within one day of UTC's.
+        assert!(local.days_until(utc).abs() <= 1, "{local} vs {utc}");
+    }
+}
