@@ -1,0 +1,106 @@
+//! Comparisons as CSV: one row per question, then summary rows.
+
+use super::*;
+
+/// RFC 4180 quoting; a leading `= + - @` is defused so a spreadsheet never runs file text as a
+/// formula.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// What one provider's column shows in a CSV summary row.
+type SummaryCell<'f> = &'f dyn Fn(&Provider, &Score) -> String;
+
+/// One CSV line.
+fn csv_row(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n"
+}
+
+pub(super) fn csv(c: &Comparison<'_>) -> String {
+    let mut header = vec![
+        "category".to_string(),
+        "question_id".into(),
+        "question".into(),
+        "weight".into(),
+        "critical".into(),
+    ];
+    for (p, _) in &c.columns {
+        header.extend([
+            p.id.clone(),
+            format!("{}_note", p.id),
+            format!("{}_source", p.id),
+        ]);
+    }
+    let mut out = csv_row(&header);
+    for (q, question) in c.checklist.questions.iter().enumerate() {
+        let mut fields = vec![
+            c.checklist.categories[question.category].id.clone(),
+            question.id.clone(),
+            question.question.clone(),
+            question.weight.to_string(),
+            question.critical.to_string(),
+        ];
+        for (p, s) in &c.columns {
+            let answer = p.answers.get(&question.id);
+            fields.push(answer_label(s.questions[q].value).into());
+            fields.push(answer.and_then(|a| a.note.clone()).unwrap_or_default());
+            fields.push(answer.and_then(|a| a.source.clone()).unwrap_or_default());
+        }
+        out.push_str(&csv_row(&fields));
+    }
+    // After the questions, rows that say what each column is and how it scores, so a
+    // spreadsheet never separates a sample or a red flag from its answers.
+    let summary: [(&str, SummaryCell); 4] = [
+        ("sample", &|p, _| {
+            if p.sample {
+                "SAMPLE (fictional)".into()
+            } else {
+                String::new()
+            }
+        }),
+        ("score_range", &|_, s| s.total.range_text()),
+        ("known", &|_, s| s.total.coverage_percent()),
+        ("red_flags", &|_, s| {
+            s.red_flags
+                .iter()
+                .map(|f| f.describe(c.checklist))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+    ];
+    for (row, value) in summary {
+        let mut fields = vec![
+            "_summary".to_string(),
+            row.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        for (p, s) in &c.columns {
+            fields.extend([value(p, s), String::new(), String::new()]);
+        }
+        out.push_str(&csv_row(&fields));
+    }
+    let mut notice = vec![
+        "_summary".to_string(),
+        "notice".into(),
+        format!("{DISCLAIMER} Generated {}.", c.today),
+    ];
+    notice.resize(5 + 3 * c.columns.len(), String::new());
+    out.push_str(&csv_row(&notice));
+    out
+}

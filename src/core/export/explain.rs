@@ -1,0 +1,102 @@
+//! `kapguide explain`: every step of a score's arithmetic.
+
+use super::*;
+
+/// What each category and question contributed to a provider's score, and why.
+pub fn explain(
+    provider: &Provider,
+    score: &Score,
+    checklist: &Checklist,
+    priorities: &Priorities,
+    ascii: bool,
+) -> String {
+    use crate::core::scoring::PRIORITY_LABELS;
+    let mut out = format!(
+        "{}\n{}\n",
+        display_name(provider),
+        "=".repeat(display_width(&display_name(provider)))
+    );
+    out.push_str(&format!(
+        "Score {} ({}). {DISCLAIMER}\n",
+        score.total.range_text(),
+        score.total.coverage_text()
+    ));
+    if score.total.is_scored() {
+        let (low, high) = score.total.points();
+        out.push_str(&format!(
+            "Points: {low} certain, up to {high} if every unknown were a yes, out of {} weighted points.\n",
+            score.total.applicable_weight
+        ));
+    }
+    out.push_str(&textwrap::fill(UNKNOWN_NOTE, wrap_options(80)));
+    out.push_str("\nEach question counts its weight × your priority for its category; yes earns all of it, partial half, no none.\n");
+    if score.red_flags.is_empty() {
+        out.push_str("Red flags: none.\n");
+    } else {
+        out.push_str("Red flags (shown whatever your priorities):\n");
+        for flag in &score.red_flags {
+            out.push_str(&format!("  ⚑ {}\n", flag.describe(checklist)));
+        }
+    }
+    for (index, category) in checklist.categories.iter().enumerate() {
+        let priority = priorities.get(&category.id);
+        let tally = &score.categories[index];
+        out.push_str(&format!(
+            "\n{} — priority {priority} ({}), {}, {}\n",
+            category.title,
+            PRIORITY_LABELS[usize::from(priority.min(3))],
+            tally.range_text(),
+            tally.coverage_text()
+        ));
+        for (q, question) in checklist.indexed_questions_in(index) {
+            let qs = &score.questions[q];
+            let effect = match qs.value {
+                _ if qs.route_not_offered => {
+                    "not counted: the provider does not offer the routes it applies to".to_string()
+                }
+                AnswerValue::Na => "not counted: does not apply".into(),
+                _ if qs.weight == 0 => "not counted: priority 0".into(),
+                AnswerValue::Yes => format!("+{} of {}", qs.weight, qs.weight),
+                AnswerValue::Partial => format!("+{} of {}", f64::from(qs.weight) / 2.0, qs.weight),
+                AnswerValue::No => format!("+0 of {}", qs.weight),
+                AnswerValue::Unknown => format!("0 to {} of {} (unknown)", qs.weight, qs.weight),
+            };
+            out.push_str(&format!(
+                "  {:<10} {} × {} = weight {:<2}  {effect}\n",
+                cell(qs.value, ascii),
+                question.weight,
+                priority,
+                qs.weight
+            ));
+            out.push_str(&textwrap::fill(
+                &question.question,
+                wrap_options(80)
+                    .initial_indent("             ")
+                    .subsequent_indent("             "),
+            ));
+            out.push('\n');
+            if let Some(answer) = provider.answers.get(&question.id) {
+                let mut detail = Vec::new();
+                if let Some(note) = &answer.note {
+                    detail.push(format!("note: {note}"));
+                }
+                if let Some(source) = &answer.source {
+                    detail.push(format!("source: {source}"));
+                }
+                if let Some(date) = answer.date {
+                    detail.push(format!("date: {date}"));
+                }
+                if !detail.is_empty() {
+                    out.push_str(&textwrap::fill(
+                        &detail.join("; "),
+                        wrap_options(80)
+                            .initial_indent("             ")
+                            .subsequent_indent("             "),
+                    ));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,61 @@
+//! Answer symbols, marks and names: the vocabulary every view (TUI included) draws with.
+
+use super::*;
+
+pub fn symbol(value: AnswerValue, ascii: bool) -> &'static str {
+    match (value, ascii) {
+        (AnswerValue::Yes, false) => "✓",
+        (AnswerValue::Partial, false) => "~",
+        (AnswerValue::No, false) => "✗",
+        (AnswerValue::Unknown, _) => "?",
+        (AnswerValue::Na, false) => "–",
+        (AnswerValue::Yes, true) => "Y",
+        (AnswerValue::Partial, true) => "P",
+        (AnswerValue::No, true) => "N",
+        (AnswerValue::Na, true) => "-",
+    }
+}
+
+/// Marks a critical question (a "no" to it is a red flag).
+pub fn critical_mark(ascii: bool) -> &'static str {
+    if ascii { "*" } else { "◆" }
+}
+
+/// Marks a red flag.
+pub fn flag_mark(ascii: bool) -> &'static str {
+    if ascii { "!" } else { "⚑" }
+}
+
+pub fn answer_label(value: AnswerValue) -> &'static str {
+    match value {
+        AnswerValue::Na => "n/a",
+        other => other.as_str(),
+    }
+}
+
+/// "✓ yes": a symbol and a word, so meaning never rests on a glyph or a colour alone.
+pub fn cell(value: AnswerValue, ascii: bool) -> String {
+    format!("{} {}", symbol(value, ascii), answer_label(value))
+}
+
+pub fn legend(ascii: bool) -> String {
+    let all = [
+        AnswerValue::Yes,
+        AnswerValue::Partial,
+        AnswerValue::No,
+        AnswerValue::Unknown,
+        AnswerValue::Na,
+    ];
+    all.iter()
+        .map(|v| cell(*v, ascii))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+pub fn display_name(provider: &Provider) -> String {
+    if provider.sample {
+        format!("{} [SAMPLE]", provider.name)
+    } else {
+        provider.name.clone()
+    }
+}

@@ -1,0 +1,102 @@
+//! Comparisons, explanations and consultation question sheets as text, Markdown, JSON and CSV,
+//! and the marks all views share. The CLI prints these and the TUI writes them to files: one
+//! implementation for both.
+
+mod csv;
+mod explain;
+mod json;
+mod markdown;
+mod marks;
+mod sheet;
+mod table;
+
+pub use explain::explain;
+pub use marks::*;
+pub use sheet::{SheetFormat, question_sheet, questions_to_ask};
+pub use table::truncate;
+
+use serde_json::json;
+use textwrap::core::display_width;
+
+use crate::core::checklist::Checklist;
+use crate::core::date::Date;
+use crate::core::layout::wrap_options;
+use crate::core::provider::{AnswerValue, Provider};
+use crate::core::sanitize::sanitize_line;
+use crate::core::scoring::{Priorities, QuestionScore, Score, rank};
+
+pub const DISCLAIMER: &str = "Educational, not medical advice. kapguide takes no money for placement; scores come only from the answers recorded in each profile.";
+pub const UNKNOWN_NOTE: &str = "Scores are ranges: the low end counts every unknown as \"no\", the high end as \"yes\". \"Known\" is the share of the weight actually answered.";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    pub ascii: bool,
+    pub width: usize,
+}
+
+/// Providers side by side, in ranking order, with their scores.
+pub struct Comparison<'a> {
+    pub checklist: &'a Checklist,
+    pub columns: Vec<(&'a Provider, Score)>,
+    pub priorities: Priorities,
+    pub today: Date,
+}
+
+impl<'a> Comparison<'a> {
+    /// Providers in ranking order (see [`rank`]).
+    pub fn new(
+        checklist: &'a Checklist,
+        providers: Vec<&'a Provider>,
+        priorities: &Priorities,
+        today: Date,
+    ) -> Self {
+        Comparison {
+            checklist,
+            columns: rank(providers, checklist, priorities, today),
+            priorities: priorities.clone(),
+            today,
+        }
+    }
+
+    /// Providers in the order given (a view sorted by name, say), already scored.
+    pub fn in_order(
+        checklist: &'a Checklist,
+        columns: Vec<(&'a Provider, Score)>,
+        priorities: &Priorities,
+        today: Date,
+    ) -> Self {
+        Comparison {
+            checklist,
+            columns,
+            priorities: priorities.clone(),
+            today,
+        }
+    }
+
+    fn priorities_text(&self) -> String {
+        let parts: Vec<String> = self
+            .checklist
+            .categories
+            .iter()
+            .map(|c| format!("{} {}", c.id, self.priorities.get(&c.id)))
+            .collect();
+        parts.join(", ")
+    }
+}
+
+pub fn render_comparison(c: &Comparison<'_>, format: Format, options: &RenderOptions) -> String {
+    match format {
+        Format::Table => table::table(c, options),
+        Format::Markdown => markdown::markdown(c, options.ascii),
+        Format::Json => json::json(c),
+        Format::Csv => csv::csv(c),
+    }
+}

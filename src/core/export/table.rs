@@ -1,0 +1,167 @@
+//! The plain-text comparison matrix, fitted to a width.
+
+use super::*;
+
+/// Cuts text to `width` display columns, marking the cut with "…".
+pub fn truncate(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for ch in text.chars() {
+        if display_width(&out) + display_width(ch.encode_utf8(&mut [0; 4])) + 1 > width {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+pub(super) fn pad(text: &str, width: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(display_width(text)))
+    )
+}
+
+pub(super) fn flags_cell(score: &Score) -> String {
+    match score.red_flags.len() {
+        0 => "none".into(),
+        n => format!("{} {n}", flag_mark(false)),
+    }
+}
+
+/// The narrowest a provider column and the question column may be.
+const MIN_COLUMN: usize = 10;
+const MIN_LABEL: usize = 24;
+const GAP: usize = 2;
+
+/// The plain-text matrix. It fits `width` by shortening names and questions; a cell never wraps.
+/// When the providers cannot all fit side by side, they are shown in groups, one matrix each.
+pub(super) fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
+    let title = format!(
+        "Provider comparison · {} · educational, not medical advice",
+        c.today
+    );
+    let mut out = textwrap::fill(&title, wrap_options(options.width)) + "\n";
+    let fit = (options.width.saturating_sub(MIN_LABEL) / (MIN_COLUMN + GAP)).max(1);
+    // Groups of near-equal size: 4 providers that fit 3 at a time go 2 + 2, not 3 + 1.
+    let group_count = c.columns.len().div_ceil(fit).max(1);
+    let per_group = c.columns.len().div_ceil(group_count).max(1);
+    let groups: Vec<&[(&Provider, Score)]> = c.columns.chunks(per_group).collect();
+    for (n, group) in groups.iter().enumerate() {
+        out.push('\n');
+        if groups.len() > 1 {
+            let first = n * per_group + 1;
+            out.push_str(&format!(
+                "Providers {first}–{} of {}\n",
+                first + group.len() - 1,
+                c.columns.len()
+            ));
+        }
+        out.push_str(&matrix(c, group, options));
+    }
+    out.push('\n');
+    out.push_str(&footnotes(c, options));
+    out
+}
+
+fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOptions) -> String {
+    let n = columns.len().max(1);
+    let longest = columns
+        .iter()
+        .map(|(p, _)| display_width(&p.name))
+        .max()
+        .unwrap_or(0);
+    // The question column keeps about a third of the width when it can.
+    let label_share = MIN_LABEL.max(options.width * 3 / 10);
+    let col = (options.width.saturating_sub(label_share) / n)
+        .saturating_sub(GAP)
+        .clamp(MIN_COLUMN, longest.clamp(MIN_COLUMN, 28));
+    let label = options.width.saturating_sub(n * (col + GAP)).max(MIN_LABEL);
+    let row = |first: &str, cells: Vec<String>| {
+        let mut line = pad(&truncate(first, label), label);
+        for cell in cells {
+            line.push_str(&" ".repeat(GAP));
+            line.push_str(&pad(&truncate(&cell, col), col));
+        }
+        format!("{}\n", line.trim_end())
+    };
+    let each = |f: &dyn Fn(&Provider, &Score) -> String| -> Vec<String> {
+        columns.iter().map(|(p, s)| f(p, s)).collect()
+    };
+    let mut out = row("", each(&|p, _| p.name.clone()));
+    out.push_str(&row(
+        "",
+        each(&|p, _| {
+            if p.sample {
+                "SAMPLE".into()
+            } else {
+                String::new()
+            }
+        }),
+    ));
+    for (index, category) in c.checklist.categories.iter().enumerate() {
+        let priority = c.priorities.get(&category.id);
+        let heading = format!("{} (priority {priority})", category.title.to_uppercase());
+        out.push_str(&format!("{}\n", truncate(&heading, options.width)));
+        for (q, question) in c.checklist.indexed_questions_in(index) {
+            let marker = if question.critical {
+                format!("{} ", critical_mark(options.ascii))
+            } else {
+                "  ".into()
+            };
+            out.push_str(&row(
+                &format!("{marker}{}", question.question),
+                each(&|_, s| cell(s.questions[q].value, options.ascii)),
+            ));
+        }
+    }
+    out.push('\n');
+    out.push_str(&row("Score (low–high)", each(&|_, s| s.total.range_text())));
+    out.push_str(&row("Known", each(&|_, s| s.total.coverage_percent())));
+    out.push_str(&row("Red flags", each(&|_, s| flags_cell(s))));
+    out
+}
+
+/// Full names, every red flag in words, and how to read the numbers.
+fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
+    let wrap = |text: &str, indent: &str| {
+        textwrap::fill(
+            text,
+            wrap_options(options.width.max(40)).subsequent_indent(indent),
+        ) + "\n"
+    };
+    let mut out = String::new();
+    for (provider, score) in &c.columns {
+        out.push_str(&wrap(
+            &format!(
+                "{}: {} ({}), {}",
+                provider.id,
+                display_name(provider),
+                provider.place(),
+                score.summary()
+            ),
+            "    ",
+        ));
+        for flag in &score.red_flags {
+            out.push_str(&wrap(
+                &format!("  ⚑ {}", flag.describe(c.checklist)),
+                "    ",
+            ));
+        }
+    }
+    out.push_str(&wrap(
+        &format!(
+            "Legend: {}. {} marks critical questions (a \"no\" is a red flag); {} marks red flags.",
+            legend(options.ascii),
+            critical_mark(options.ascii),
+            flag_mark(options.ascii)
+        ),
+        "  ",
+    ));
+    out.push_str(&wrap(UNKNOWN_NOTE, ""));
+    out.push_str(&wrap(&format!("Priorities: {}.", c.priorities_text()), ""));
+    out
+}
