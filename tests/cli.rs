@@ -670,3 +670,72 @@ fn likely_mistakes_are_warned_about() {
         "a provider named twice shows once: {header}"
     );
 }
+
+#[test]
+fn validate_speaks_json_and_github_annotations_for_a_repository_ci() {
+    let home = home();
+    let json = kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "validate", "--format", "json"])
+        .arg(Path::new(INVALID).join("unknown-key.toml"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let problems: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    let first = &problems[0];
+    assert!(first["path"].as_str().unwrap().ends_with("unknown-key.toml"));
+    assert!(first["line"].as_u64().unwrap() > 0 && first["column"].as_u64().unwrap() > 0);
+    assert_eq!(first["severity"], "error");
+    assert!(first["message"].as_str().unwrap().contains("unknown"), "{first}");
+
+    let github = kapguide(home.path())
+        .args(["--guides", FIXTURE_GUIDES, "validate", "--format", "github"])
+        .arg(Path::new(INVALID).join("unknown-key.toml"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let github = String::from_utf8(github).unwrap();
+    assert!(github.lines().count() >= 1, "{github}");
+    for line in github.lines() {
+        assert!(
+            line.starts_with("::error file=") && line.contains(",line=") && line.contains("::"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn validate_strict_fails_on_warnings_alone() {
+    let home = home();
+    let dir = home.path().join("p");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("future.toml"), "name = \"Future\"\nkind = \"kap-practice\"\n[source]\nkind = \"document\"\nlast_verified = 2030-01-01\n").unwrap();
+    kapguide(home.path())
+        .args(["--no-bundled", "validate"])
+        .arg(&dir)
+        .assert()
+        .success();
+    kapguide(home.path())
+        .args(["--no-bundled", "validate", "--strict"])
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("warnings count as failures"));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definitions() {
+    let home = home();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run_ok(kapguide(home.path()).args(["completions", shell]));
+        for command in ["validate", "compare", "new-provider"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let man = run_ok(kapguide(home.path()).arg("man"));
+    assert!(man.starts_with(".ie") || man.contains(".TH kapguide"), "{man}");
+    assert!(man.contains("validate"));
+}

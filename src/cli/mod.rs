@@ -2,6 +2,7 @@
 //! Exit status: 0 ok, 1 problems found, 2 usage (bad arguments, unknown ids).
 
 mod text;
+mod tooling;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -99,7 +100,21 @@ pub enum Command {
     Validate {
         /// Files or directories (default: everything kapguide loads).
         paths: Vec<PathBuf>,
+        /// text: path:line:col lines; json: an array of objects (path, line, column,
+        /// severity, message, hint); github: workflow annotations for GitHub Actions.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+        /// Warnings fail too (exit 1), for a repository's CI.
+        #[arg(long)]
+        strict: bool,
     },
+    /// Print a shell completion script (see README: "Shell completions and man page").
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) generated from these definitions.
+    Man,
     /// Print a commented template for a new provider file.
     NewProvider {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
@@ -113,6 +128,13 @@ pub enum CompareFormat {
     Markdown,
     Json,
     Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -240,7 +262,13 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
         Command::Explain { id } => text::explain(context, id),
         Command::Questions { id, format } => text::questions(context, id, *format),
         Command::Search { query } => text::search(lib, &query.join(" ")),
-        Command::Validate { paths } => text::validate(context, paths),
+        Command::Validate {
+            paths,
+            format,
+            strict,
+        } => tooling::validate(context, paths, *format, *strict),
+        Command::Completions { shell } => tooling::completions(*shell),
+        Command::Man => tooling::man_page(),
         Command::NewProvider { id } => text::new_provider(lib, id, context.today),
     }
 }

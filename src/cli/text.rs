@@ -1,6 +1,5 @@
 //! Plain-text renderings of each view. Text from files was sanitized when it was loaded.
 
-use std::path::PathBuf;
 
 use textwrap::core::display_width;
 
@@ -17,7 +16,7 @@ use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
-use crate::io::loader::{Library, validate_paths};
+use crate::io::loader::Library;
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
 pub fn columns(rows: &[Vec<String>]) -> String {
@@ -297,33 +296,6 @@ pub fn search(lib: &Library, query: &str) -> Outcome {
         ));
     }
     Outcome::ok(out)
-}
-
-pub fn validate(context: &Context, paths: &[PathBuf]) -> Outcome {
-    let (problems, files, skipped) = if paths.is_empty() {
-        let lib = &context.library;
-        let files = lib.guides.len() + lib.providers.len() + lib.skipped + 1;
-        (lib.problems.clone(), files, lib.skipped)
-    } else {
-        let v = validate_paths(paths, &context.library.checklist, context.today);
-        (v.problems, v.files, v.skipped)
-    };
-    let mut problems = problems;
-    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
-    let mut stdout = String::new();
-    for problem in &problems {
-        stdout.push_str(&format!("{problem}\n"));
-    }
-    let summary = format!(
-        "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {skipped} file(s) would be skipped\n"
-    );
-    Outcome {
-        stdout,
-        stderr: summary,
-        code: u8::from(errors > 0),
-    }
 }
 
 pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {
