@@ -684,10 +684,18 @@ fn validate_speaks_json_and_github_annotations_for_a_repository_ci() {
         .clone();
     let problems: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
     let first = &problems[0];
-    assert!(first["path"].as_str().unwrap().ends_with("unknown-key.toml"));
+    assert!(
+        first["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("unknown-key.toml")
+    );
     assert!(first["line"].as_u64().unwrap() > 0 && first["column"].as_u64().unwrap() > 0);
     assert_eq!(first["severity"], "error");
-    assert!(first["message"].as_str().unwrap().contains("unknown"), "{first}");
+    assert!(
+        first["message"].as_str().unwrap().contains("unknown"),
+        "{first}"
+    );
 
     let github = kapguide(home.path())
         .args(["--guides", FIXTURE_GUIDES, "validate", "--format", "github"])
@@ -736,6 +744,9 @@ fn completions_and_man_page_come_from_the_clap_definitions() {
         }
     }
     let man = run_ok(kapguide(home.path()).arg("man"));
-    assert!(man.starts_with(".ie") || man.contains(".TH kapguide"), "{man}");
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH kapguide"),
+        "{man}"
+    );
     assert!(man.contains("validate"));
 }

@@ -1,6 +1,5 @@
 //! Plain-text renderings of each view. Text from files was sanitized when it was loaded.
 
-
 use textwrap::core::display_width;
 
 use super::{CompareFormat, Context, Outcome, SheetFormatArg};
