@@ -1,6 +1,8 @@
 //! Budgets (release build, this 2-core machine): scoring 10,000 providers × the checklist ≤ 5 ms;
 //! loading and validating 200 provider files from disk ≤ 25 ms; one search keystroke over
-//! 10,000 providers ≤ 16 ms. Run: `cargo bench --bench core`.
+//! 10,000 providers ≤ 16 ms; parsing and laying out a 1 MiB guide nested to the limit ≤ 100 ms,
+//! refusing one nested deeper ≤ 10 ms (time grows linearly with the file: 10,000 nested quotes
+//! once took 5 s). Run: `cargo bench --bench core`.
 
 #[path = "support/synthetic.rs"]
 #[allow(dead_code)] // each bench uses part of the generator
@@ -9,7 +11,11 @@ mod synthetic;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use std::path::Path;
+
 use kapguide::core::date::Date;
+use kapguide::core::guide::{Guide, MAX_NESTING};
+use kapguide::core::layout::layout_guide;
 use kapguide::core::scoring::{AnswerMatrix, Priorities, Scorer, rank};
 use kapguide::core::search::SearchIndex;
 use kapguide::io::loader::{LoadOptions, load};
@@ -59,5 +65,30 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(core, benches);
+/// A guide whose body is `line` repeated to about 1 MiB (the loader's file limit).
+fn big_guide(line: &str) -> String {
+    let front = "+++\nid = \"big\"\ntitle = \"Big\"\nreviewed = 2026-11-25\nsources = [{ title = \"T\", url = \"https://example.org\" }]\n+++\n## Part\n\n";
+    let mut text = front.to_string();
+    while text.len() + line.len() < 1024 * 1024 {
+        text.push_str(line);
+    }
+    text
+}
+
+fn nesting(c: &mut Criterion) {
+    let path = Path::new("big.md");
+    let at_limit = big_guide(&format!("{} text\n\n", ">".repeat(MAX_NESTING)));
+    c.bench_function("parse + lay out 1 MiB guide nested to the limit", |b| {
+        b.iter(|| {
+            let (guide, _) = Guide::parse(path, &at_limit);
+            black_box(layout_guide(&guide.expect("within the limit"), 80))
+        })
+    });
+    let too_deep = big_guide(&">".repeat(1000));
+    c.bench_function("refuse 1 MiB guide nested too deeply", |b| {
+        b.iter(|| black_box(Guide::parse(path, &too_deep)))
+    });
+}
+
+criterion_group!(core, benches, nesting);
 criterion_main!(core);

@@ -23,6 +23,10 @@ pub struct Inline {
     pub link: Option<String>,
 }
 
+/// How deeply lists and block quotes may nest. Real guides use two or three levels; a cap keeps
+/// layout work and recursion (rendering, search text) bounded whatever a file holds.
+pub const MAX_NESTING: usize = 16;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
@@ -78,6 +82,15 @@ pub fn inline_text(inlines: &[Inline]) -> String {
 }
 
 impl Block {
+    /// Moves this block's children onto `stack`, leaving it childless.
+    fn take_children(&mut self, stack: &mut Vec<Block>) {
+        match self {
+            Block::List { items, .. } => items.drain(..).for_each(|item| stack.extend(item)),
+            Block::Quote(blocks) => stack.append(blocks),
+            _ => {}
+        }
+    }
+
     fn push_text(&self, out: &mut String) {
         match self {
             Block::Paragraph(inlines) | Block::Heading(inlines) => {
@@ -88,6 +101,18 @@ impl Block {
             Block::Quote(blocks) => blocks.iter().for_each(|b| b.push_text(out)),
             Block::Code(code) => out.push_str(code),
             Block::Rule => {}
+        }
+    }
+}
+
+/// Dropping a deep tree recursively would overflow the stack, so children are taken out into a
+/// flat worklist and dropped one by one (each then has no children of its own left).
+impl Drop for Block {
+    fn drop(&mut self) {
+        let mut stack = Vec::new();
+        self.take_children(&mut stack);
+        while let Some(mut block) = stack.pop() {
+            block.take_children(&mut stack);
         }
     }
 }
@@ -126,7 +151,20 @@ impl Guide {
             return (None, problems);
         };
         let body = &text[body_offset..];
-        let parsed = parse_body(body, body_offset);
+        let parsed = match parse_body(body, body_offset) {
+            Ok(parsed) => parsed,
+            Err(TooDeep(offset)) => {
+                rep.error(
+                    offset,
+                    format!("nested too deeply (limit {MAX_NESTING})"),
+                    Some(format!(
+                        "lists and quotes may nest at most {MAX_NESTING} levels deep; flatten this part"
+                    )),
+                );
+                problems.extend(rep.problems);
+                return (None, problems);
+            }
+        };
         guide.intro = parsed.intro;
         guide.sections = parsed.sections;
         guide.guide_links = parsed.guide_links;
@@ -358,7 +396,12 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     inlines
 }
 
-fn parse_body(body: &str, body_offset: usize) -> ParsedBody {
+/// Where a list or quote nests deeper than [`MAX_NESTING`] (a byte offset in the file).
+struct TooDeep(usize);
+
+/// Builds the document model in one pass over the Markdown events (linear in the body's size);
+/// stops at the first container nested deeper than [`MAX_NESTING`].
+fn parse_body(body: &str, body_offset: usize) -> Result<ParsedBody, TooDeep> {
     let mut b = BodyBuilder {
         frames: vec![Frame::Root],
         root: Vec::new(),
@@ -370,7 +413,16 @@ fn parse_body(body: &str, body_offset: usize) -> ParsedBody {
     let mut h1_offsets = Vec::new();
     let mut code = String::new();
     let mut in_code = false;
+    let mut depth = 0;
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) if depth == MAX_NESTING => {
+                return Err(TooDeep(body_offset + range.start));
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth -= 1,
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 b.flush_loose_text();
@@ -463,12 +515,12 @@ fn parse_body(body: &str, body_offset: usize) -> ParsedBody {
         }
     }
     let (intro, sections) = b.finish();
-    ParsedBody {
+    Ok(ParsedBody {
         intro,
         sections,
         guide_links,
         h1_offsets,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -541,6 +593,90 @@ mod tests {
                     && t.ends_with("did you mean `reviewed`?")),
             "{text:#?}"
         );
+    }
+
+    /// The front matter of `GUIDE` followed by `body`.
+    fn guide_with_body(body: &str) -> String {
+        let end = GUIDE.find("+++\n\n").unwrap() + 4;
+        format!("{}{body}", &GUIDE[..end])
+    }
+
+    fn too_deep_problem(body: &str) -> String {
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &guide_with_body(body));
+        assert!(guide.is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        problems[0].to_string()
+    }
+
+    #[test]
+    fn deep_quotes_are_refused_at_the_first_level_too_many() {
+        // 150,000 levels overflowed the stack; the line is the 10th of the file.
+        let message = too_deep_problem(&format!("{} deep\n", ">".repeat(150_000)));
+        assert!(
+            message.starts_with("g.md:10:17: error: nested too deeply (limit 16)"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn deep_lists_are_refused_at_the_first_level_too_many() {
+        let message = too_deep_problem(&format!("{}deep\n", "- ".repeat(100_000)));
+        assert!(
+            message.starts_with("g.md:10:33: error: nested too deeply (limit 16)"),
+            "{message}"
+        );
+        let lines: String = (0..40)
+            .map(|n| format!("{}- level {n}\n", "  ".repeat(n)))
+            .collect();
+        let message = too_deep_problem(&lines);
+        assert!(message.starts_with("g.md:26:"), "{message}");
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_kept() {
+        let body = format!("## Part\n\n{} deep\n", ">".repeat(MAX_NESTING));
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &guide_with_body(&body));
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut block = &guide.unwrap().sections[0].blocks[0];
+        let mut depth = 1;
+        while let Block::Quote(inner) = block {
+            block = &inner[0];
+            depth += 1;
+        }
+        assert_eq!(
+            (depth, block),
+            (
+                MAX_NESTING + 1,
+                &Block::Paragraph(vec![Inline {
+                    text: "deep".into(),
+                    ..Inline::default()
+                }])
+            )
+        );
+    }
+
+    #[test]
+    fn a_very_deep_model_drops_without_recursion() {
+        // Built by hand (the parser caps depth): dropping it must not use the stack per level.
+        let dropped = std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(|| {
+                let mut block = Block::Rule;
+                for n in 0..1_000_000 {
+                    block = if n % 2 == 0 {
+                        Block::Quote(vec![block])
+                    } else {
+                        Block::List {
+                            start: None,
+                            items: vec![vec![block]],
+                        }
+                    };
+                }
+                drop(block);
+            })
+            .unwrap()
+            .join();
+        assert!(dropped.is_ok());
     }
 
     #[test]
