@@ -24,7 +24,7 @@ fn kapguide(home: &Path) -> Command {
     cmd.env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("HOME", home)
-        .env("KAPGUIDE_TODAY", "2026-11-25")
+        .env("KAPGUIDE_TODAY", "2026-11-28")
         .env("NO_COLOR", "1");
     cmd
 }

@@ -9,7 +9,7 @@ fn run(args: &[&str]) -> String {
         .expect("binary builds")
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("KAPGUIDE_TODAY", "2026-11-25")
+        .env("KAPGUIDE_TODAY", "2026-11-28")
         .args([
             "--guides",
             "tests/fixtures/guides",

@@ -141,7 +141,7 @@ fn checklist_covers_every_category_and_routes_rems_to_esketamine() {
 #[test]
 fn bundled_profiles_cover_every_state_and_mark_samples() {
     let lib = bundled();
-    let today = Date::parse("2026-11-25").unwrap();
+    let today = Date::parse("2026-11-28").unwrap();
     let samples: Vec<_> = lib.providers.iter().filter(|p| p.sample).collect();
     assert!(samples.len() >= 4);
     for p in &samples {
@@ -199,7 +199,9 @@ fn the_real_profile_states_only_what_its_article_says() {
     assert!(!real.sample);
     let source = real.source.as_ref().expect("a source");
     assert_eq!(source.kind, SourceKind::SelfDescribed);
-    assert_eq!(source.last_verified, Date::parse("2026-02-16"));
+    // The day someone read the article, not the day it was posted (that is in the answers).
+    assert_eq!(source.last_verified, Date::parse("2026-11-28"));
+    assert!(source.reference.as_deref().unwrap().contains("16 Feb 2026"));
     assert_eq!(real.contact.phone.as_deref(), Some("(737) 227-1937"));
     assert_eq!(
         (
@@ -209,19 +211,41 @@ fn the_real_profile_states_only_what_its_article_says() {
         (Some("Kalispell"), Some("MT"))
     );
     assert!(real.contact.website.is_none() && real.routes.is_empty());
-    let known: Vec<&str> = real
+    assert!(
+        real.conditions.is_empty(),
+        "the article never says what the practice itself treats"
+    );
+    let summary = real.summary.as_deref().unwrap();
+    assert!(summary.contains("faster relief") && summary.contains("marketing language"));
+    let known: Vec<(&str, AnswerValue)> = real
         .answers
         .iter()
         .filter(|(_, a)| a.value != AnswerValue::Unknown)
-        .map(|(id, _)| id.as_str())
+        .map(|(id, a)| (id.as_str(), a.value))
         .collect();
+    // A stated belief plus an invitation, with no details: partial, never yes.
     assert_eq!(
         known,
         [
-            "integration_sessions",
-            "medical_supervision",
-            "prep_sessions"
+            ("integration_sessions", AnswerValue::Partial),
+            ("prep_sessions", AnswerValue::Partial)
         ]
+    );
+    for id in ["prep_sessions", "integration_sessions"] {
+        let answer = &real.answers[id];
+        let note = answer.note.as_deref().unwrap();
+        assert!(note.contains("believe") && note.contains("not yes"), "{id}");
+        assert_eq!(answer.date, Date::parse("2026-02-16"), "{id}");
+    }
+    // Generic sentences about KAP stay unknown, with the sentence quoted so a reader sees why.
+    let supervision = &real.answers["medical_supervision"];
+    assert_eq!(supervision.value, AnswerValue::Unknown);
+    assert!(
+        supervision
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("\"sessions are medically supervised\"")
     );
 }
 

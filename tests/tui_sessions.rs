@@ -220,7 +220,23 @@ fn an_unfinished_walk_resumes_after_a_restart() {
 
 #[test]
 fn changing_a_priority_reorders_the_comparison_and_saves_it() {
-    let mut s = Session::new(120, 40);
+    // Two profiles that swap places when therapy matters more: the medical one leads at the
+    // default priorities (2×(3+3) + 2×1 = 14 against 2×(3+3) = 12), the therapy one at
+    // therapy = 3 (18 against 14).
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("providers");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("therapy-first.toml"),
+        "name = \"Therapy First\"\nkind = \"kap-practice\"\n[answers]\nprep_sessions = \"yes\"\nintegration_sessions = \"yes\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("medical-first.toml"),
+        "name = \"Medical First\"\nkind = \"ketamine-clinic\"\n[answers]\nprescriber_evaluation = \"yes\"\nmedical_supervision = \"yes\"\nprivate_setting = \"yes\"\n",
+    )
+    .unwrap();
+    let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
     s.keys("3");
     let before = s.shown_ids();
     // Therapy up to 3 (essential).
@@ -229,6 +245,9 @@ fn changing_a_priority_reorders_the_comparison_and_saves_it() {
     s.keys("l");
     let after = s.shown_ids();
     assert_ne!(before, after, "the order follows the priorities at once");
+    let place = |ids: &[String], id: &str| ids.iter().position(|i| i == id).unwrap();
+    assert!(place(&before, "medical-first") < place(&before, "therapy-first"));
+    assert!(place(&after, "therapy-first") < place(&after, "medical-first"));
 
     let lib = s.app.library();
     let expected: Vec<String> = rank(&lib.providers, &lib.checklist, s.app.priorities(), today())
@@ -271,16 +290,16 @@ fn q_quits_only_at_the_top_and_esc_goes_back_one_level() {
 fn exports_write_files_and_show_their_paths() {
     let mut s = Session::new(120, 40);
     s.keys("3ec");
-    let path = s.data().join("exports/comparison-2026-11-25.csv");
+    let path = s.data().join("exports/comparison-2026-11-28.csv");
     assert!(path.exists());
-    assert!(s.status().contains("comparison-2026-11-25.csv"));
+    assert!(s.status().contains("comparison-2026-11-28.csv"));
     s.keys("em");
-    assert!(s.data().join("exports/comparison-2026-11-25.md").exists());
+    assert!(s.data().join("exports/comparison-2026-11-28.md").exists());
     s.keys("ej");
-    assert!(s.data().join("exports/comparison-2026-11-25.json").exists());
+    assert!(s.data().join("exports/comparison-2026-11-28.json").exists());
     s.keys("ec");
     assert!(
-        s.status().contains("comparison-2026-11-25-2.csv"),
+        s.status().contains("comparison-2026-11-28-2.csv"),
         "never overwritten: {}",
         s.status()
     );
@@ -650,7 +669,7 @@ fn the_export_keeps_the_order_on_screen() {
         "the two orders differ, so the test means something"
     );
     s.keys("ec");
-    let csv = std::fs::read_to_string(s.data().join("exports/comparison-2026-11-25.csv")).unwrap();
+    let csv = std::fs::read_to_string(s.data().join("exports/comparison-2026-11-28.csv")).unwrap();
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let exported: Vec<&str> = header[5..].iter().step_by(3).copied().collect();
     assert_eq!(exported, by_name);

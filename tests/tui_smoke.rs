@@ -68,7 +68,7 @@ fn start(name: &str, home: &Path, env: &str) -> (Tmux, std::path::PathBuf) {
     };
     let status = home.join("status");
     let script = format!(
-        "env {env} XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-25 '{bin}'; echo $? > '{status}'; sleep 30",
+        "env {env} XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-28 '{bin}'; echo $? > '{status}'; sleep 30",
         data = home.join("data").display(),
         config = home.join("config").display(),
         bin = env!("CARGO_BIN_EXE_kapguide"),

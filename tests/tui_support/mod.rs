@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
-pub const TODAY: &str = "2026-11-25";
+pub const TODAY: &str = "2026-11-28";
 
 pub fn today() -> Date {
     Date::parse(TODAY).unwrap()
