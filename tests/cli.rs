@@ -750,3 +750,73 @@ fn completions_and_man_page_come_from_the_clap_definitions() {
     );
     assert!(man.contains("validate"));
 }
+
+#[test]
+fn the_options_grid_is_validated_with_positions_and_hints() {
+    let home = home();
+    let unknown = kapguide(home.path())
+        .args(["validate", "tests/fixtures/options/unknown-source"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 file(s) would be skipped"))
+        .get_output()
+        .stdout
+        .clone();
+    let unknown = String::from_utf8(unknown).unwrap();
+    assert!(
+        unknown.starts_with("tests/fixtures/options/unknown-source/options.toml:24:55: error: unknown source id `src-tow`\n  hint: did you mean `src-two`?\n"),
+        "{unknown}"
+    );
+    let empty = kapguide(home.path())
+        .args(["validate", "tests/fixtures/options/empty-cell/options.toml"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(empty).unwrap(),
+        "tests/fixtures/options/empty-cell/options.toml:32:18: error: this cell's text is empty\n  hint: every option gets an answer in every row; say plainly what is not known\n"
+    );
+    // A broken grid in --guides falls back to the bundled one, and says so.
+    let stdout = run_ok(
+        kapguide(home.path())
+            .args(["--guides", "tests/fixtures/options/empty-cell", "options"])
+            .args(["--width", "120"]),
+    );
+    assert!(stdout.contains("Esketamine"), "{stdout}");
+}
+
+#[test]
+fn options_fit_the_width_and_cite_every_cell() {
+    let home = home();
+    for width in ["60", "120"] {
+        let stdout = run_ok(kapguide(home.path()).args(["options", "--width", width]));
+        let width: usize = width.parse().unwrap();
+        for line in stdout
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("<http"))
+        {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        for heading in [
+            "KAP",
+            "Infusion only",
+            "Esketamine",
+            "At home",
+            "Not now / other",
+        ] {
+            assert!(stdout.contains(heading), "{width}: {heading}");
+        }
+        assert!(stdout.contains("Sources\n[1] "));
+    }
+    let json = run_ok(kapguide(home.path()).args(["options", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = value["rows"].as_array().unwrap();
+    assert!(rows.len() >= 10);
+    for row in rows {
+        for cell in row["cells"].as_array().unwrap() {
+            assert!(!cell["sources"].as_array().unwrap().is_empty(), "{cell}");
+        }
+    }
+}

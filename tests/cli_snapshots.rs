@@ -113,3 +113,13 @@ fn question_sheet_text() {
         "text"
     ]));
 }
+
+#[test]
+fn options_table_narrow() {
+    insta::assert_snapshot!(run(&["options", "--width", "60"]));
+}
+
+#[test]
+fn options_markdown() {
+    insta::assert_snapshot!(run(&["options", "--format", "markdown"]));
+}

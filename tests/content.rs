@@ -293,3 +293,59 @@ fn the_json_schema_matches_the_checklist_and_the_loader() {
             .collect::<Vec<_>>()
     );
 }
+
+/// IPDAS asks for benefits and harms in equal detail: every option answers every row, with a
+/// source, and no column is much thinner than the others ("not now" is a real column).
+#[test]
+fn the_options_grid_is_complete_sourced_and_balanced() {
+    let lib = bundled();
+    let grid = &lib.options;
+    let ids: Vec<&str> = grid.choices.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["kap", "infusion", "esketamine", "telehealth", "other"]
+    );
+    for row in [
+        "what",
+        "how",
+        "therapy",
+        "evidence",
+        "speed",
+        "lasting",
+        "course",
+        "monitoring",
+        "risks",
+        "cost",
+        "not-for",
+    ] {
+        assert!(grid.row(row).is_some(), "row {row} missing");
+    }
+    assert!(grid.reviewed >= Date::parse("2026-11-01"));
+    let words: Vec<usize> = (0..ids.len())
+        .map(|c| {
+            grid.rows
+                .iter()
+                .map(|r| r.cells[c].text.split_whitespace().count())
+                .sum()
+        })
+        .collect();
+    let (least, most) = (words.iter().min().unwrap(), words.iter().max().unwrap());
+    assert!(least * 10 >= most * 7, "column words {words:?}");
+    let risks = grid.row("risks").unwrap();
+    for (choice, cell) in grid.choices.iter().zip(&risks.cells) {
+        assert!(
+            cell.text.split_whitespace().count() >= 20,
+            "{} risks",
+            choice.id
+        );
+        assert!(!cell.sources.is_empty());
+    }
+    // "Who it may not suit" raises topics; it never rules anyone out.
+    for cell in &grid.row("not-for").unwrap().cells {
+        let text = cell.text.to_lowercase();
+        assert!(
+            !text.contains("you cannot") && !text.contains("not eligible"),
+            "{text}"
+        );
+    }
+}

@@ -115,6 +115,15 @@ pub enum Command {
     },
     /// Print the manual page (roff) generated from these definitions.
     Man,
+    /// The options side by side: KAP, an infusion course, esketamine, at-home ketamine, or not
+    /// now / something else, with sources on every cell.
+    Options {
+        #[arg(long, value_enum, default_value = "table")]
+        format: OptionsFormat,
+        /// Fit the table to N columns (default: the terminal width, or 100 when piped).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+        width: Option<u16>,
+    },
     /// Print a commented template for a new provider file.
     NewProvider {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
@@ -135,6 +144,13 @@ pub enum ValidateFormat {
     Text,
     Json,
     Github,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum OptionsFormat {
+    Table,
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -253,12 +269,8 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
             all,
             format,
             width,
-        } => {
-            // A table may use the whole terminal; piped, it gets 100 columns.
-            let width =
-                width.map_or_else(|| terminal_width().map_or(100, |w| w.max(40)), usize::from);
-            text::compare(context, ids, *all, *format, width)
-        }
+        } => text::compare(context, ids, *all, *format, table_width(*width)),
+        Command::Options { format, width } => text::options(lib, *format, table_width(*width)),
         Command::Explain { id } => text::explain(context, id),
         Command::Questions { id, format } => text::questions(context, id, *format),
         Command::Search { query } => text::search(lib, &query.join(" ")),
@@ -281,6 +293,11 @@ fn terminal_width() -> Option<usize> {
         .then(|| crossterm::terminal::size().ok())
         .flatten()
         .map(|(w, _)| usize::from(w))
+}
+
+/// A table may use the whole terminal; piped, it gets 100 columns.
+fn table_width(asked: Option<u16>) -> usize {
+    asked.map_or_else(|| terminal_width().map_or(100, |w| w.max(40)), usize::from)
 }
 
 /// Prose wraps at the terminal's width but at most 100 (longer lines read badly), or 80 when

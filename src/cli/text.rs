@@ -2,7 +2,7 @@
 
 use textwrap::core::display_width;
 
-use super::{CompareFormat, Context, Outcome, SheetFormatArg};
+use super::{CompareFormat, Context, OptionsFormat, Outcome, SheetFormatArg};
 use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
 use crate::core::export::{
@@ -295,6 +295,24 @@ pub fn search(lib: &Library, query: &str) -> Outcome {
         ));
     }
     Outcome::ok(out)
+}
+
+pub fn options(lib: &Library, format: OptionsFormat, width: usize) -> Outcome {
+    let grid = &lib.options;
+    if grid.is_empty() {
+        return Outcome {
+            stdout: String::new(),
+            stderr:
+                "kapguide: the options grid could not be read; run `kapguide validate` to see why\n"
+                    .into(),
+            code: 1,
+        };
+    }
+    Outcome::ok(match format {
+        OptionsFormat::Table => export::options_table(grid, width),
+        OptionsFormat::Markdown => export::options_markdown(grid),
+        OptionsFormat::Json => export::options_json(grid),
+    })
 }
 
 pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {

@@ -19,7 +19,8 @@ pub fn validate(
 ) -> Outcome {
     let (mut problems, files, skipped) = if paths.is_empty() {
         let lib = &context.library;
-        let files = lib.guides.len() + lib.providers.len() + lib.skipped + 1;
+        // The guides, the profiles, the checklist and the options grid.
+        let files = lib.guides.len() + lib.providers.len() + lib.skipped + 2;
         (lib.problems.clone(), files, lib.skipped)
     } else {
         let v = validate_paths(paths, &context.library.checklist, context.today);

@@ -51,10 +51,17 @@ impl TextLine {
 }
 
 /// Wrapping for plain text: break only at spaces (never inside a date, a URL or a hyphenated
-/// word), and let a word longer than the line stay whole so it can still be copied.
+/// word), and let a word longer than the line stay whole so it can still be copied. Optimal fit
+/// would otherwise let a line run past the width when that evens out the others.
 pub fn wrap_options(width: usize) -> textwrap::Options<'static> {
+    let penalties = textwrap::wrap_algorithms::Penalties {
+        overflow_penalty: usize::MAX / 4,
+        ..textwrap::wrap_algorithms::Penalties::new()
+    };
     textwrap::Options::new(width)
+        .wrap_algorithm(textwrap::WrapAlgorithm::OptimalFit(penalties))
         .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(false)
 }
 

@@ -4,6 +4,7 @@
 use super::checklist::Checklist;
 use super::diagnostics::Problem;
 use super::guide::Guide;
+use super::options::OptionsGrid;
 use super::provider::Provider;
 
 #[derive(Clone, Debug, Default)]
@@ -11,6 +12,8 @@ pub struct Library {
     /// In `order`, then id.
     pub guides: Vec<Guide>,
     pub checklist: Checklist,
+    /// The options side by side (empty if the file could not be read).
+    pub options: OptionsGrid,
     /// In file-name order; ranking is the scorer's job.
     pub providers: Vec<Provider>,
     pub problems: Vec<Problem>,

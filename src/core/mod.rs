@@ -11,6 +11,7 @@ pub mod fields;
 pub mod guide;
 pub mod layout;
 pub mod library;
+pub mod options;
 pub mod provider;
 pub mod sanitize;
 pub mod scoring;

@@ -12,6 +12,7 @@ use crate::core::date::Date;
 use crate::core::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
 use crate::core::guide::Guide;
 pub use crate::core::library::Library;
+use crate::core::options::{OPTIONS_FILE, OptionsGrid};
 use crate::core::provider::Provider;
 use crate::core::template::TEMPLATE_PLACEHOLDERS;
 
@@ -209,21 +210,15 @@ fn bundled_files(prefix: &str, extension: &str) -> Vec<FileSource> {
 /// Loads everything the app shows.
 pub fn load(options: &LoadOptions) -> Library {
     let mut lib = Library::default();
-    let (guide_files, checklist_file) = match &options.guides_dir {
-        // A directory of guides without a checklist previews guides against the bundled one.
-        Some(dir) => {
-            let files = disk_files(dir, &["md"], &mut lib.problems);
-            let checklist = dir.join(CHECKLIST_FILE);
-            let checklist = if checklist.exists() {
-                FileSource::Disk(checklist)
-            } else {
-                bundled_checklist()
-            };
-            (files, checklist)
-        }
-        None => (bundled_files("guides/", ".md"), bundled_checklist()),
+    // A directory of guides without a checklist (or options) previews guides against the
+    // bundled one.
+    let dir = options.guides_dir.as_deref();
+    let guide_files = match dir {
+        Some(dir) => disk_files(dir, &["md"], &mut lib.problems),
+        None => bundled_files("guides/", ".md"),
     };
-    lib.checklist = load_checklist(&checklist_file, &mut lib.problems);
+    lib.checklist = load_checklist(&guides_file(dir, CHECKLIST_FILE), &mut lib.problems);
+    lib.options = load_options(&guides_file(dir, OPTIONS_FILE), &mut lib.problems);
     let (guides, skipped) = load_guides(guide_files, &mut lib.problems);
     lib.guides = guides;
     lib.skipped += skipped;
@@ -255,40 +250,78 @@ pub fn load(options: &LoadOptions) -> Library {
 /// are reported and the bundled checklist is used, so profiles are still checked against real
 /// questions instead of all being rejected.
 fn load_checklist(file: &FileSource, problems: &mut Vec<Problem>) -> Checklist {
-    let parsed = file
-        .read()
-        .map(|text| Checklist::parse(&file.path(), &text));
-    let checklist = match parsed {
-        Ok((checklist, found)) => {
-            problems.extend(found);
-            checklist
-        }
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
-    };
-    match (checklist, file) {
-        (Some(checklist), _) => checklist,
+    load_with_fallback(file, problems, "checklist", Checklist::parse).unwrap_or_default()
+}
+
+/// Reads the options grid, falling back to the bundled one like the checklist.
+fn load_options(file: &FileSource, problems: &mut Vec<Problem>) -> OptionsGrid {
+    load_with_fallback(file, problems, "options grid", OptionsGrid::parse).unwrap_or_default()
+}
+
+type Parser<T> = fn(&Path, &str) -> (Option<T>, Vec<Problem>);
+
+/// Parses one content file; a broken file from disk is reported and the bundled copy of the same
+/// name is used instead.
+fn load_with_fallback<T>(
+    file: &FileSource,
+    problems: &mut Vec<Problem>,
+    what: &str,
+    parse: Parser<T>,
+) -> Option<T> {
+    match (parse_file(file, problems, parse), file) {
+        (Some(value), _) => Some(value),
         (None, FileSource::Disk(path)) => {
             problems.push(
                 Problem::file(
                     path,
                     Severity::Warning,
-                    "this checklist could not be read; the bundled checklist is used instead",
+                    format!("this {what} could not be read; the bundled {what} is used instead"),
                 )
                 .with_hint("fix the errors listed for this file, then run kapguide validate again"),
             );
-            load_checklist(&bundled_checklist(), problems)
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            load_with_fallback(
+                &bundled_file(&name.unwrap_or_default()),
+                problems,
+                what,
+                parse,
+            )
         }
-        (None, FileSource::Bundled(..)) => Checklist::default(),
+        (None, FileSource::Bundled(..)) => None,
     }
 }
 
-fn bundled_checklist() -> FileSource {
-    bundled_files("guides/checklist", ".toml")
-        .pop()
-        .unwrap_or(FileSource::Bundled("guides/checklist.toml", b""))
+/// Reads and parses one file, collecting its problems.
+fn parse_file<T>(file: &FileSource, problems: &mut Vec<Problem>, parse: Parser<T>) -> Option<T> {
+    match file.read().map(|text| parse(&file.path(), &text)) {
+        Ok((value, found)) => {
+            problems.extend(found);
+            value
+        }
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
+}
+
+/// A file of `guides/` from `dir` if it is there, otherwise the bundled copy.
+fn guides_file(dir: Option<&Path>, name: &str) -> FileSource {
+    match dir.map(|d| d.join(name)) {
+        Some(path) if path.exists() => FileSource::Disk(path),
+        _ => bundled_file(name),
+    }
+}
+
+/// The bundled `guides/NAME` (an empty stand-in if it is not embedded, which a test rules out).
+fn bundled_file(name: &str) -> FileSource {
+    bundled::GUIDE_FILES
+        .iter()
+        .find(|(path, _)| path.strip_prefix("guides/") == Some(name))
+        .map_or(
+            FileSource::Bundled("guides/missing", b""),
+            |(path, bytes)| FileSource::Bundled(path, bytes),
+        )
 }
 
 fn load_guides(files: Vec<FileSource>, problems: &mut Vec<Problem>) -> (Vec<Guide>, usize) {
@@ -416,7 +449,8 @@ fn provider_warnings(provider: &Provider, path: &Path, today: Date) -> Vec<Probl
 }
 
 /// What `kapguide validate PATH...` checks: every `.md` as a guide, `checklist.toml` as the
-/// checklist and every other `.toml` as a provider profile (directories: the files in them).
+/// checklist, `options.toml` as the options grid and every other `.toml` as a provider profile
+/// (directories: the files in them).
 pub struct Validation {
     pub problems: Vec<Problem>,
     pub files: usize,
@@ -441,11 +475,13 @@ pub fn validate_paths(
     }
     let is_checklist = |f: &FileSource| f.path().file_name().is_some_and(|n| n == CHECKLIST_FILE);
     let is_guide = |f: &FileSource| f.path().extension().is_some_and(|e| e == "md");
+    let is_options = |f: &FileSource| f.path().file_name().is_some_and(|n| n == OPTIONS_FILE);
     let (checklists, rest): (Vec<FileSource>, Vec<FileSource>) =
         files.into_iter().partition(is_checklist);
+    let (grids, rest): (Vec<FileSource>, Vec<FileSource>) = rest.into_iter().partition(is_options);
     let (guides, providers): (Vec<FileSource>, Vec<FileSource>) =
         rest.into_iter().partition(is_guide);
-    let count = checklists.len() + guides.len() + providers.len();
+    let count = checklists.len() + grids.len() + guides.len() + providers.len();
 
     // A checklist among the paths is checked, and its questions are the ones profiles must use.
     let checklist = checklists
@@ -453,11 +489,15 @@ pub fn validate_paths(
         .map(|file| load_checklist(file, &mut problems))
         .next_back()
         .unwrap_or_else(|| fallback_checklist.clone());
+    let grid_skips = grids
+        .iter()
+        .filter(|file| parse_file(file, &mut problems, OptionsGrid::parse).is_none())
+        .count();
     let (_, guide_skips) = load_guides(guides, &mut problems);
     let (_, provider_skips) = load_providers(vec![providers], &checklist, today, &mut problems);
     Validation {
         problems,
         files: count,
-        skipped: guide_skips + provider_skips,
+        skipped: grid_skips + guide_skips + provider_skips,
     }
 }

@@ -7,11 +7,16 @@ mod explain;
 mod json;
 mod markdown;
 mod marks;
+mod options;
 mod sheet;
 mod table;
 
 pub use explain::explain;
 pub use marks::*;
+pub use options::{
+    COLUMN_GAP, ColumnPlan, OPTIONS_NOTE, column_plan, options_json, options_markdown,
+    options_table, source_numbers, source_refs, wrap,
+};
 pub use sheet::{SheetFormat, question_sheet, questions_to_ask};
 pub use table::truncate;
 
