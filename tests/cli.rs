@@ -20,7 +20,12 @@ const FIXTURES: [&str; 5] = [
 
 /// The binary with a private, empty home, a pinned date and no colour.
 fn kapguide(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kapguide").expect("binary builds");
+    Command::from_std(kapguide_std(home))
+}
+
+/// `kapguide`, as a plain process (for tests that choose where its output goes).
+fn kapguide_std(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kapguide"));
     cmd.env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("HOME", home)
@@ -819,4 +824,42 @@ fn options_fit_the_width_and_cite_every_cell() {
             assert!(!cell["sources"].as_array().unwrap().is_empty(), "{cell}");
         }
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_write_error_is_reported_and_exits_1() {
+    use assert_cmd::assert::OutputAssertExt;
+    let home = home();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    kapguide_std(home.path())
+        .args(FIXTURES)
+        .arg("checklist")
+        .stdout(full)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "kapguide: cannot write the output",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_quiet() {
+    use std::process::Stdio;
+    let home = home();
+    // Much more than a pipe holds, so the writes must meet the closed end.
+    let mut child = kapguide_std(home.path())
+        .args(["compare", "--all", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }

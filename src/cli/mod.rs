@@ -305,9 +305,23 @@ fn table_width(asked: Option<u16>) -> usize {
 fn default_width() -> usize {
     terminal_width().map_or(80, |w| w.clamp(20, 100))
 }
-/// Writes the outcome; a closed pipe (`kapguide guides | head`) is not an error.
+/// Writes the outcome. A closed pipe (`kapguide guides | head`) is not an error: the reader
+/// had what it wanted. Any other write error (a full disk, `/dev/full`) is: the output is
+/// incomplete, so it is said, and the exit status is 1.
 fn finish(outcome: Outcome) -> ExitCode {
-    let _ = io::stdout().lock().write_all(outcome.stdout.as_bytes());
-    let _ = io::stderr().lock().write_all(outcome.stderr.as_bytes());
-    ExitCode::from(outcome.code)
+    let mut code = outcome.code;
+    let mut stdout = io::stdout().lock();
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    let mut stderr = outcome.stderr;
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            stderr.push_str(&format!("kapguide: cannot write the output: {e}\n"));
+            code = code.max(1);
+        }
+        _ => {}
+    }
+    let _ = io::stderr().lock().write_all(stderr.as_bytes());
+    ExitCode::from(code)
 }

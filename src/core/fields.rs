@@ -31,6 +31,20 @@ pub fn parse_document<'i>(text: &'i str, rep: &mut Reporter<'_>) -> Option<Spann
     errors.is_empty().then_some(table)
 }
 
+/// `key` as TOML writes it: bare when it can be, quoted otherwise, so an id such as
+/// `prep sessions` or `a.b` (valid in a checklist) reads back as the same one key.
+pub fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if bare {
+        key.to_string()
+    } else {
+        toml::Value::String(key.to_string()).to_string()
+    }
+}
+
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }

@@ -10,7 +10,7 @@ use toml::de::DeValue;
 use super::checklist::{Checklist, Route, read_routes};
 use super::date::Date;
 use super::diagnostics::{Problem, Reporter, suggestion_hint};
-use super::fields::{Fields, parse_document, pick};
+use super::fields::{Fields, parse_document, pick, toml_key};
 use super::words::word_enum;
 
 word_enum! {
@@ -459,7 +459,11 @@ impl Provider {
             out.push_str(&format!("# {}\n", category.title));
             for question in checklist.questions_in(index) {
                 let answer = self.answers.get(&question.id).cloned().unwrap_or_default();
-                out.push_str(&format!("{} = {}\n", question.id, answer_toml(&answer)));
+                out.push_str(&format!(
+                    "{} = {}\n",
+                    toml_key(&question.id),
+                    answer_toml(&answer)
+                ));
             }
         }
         out
@@ -522,5 +526,32 @@ mod tests {
         );
         assert_eq!(id_for_name("東京クリニック", |_| false), "provider");
         assert_eq!(id_for_name("東京", |id| id == "provider"), "provider-2");
+    }
+
+    #[test]
+    fn checklist_ids_that_are_not_bare_keys_are_written_so_they_read_back() {
+        let text = "[[category]]\nid = \"care plan\"\ntitle = \"T\"\n[[question]]\nid = \"prep sessions\"\ncategory = \"care plan\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n[[question]]\nid = \"a.b\"\ncategory = \"care plan\"\nquestion = \"Q2?\"\nwhy = \"W\"\nweight = 1\n";
+        let (checklist, problems) = Checklist::parse(Path::new("c.toml"), text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let checklist = checklist.unwrap();
+        let mut provider = Provider::parse(
+            Path::new("p.toml"),
+            "name = \"P\"\nkind = \"kap-practice\"\n",
+            &checklist,
+        )
+        .0
+        .unwrap();
+        provider
+            .answers
+            .entry("prep sessions".into())
+            .or_default()
+            .value = AnswerValue::Yes;
+        provider.answers.entry("a.b".into()).or_default().value = AnswerValue::No;
+        let saved = provider.to_toml(&checklist);
+        let (back, problems) = Provider::parse(Path::new("p.toml"), &saved, &checklist);
+        assert!(problems.is_empty(), "{problems:?}\n{saved}");
+        let back = back.unwrap();
+        assert_eq!(back.answer("prep sessions"), AnswerValue::Yes);
+        assert_eq!(back.answer("a.b"), AnswerValue::No);
     }
 }

@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::loader::read_text;
-use super::store::{SaveError, write_atomic};
+use super::store::{SaveError, check_reads_back, write_atomic};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
-use crate::core::fields::{Fields, parse_document};
+use crate::core::fields::{Fields, parse_document, toml_key};
 use crate::core::scoring::{MAX_PRIORITY, Priorities};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,8 +56,24 @@ impl Config {
                 return (config, vec![problem]);
             }
         };
-        let mut rep = Reporter::new(path, &text, 0);
-        if let Some(doc) = parse_document(&text, &mut rep) {
+        let (priorities, problems) = Config::read(path, &text, checklist);
+        config.priorities = priorities;
+        config.writable = problems.is_empty();
+        let problems = problems
+            .into_iter()
+            .map(|p| Problem {
+                severity: Severity::Warning,
+                ..p
+            })
+            .collect();
+        (config, problems)
+    }
+
+    /// The priorities in a config file's `text`, and its problems (as errors).
+    fn read(path: &Path, text: &str, checklist: &Checklist) -> (Priorities, Vec<Problem>) {
+        let mut priorities = Priorities::default();
+        let mut rep = Reporter::new(path, text, 0);
+        if let Some(doc) = parse_document(text, &mut rep) {
             let top = Fields::new(doc.get_ref(), doc.span(), "");
             top.reject_unknown_keys(&mut rep, &["priorities"]);
             if let Some(table) = top.table(&mut rep, "priorities", "[priorities]") {
@@ -74,21 +90,12 @@ impl Config {
                         continue;
                     }
                     if let Some(n) = table.integer(&mut rep, key, 0..i64::from(MAX_PRIORITY) + 1) {
-                        config.priorities.set(key, n as u8);
+                        priorities.set(key, n as u8);
                     }
                 }
             }
         }
-        config.writable = rep.problems.is_empty();
-        let problems = rep
-            .problems
-            .into_iter()
-            .map(|p| Problem {
-                severity: Severity::Warning,
-                ..p
-            })
-            .collect();
-        (config, problems)
+        (priorities, rep.problems)
     }
 
     pub fn to_toml(&self, checklist: &Checklist) -> String {
@@ -98,11 +105,43 @@ impl Config {
         for category in &checklist.categories {
             out.push_str(&format!(
                 "{} = {}\n",
-                category.id,
+                toml_key(&category.id),
                 self.priorities.get(&category.id)
             ));
         }
         out
+    }
+
+    /// The file's text with only the priorities that differ from it changed: the user's
+    /// comments, order and layout stay as they were (`toml_edit` keeps them).
+    fn edit(&self, path: &Path, existing: &str, checklist: &Checklist) -> Result<String, String> {
+        let mut doc: toml_edit::DocumentMut = existing
+            .parse()
+            .map_err(|e| format!("{} cannot be edited: {e}", path.display()))?;
+        let in_file = Config::read(path, existing, checklist).0;
+        let table = doc
+            .entry("priorities")
+            .or_insert_with(toml_edit::table)
+            .as_table_like_mut()
+            .ok_or_else(|| format!("{}: `priorities` is not a table", path.display()))?;
+        for category in &checklist.categories {
+            let wanted = self.priorities.get(&category.id);
+            if in_file.get(&category.id) == wanted {
+                continue;
+            }
+            let mut number = toml_edit::Value::from(i64::from(wanted));
+            match table.get_mut(&category.id).and_then(|i| i.as_value_mut()) {
+                // The comment after the old number stays after the new one.
+                Some(old) => {
+                    *number.decor_mut() = old.decor().clone();
+                    *old = number;
+                }
+                None => {
+                    table.insert(&category.id, toml_edit::Item::Value(number));
+                }
+            }
+        }
+        Ok(doc.to_string())
     }
 
     /// Saves the priorities, unless the file on disk had problems (then it is left for the user
@@ -124,7 +163,13 @@ impl Config {
                 path.display()
             ));
         }
-        write_atomic(&path, &self.to_toml(checklist), true)
+        let text = match read_text(&path) {
+            Ok(existing) => self.edit(&path, &existing, checklist)?,
+            Err(_) if !path.exists() => self.to_toml(checklist),
+            Err(problem) => return Err(problem.to_string()),
+        };
+        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).1)
+            .and_then(|()| write_atomic(&path, &text, true))
             .map_err(|e: SaveError| e.to_string())?;
         self.seen_modified.set(modified(&path));
         Ok(path)
@@ -208,6 +253,56 @@ mod tests {
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
             "[priorities]\ntherapy = 9\n"
+        );
+    }
+
+    #[test]
+    fn category_ids_that_are_not_bare_keys_are_written_so_they_read_back() {
+        let text = "[[category]]\nid = \"care plan\"\ntitle = \"T\"\n[[question]]\nid = \"q\"\ncategory = \"care plan\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n";
+        let list = Checklist::parse(Path::new("c.toml"), text).0.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let (mut config, _) = Config::load(Some(&path), &list);
+        config.priorities.set("care plan", 3);
+        config.save(&list).unwrap();
+        let (back, problems) = Config::load(Some(&path), &list);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back.priorities.get("care plan"), 3);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_keeps_the_symlink_the_mode_and_the_comments() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("dotfiles/kapguide.toml");
+        fs::create_dir_all(real.parent().unwrap()).unwrap();
+        let hand_written =
+            "# my settings, kept in git\n[priorities]\ntherapy = 1 # the one I care about\n";
+        fs::write(&real, hand_written).unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("kapguide/config.toml");
+        fs::create_dir_all(link.parent().unwrap()).unwrap();
+        symlink(&real, &link).unwrap();
+
+        let list = checklist();
+        let (mut config, problems) = Config::load(Some(&link), &list);
+        assert!(problems.is_empty(), "{problems:?}");
+        config.priorities.set("therapy", 3);
+        config.save(&list).unwrap();
+
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let saved = fs::read_to_string(&real).unwrap();
+        assert_eq!(
+            saved,
+            "# my settings, kept in git\n[priorities]\ntherapy = 3 # the one I care about\n"
         );
     }
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::loader::{list_dir, read_text};
+use super::loader::{MAX_FILE_BYTES, list_dir, read_text};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
 use crate::core::provider::Provider;
@@ -14,6 +14,8 @@ use crate::core::provider::Provider;
 pub enum SaveError {
     /// The target exists and overwriting was not confirmed.
     Exists(PathBuf),
+    /// The text would not read back (too large, or not valid): nothing was written.
+    WouldNotReadBack(PathBuf, String),
     Io(PathBuf, io::Error),
 }
 
@@ -21,43 +23,90 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Exists(path) => write!(f, "{} already exists", path.display()),
+            SaveError::WouldNotReadBack(path, why) => {
+                write!(f, "{} was not written: {why}", path.display())
+            }
             SaveError::Io(path, error) => write!(f, "cannot write {}: {error}", path.display()),
         }
     }
 }
 
-/// Writes `contents` to `path` atomically (temporary file in the same directory, then rename).
-/// With `overwrite` false an existing file is left alone and `SaveError::Exists` returned; the
-/// final step is then a hard link, which the file system refuses if the name was taken meanwhile
-/// (another kapguide saving the same profile), so nothing is ever replaced by a race.
+/// Refuses `text` if the loader would refuse it when read back, so a save never produces a
+/// file that vanishes next run. `problems` are what parsing `text` found.
+pub fn check_reads_back(path: &Path, text: &str, problems: &[Problem]) -> Result<(), SaveError> {
+    let refuse = |why: String| Err(SaveError::WouldNotReadBack(path.to_path_buf(), why));
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return refuse(format!(
+            "it would be {} KiB, over the {} KiB limit of what kapguide reads; shorten the longest notes",
+            (text.len() as u64).div_ceil(1024),
+            MAX_FILE_BYTES / 1024
+        ));
+    }
+    match problems.iter().find(|p| p.is_error()) {
+        Some(problem) => refuse(format!("it would not read back ({})", problem.message)),
+        None => Ok(()),
+    }
+}
+
+/// The file a write to `path` should replace: a symbolic link's target, so saving through a
+/// link keeps the link (and the file it points to is the one updated).
+fn write_target(path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same directory, flushed to
+/// disk, then renamed over the target, so a crash or full disk leaves the old file or the new
+/// one, never half a file. A replaced file keeps its permissions; a new file is private to the
+/// user (0600), as the answers in it may be health notes. With `overwrite` false an existing
+/// file is left alone and `SaveError::Exists` returned; the rename is then one the kernel
+/// refuses if the name was taken meanwhile (another kapguide saving the same profile), so
+/// nothing is ever replaced by a race.
 pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), SaveError> {
     let io_err = |e| SaveError::Io(path.to_path_buf(), e);
-    if !overwrite && path.exists() {
+    if !overwrite && fs::symlink_metadata(path).is_ok() {
         return Err(SaveError::Exists(path.to_path_buf()));
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let target = write_target(path).map_err(io_err)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io_err)?;
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-        if overwrite {
-            fs::rename(&temp, path)
-        } else {
-            fs::hard_link(&temp, path)
-        }
-    })();
-    let _ = fs::remove_file(&temp);
-    match result {
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io_err)?;
+    temp.write_all(contents.as_bytes()).map_err(io_err)?;
+    if let Some(meta) = fs::metadata(&target).ok().filter(|_| overwrite) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io_err)?;
+    }
+    temp.as_file().sync_all().map_err(io_err)?;
+    let persisted = if overwrite {
+        temp.persist(&target)
+    } else {
+        temp.persist_noclobber(&target)
+    };
+    // On failure the temporary file is deleted when the error drops.
+    match persisted.map_err(|e| e.error) {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             Err(SaveError::Exists(path.to_path_buf()))
         }
-        other => other.map_err(io_err),
+        Err(e) => Err(io_err(e)),
+        Ok(_) => {
+            // The new name itself must survive a crash: flush the directory entry too (best
+            // effort: not every file system allows opening a directory).
+            if let Ok(dir) = fs::File::open(dir) {
+                let _ = dir.sync_all();
+            }
+            Ok(())
+        }
     }
 }
 
@@ -69,14 +118,17 @@ pub fn save_profile(
     overwrite: bool,
 ) -> Result<PathBuf, SaveError> {
     let path = dir.join(format!("{}.toml", provider.id));
-    write_atomic(&path, &provider.to_toml(checklist), overwrite)?;
+    let text = provider.to_toml(checklist);
+    check_reads_back(&path, &text, &Provider::parse(&path, &text, checklist).1)?;
+    write_atomic(&path, &text, overwrite)?;
     Ok(path)
 }
 
-/// Reads back a draft profile (an unfinished walk-through) if one exists for `id`.
+/// Reads back a draft profile (an unfinished walk-through) if one exists for `id`, with the
+/// same checks as every other file (size, file type, UTF-8).
 pub fn load_draft(dir: &Path, id: &str, checklist: &Checklist) -> Option<Provider> {
     let path = dir.join(format!("{id}.toml"));
-    let text = fs::read_to_string(&path).ok()?;
+    let text = read_text(&path).ok()?;
     Provider::parse(&path, &text, checklist).0
 }
 
@@ -112,7 +164,8 @@ pub fn save_draft(
     checklist: &Checklist,
 ) -> Result<PathBuf, SaveError> {
     let path = dir.join(format!("{}.toml", provider.id));
-    let unreadable = path.exists() && load_draft(dir, &provider.id, checklist).is_none();
+    let unreadable =
+        fs::symlink_metadata(&path).is_ok() && load_draft(dir, &provider.id, checklist).is_none();
     if unreadable {
         let backup = (1..)
             .map(|n| {
@@ -183,5 +236,73 @@ mod tests {
             "a readable draft is simply replaced"
         );
         assert_eq!(load_drafts(dir.path(), &checklist).0.len(), 1);
+    }
+
+    fn named(id: &str, checklist: &Checklist) -> Provider {
+        let text = "name = \"Old\"\nkind = \"kap-practice\"\n";
+        let mut provider = Provider::parse(Path::new("p.toml"), text, checklist)
+            .0
+            .unwrap();
+        provider.id = id.into();
+        provider
+    }
+
+    #[test]
+    fn a_draft_over_the_size_limit_is_moved_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let checklist = Checklist::default();
+        // Valid TOML that reads as a draft, but bigger than the loader accepts.
+        let padding = format!(
+            "# {}\n",
+            "x".repeat(super::super::loader::MAX_FILE_BYTES as usize)
+        );
+        let big = format!("name = \"Old\"\nkind = \"kap-practice\"\n{padding}");
+        fs::write(dir.path().join("old.toml"), &big).unwrap();
+        save_draft(dir.path(), &named("old", &checklist), &checklist).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("old.toml.bak")).unwrap(),
+            big,
+            "the promised .bak"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_the_drafts_directory_never_hangs() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("old.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let path = dir.path().to_path_buf();
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let checklist = Checklist::default();
+            let (drafts, problems) = load_drafts(&path, &checklist);
+            let saved = save_draft(&path, &named("old", &checklist), &checklist);
+            let _ = send.send((drafts.len(), problems.len(), saved.is_ok()));
+        });
+        let (drafts, problems, saved) = receive
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("loading and saving drafts next to a FIFO returns");
+        assert_eq!((drafts, problems, saved), (0, 1, true));
+        let draft = fs::read_to_string(dir.path().join("old.toml")).unwrap();
+        assert!(draft.contains("name = \"Old\""), "{draft}");
+    }
+
+    #[test]
+    fn never_writes_a_profile_the_loader_would_refuse() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "[[category]]\nid = \"therapy\"\ntitle = \"T\"\n[[question]]\nid = \"q\"\ncategory = \"therapy\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n";
+        let checklist = Checklist::parse(Path::new("c.toml"), text).0.unwrap();
+        let mut provider = named("noisy", &checklist);
+        // What 350,000 U+0085 in a note become once sanitized: 8 bytes each.
+        let note = crate::core::sanitize::sanitize(&"\u{85}".repeat(350_000)).into_owned();
+        provider.answers.entry("q".into()).or_default().note = Some(note);
+        let error = save_profile(dir.path(), &provider, &checklist, false).unwrap_err();
+        assert!(error.to_string().contains("limit"), "says why: {error}");
+        assert!(
+            !dir.path().join("noisy.toml").exists(),
+            "nothing the loader would refuse is written"
+        );
     }
 }
