@@ -1036,3 +1036,40 @@ fn the_finish_page_says_known_once() {
     assert!(coverage.contains("% known"), "{coverage}");
     assert!(!finish.contains("Known: "), "{finish}");
 }
+
+#[test]
+fn options_are_reachable_from_the_guides_and_open_a_cell_in_full() {
+    let mut s = Session::new(60, 16);
+    s.keys("o");
+    assert_eq!(
+        s.app.view(),
+        View::Options,
+        "o in the guides opens the options"
+    );
+    // Far right: the last column scrolls into view, with a marker for those left behind.
+    s.keys("llllllll");
+    let screen = s.screen();
+    assert!(screen.contains("Not now / other"), "{screen}");
+    assert!(screen.contains("more (h)"), "{screen}");
+    // Far down: the last row shows.
+    s.keys("G");
+    assert!(s.screen().contains("Who it may"), "{}", s.screen());
+    s.press(KeyCode::Enter);
+    assert_eq!(s.app.mode(), Mode::OptionCell);
+    let screen = s.screen();
+    assert!(screen.contains("Not now, or something else"), "{screen}");
+    s.keys("G");
+    assert!(s.screen().contains("Reviewed 2026-"), "{}", s.screen());
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Options);
+    // A bigger screen shows every option at once.
+    s.resize(120, 40);
+    let screen = s.screen();
+    for choice in &s.app.library().options.choices {
+        assert!(screen.contains(&choice.short), "{}\n{screen}", choice.short);
+    }
+    s.keys("1");
+    assert_eq!(s.app.view(), View::Guides);
+    s.keys("4");
+    assert_eq!(s.app.view(), View::Options);
+}

@@ -87,6 +87,11 @@ const STATES: &[(&str, Setup)] = &[
     }),
     ("overlay_priorities", |s| s.keys("3pjl")),
     ("overlay_export", |s| s.keys("3e")),
+    ("options_grid", |s| s.keys("4jjl")),
+    ("overlay_option_cell", |s| {
+        s.keys("4jjjl");
+        s.press(KeyCode::Enter);
+    }),
 ];
 
 /// The screen, with the temporary home directory written as [HOME].
@@ -103,6 +108,19 @@ fn every_view_and_overlay_at_two_sizes() {
             insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&s));
         }
     }
+}
+
+/// The options grid at the smallest size: columns scroll sideways with a marker, and a cell's
+/// full text opens on Enter.
+#[test]
+fn options_at_the_minimum_size() {
+    let mut s = Session::new(60, 16);
+    s.keys("4");
+    insta::assert_snapshot!("options_grid_60x16", screen(&s));
+    s.keys("llljjj");
+    insta::assert_snapshot!("options_grid_scrolled_60x16", screen(&s));
+    s.press(KeyCode::Enter);
+    insta::assert_snapshot!("overlay_option_cell_60x16", screen(&s));
 }
 
 #[test]

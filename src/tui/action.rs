@@ -11,6 +11,7 @@ pub enum View {
     Guides,
     Checklist,
     Compare,
+    Options,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@ mod compare;
 mod details;
 mod field;
 mod guides;
+mod options;
 mod search;
 
 use ratatui::layout::Rect;
@@ -15,6 +16,7 @@ pub use compare::{CompareFocus, CompareView, RegionChoice, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use guides::{Guides, GuidesFocus, TocEntry};
+pub use options::{OptionsView, row_heights, rows_that_fit};
 pub use search::SearchView;
 
 use super::action::{Action, Effect, Reply, View};
@@ -104,6 +106,10 @@ pub enum Overlay {
         opened: Priorities,
     },
     Export,
+    /// The options-grid cell under the cursor: its full text and sources.
+    OptionCell {
+        scroll: usize,
+    },
 }
 
 pub struct App {
@@ -122,6 +128,7 @@ pub struct App {
     pub(crate) guides: Guides,
     pub(crate) checklist: ChecklistView,
     pub(crate) compare: CompareView,
+    pub(crate) options: OptionsView,
     pub(crate) search: SearchView,
     /// One per provider in `lib.providers`, recomputed only when priorities or profiles change.
     pub(crate) scores: Vec<Score>,
@@ -160,6 +167,7 @@ impl App {
             guides: Guides::new(&lib),
             checklist: ChecklistView::new(startup.drafts),
             compare: CompareView::default(),
+            options: OptionsView::default(),
             search: SearchView::default(),
             scores: Vec::new(),
             answers: AnswerMatrix::default(),
@@ -312,6 +320,7 @@ impl App {
                 Overlay::Cell => Mode::Cell,
                 Overlay::Priorities { .. } => Mode::Priorities,
                 Overlay::Export => Mode::Export,
+                Overlay::OptionCell { .. } => Mode::OptionCell,
             };
         }
         self.view_mode()
@@ -341,6 +350,7 @@ impl App {
                 CompareFocus::List => Mode::ProviderList,
                 CompareFocus::Matrix => Mode::Matrix,
             },
+            View::Options => Mode::Options,
         }
     }
 
@@ -419,9 +429,12 @@ impl App {
                 Mode::Walk | Mode::Review => self.walk_action(&action, effects),
                 Mode::Prepare => self.prepare_action(&action, effects),
                 Mode::ProviderList | Mode::Matrix => self.compare_action(&action),
+                Mode::Options => self.options_action(&action),
                 Mode::Text => self.input_action(&action, effects),
                 Mode::Search => self.search_action(&action),
-                Mode::Help | Mode::Crisis | Mode::Problems => self.scroll_overlay(&action),
+                Mode::Help | Mode::Crisis | Mode::Problems | Mode::OptionCell => {
+                    self.scroll_overlay(&action)
+                }
                 Mode::Notice => {
                     self.overlays.pop();
                     effects.push(Effect::NoticeSeen);
@@ -441,6 +454,7 @@ impl App {
             View::Guides => self.guides.toggle_focus(),
             View::Checklist => self.checklist.toggle_focus(),
             View::Compare => self.compare.toggle_focus(),
+            View::Options => {}
         }
     }
 
@@ -449,13 +463,14 @@ impl App {
         let width = self.reader_size().0;
         self.guides.relayout(&self.lib, width);
         self.keep_column_visible();
+        self.keep_option_cell_visible();
     }
 
     /// With `--mouse`: a click on a tab switches to it.
     fn click(&mut self, x: u16, y: u16) {
         if y == 0
             && self.overlays.is_empty()
-            && let Some(view) = geometry::tab_at(x)
+            && let Some(view) = geometry::tab_at(x, self.size.width)
         {
             self.view = view;
         }
@@ -481,6 +496,9 @@ impl App {
         let text = match self.overlays.last() {
             Some(Overlay::Help { .. }) => text::help(self.view_mode(), self.theme.ascii),
             Some(Overlay::Problems { .. }) => text::problems(&self.problems, width),
+            Some(Overlay::OptionCell { .. }) => {
+                text::option_cell(&self.lib.options, self.options.row, self.options.col, width)
+            }
             _ => text::crisis(&self.lib, width),
         };
         let (height, max) = (text.rows(self.size), text.max_scroll(self.size));
@@ -500,7 +518,8 @@ impl App {
                 Some(
                     Overlay::Help { scroll }
                     | Overlay::Crisis { scroll }
-                    | Overlay::Problems { scroll },
+                    | Overlay::Problems { scroll }
+                    | Overlay::OptionCell { scroll },
                 ),
                 action,
             ) => {

@@ -145,6 +145,48 @@ impl Matrix {
     }
 }
 
+/// The options grid inside its border: a heading line and a rule, then rows of cells.
+#[derive(Clone, Copy, Debug)]
+pub struct OptionsGrid {
+    pub area: Rect,
+    pub plan: crate::core::export::ColumnPlan,
+    /// Lines for rows under the heading.
+    pub rows: usize,
+    /// The most lines a cell shows in the grid (Enter shows all of it).
+    pub cell_lines: usize,
+}
+
+const OPTIONS_HEAD: u16 = 2;
+
+pub fn options_grid(body: Rect, choices: usize) -> OptionsGrid {
+    let area = inner(body);
+    let rows = usize::from(area.height.saturating_sub(OPTIONS_HEAD));
+    OptionsGrid {
+        area,
+        plan: crate::core::export::column_plan(usize::from(area.width), choices),
+        rows,
+        // Four rows at a time (each with its rule line), never fewer than two lines a cell.
+        cell_lines: (rows / 4).saturating_sub(1).clamp(2, 8),
+    }
+}
+
+impl OptionsGrid {
+    pub fn head(&self) -> Rect {
+        Rect {
+            height: OPTIONS_HEAD.min(self.area.height),
+            ..self.area
+        }
+    }
+
+    pub fn body(&self) -> Rect {
+        Rect {
+            y: self.area.y + OPTIONS_HEAD,
+            height: self.rows as u16,
+            ..self.area
+        }
+    }
+}
+
 /// A box of at most `width`×`height` in the middle of `area`.
 pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
     area.centered(
@@ -176,16 +218,28 @@ pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
     }
 }
 
-pub const TABS: [(View, &str); 3] = [
+pub const TABS: [(View, &str); 4] = [
     (View::Guides, "[1] Guides"),
     (View::Checklist, "[2] Checklist"),
     (View::Compare, "[3] Compare"),
+    (View::Options, "[4] Options"),
 ];
 pub const APP_TITLE: &str = " kapguide ";
 
-/// The tab under column `x` of the header line.
-pub fn tab_at(x: u16) -> Option<View> {
-    let mut start = APP_TITLE.len() as u16;
+/// Where the tabs start on a header `width` columns wide: after the app's name when everything
+/// fits, at the left edge otherwise (every tab stays visible at the minimum width).
+pub fn tabs_start(width: u16) -> u16 {
+    let tabs: usize = TABS.iter().map(|(_, l)| l.len() + 2).sum();
+    if usize::from(width) >= APP_TITLE.len() + tabs {
+        APP_TITLE.len() as u16
+    } else {
+        0
+    }
+}
+
+/// The tab under column `x` of a header line `width` columns wide.
+pub fn tab_at(x: u16, width: u16) -> Option<View> {
+    let mut start = tabs_start(width);
     for (view, label) in TABS {
         let end = start + label.len() as u16 + 2;
         if (start..end).contains(&x) {

@@ -36,10 +36,14 @@ pub enum Mode {
     Cell,
     Priorities,
     Export,
+    /// The options grid.
+    Options,
+    /// One option cell's full text and sources.
+    OptionCell,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 21] = [
+    pub const ALL: [Mode; 23] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -61,6 +65,8 @@ impl Mode {
         Mode::Cell,
         Mode::Priorities,
         Mode::Export,
+        Mode::Options,
+        Mode::OptionCell,
     ];
 
     pub fn title(self) -> &'static str {
@@ -86,6 +92,8 @@ impl Mode {
             Mode::Cell => "Answer details",
             Mode::Priorities => "Priorities",
             Mode::Export => "Export",
+            Mode::Options => "Options side by side",
+            Mode::OptionCell => "An option's cell",
         }
     }
 
@@ -104,6 +112,7 @@ impl Mode {
                 | Mode::Questions
                 | Mode::ProviderList
                 | Mode::Matrix
+                | Mode::Options
         )
     }
 
@@ -245,6 +254,8 @@ const MOVES: &[Mode] = &[
     Mode::Help,
     Mode::Crisis,
     Mode::Problems,
+    Mode::Options,
+    Mode::OptionCell,
 ];
 const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
 /// One-line fields that Enter confirms and Esc cancels.
@@ -274,6 +285,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Reader]), &[ch(']')], Action::NextSection, "next section", true),
     b(In(&[Mode::Reader]), &[ch('[')], Action::PrevSection, "previous section", true),
     b(In(&[Mode::Reader]), &[ch('h'), k(Left)], Action::Back, "back to contents", false),
+    b(In(&[Mode::Toc, Mode::Reader]), &[ch('o')], Action::View(View::Options), "options side by side", true),
     // Checklist
     b(In(&[Mode::Picker]), &[k(Enter)], Action::Open, "walk through", true),
     b(In(&[Mode::Picker]), &[ch('a')], Action::NewProvider, "add a new provider", true),
@@ -309,6 +321,10 @@ pub static BINDINGS: &[Binding] = &[
     b(In(COMPARE), &[ch('r')], Action::Region, "region filter", true),
     b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true),
     b(In(COMPARE), &[ch('e')], Action::Export, "export", true),
+    // Options
+    b(In(&[Mode::Options]), &[k(Enter)], Action::Open, "full text and sources", true),
+    b(In(&[Mode::Options]), &[ch('l'), k(Right)], Action::Right, "next option", true),
+    b(In(&[Mode::Options]), &[ch('h'), k(Left)], Action::Left, "previous option", true),
     // View-wide
     b(Views, &[ch('?'), k(F(1))], Action::Help, "help", true),
     b(Views, &[ch('/')], Action::Search, "search", true),
@@ -317,6 +333,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Views, &[ch('1')], Action::View(View::Guides), "guides view", false),
     b(Views, &[ch('2')], Action::View(View::Checklist), "checklist view", false),
     b(Views, &[ch('3')], Action::View(View::Compare), "compare view", false),
+    b(Views, &[ch('4')], Action::View(View::Options), "options view", false),
     b(Views, &[k(Tab)], Action::FocusNext, "next pane", false),
     b(Views, &[k(BackTab)], Action::FocusPrev, "previous pane", false),
     b(Views, &[k(Esc)], Action::Back, "back", false),
@@ -337,6 +354,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Crisis]), &[k(Enter)], Action::Open, "open the full guide", true),
     b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!'), k(F(2))], Action::Back, "close", true),
     b(In(&[Mode::Problems]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
+    b(In(&[Mode::OptionCell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
     b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
     b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no", true),

@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 
 use super::geometry;
 use super::keymap::{self, Mode};
+use crate::core::export::wrap;
 use crate::core::layout::{TextLine, layout_guide};
+use crate::core::options::OptionsGrid;
 use crate::io::loader::Library;
 
 /// The bundled guide the crisis overlay shows.
@@ -213,6 +215,34 @@ pub fn crisis(lib: &Library, width: usize) -> OverlayText {
             .collect(),
     };
     OverlayText { pinned, lines }
+}
+
+/// One options-grid cell in full: the text, then each source with its address, then the date
+/// the grid was reviewed.
+pub fn option_cell(grid: &OptionsGrid, row: usize, col: usize, width: usize) -> OverlayText {
+    let (Some(r), Some(choice)) = (grid.rows.get(row), grid.choices.get(col)) else {
+        return OverlayText::default();
+    };
+    let width = width.max(20);
+    let cell = &r.cells[col];
+    let wrapped = |text: &str| wrap(text, width).into_iter();
+    let mut lines: Vec<OverlayLine> = wrapped(&choice.title).map(OverlayLine::Heading).collect();
+    lines.extend(wrapped(&r.title).map(OverlayLine::Dim));
+    lines.push(OverlayLine::Blank);
+    lines.extend(wrapped(&cell.text).map(OverlayLine::Plain));
+    lines.push(OverlayLine::Blank);
+    lines.push(OverlayLine::Heading("Sources".into()));
+    for source in grid.cell_sources(cell) {
+        lines.extend(wrapped(&format!("• {}", source.title)).map(OverlayLine::Plain));
+        lines.extend(wrapped(&format!("  {}", source.url)).map(OverlayLine::Dim));
+    }
+    if let Some(date) = grid.reviewed {
+        lines.push(OverlayLine::Blank);
+        lines.push(OverlayLine::Dim(format!(
+            "Reviewed {date}. Educational, not medical advice."
+        )));
+    }
+    OverlayText::scrolling(lines)
 }
 
 /// What went wrong while loading, wrapped to `width` columns: `report` is one paragraph per

@@ -10,7 +10,7 @@ use crate::core::options::{GridCell, OptionsGrid};
 pub const OPTIONS_NOTE: &str = "Options side by side · educational, not medical advice. Nothing here says which is right for you; take it to a clinician you trust.";
 
 /// The narrowest an option column may be, and the row-title column.
-pub const MIN_OPTION_COLUMN: usize = 18;
+pub const MIN_OPTION_COLUMN: usize = 17;
 const MAX_OPTION_COLUMN: usize = 40;
 const LABEL_COLUMN: usize = 14;
 /// Between columns: " │ ".
@@ -33,6 +33,10 @@ pub fn column_plan(width: usize, choices: usize) -> ColumnPlan {
     let column = (room / visible)
         .saturating_sub(COLUMN_GAP)
         .clamp(1, MAX_OPTION_COLUMN);
+    // What the columns leave over goes to the row titles, up to a point.
+    let label = width
+        .saturating_sub(visible * (column + COLUMN_GAP))
+        .clamp(label, 2 * LABEL_COLUMN);
     ColumnPlan {
         label,
         column,

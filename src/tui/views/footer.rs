@@ -6,12 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::super::geometry::{APP_TITLE, TABS};
+use super::super::geometry::{APP_TITLE, TABS, tabs_start};
 use super::super::keymap;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mut spans = vec![Span::styled(APP_TITLE, theme.title)];
+    let mut spans = Vec::new();
+    if tabs_start(area.width) > 0 {
+        spans.push(Span::styled(APP_TITLE, theme.title));
+    }
     for (view, label) in TABS {
         let style = if view == app.view {
             theme.tab_active
@@ -21,16 +24,19 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!(" {label} "), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    let right = Line::from(vec![
+    // The crisis key stays in the header whenever there is room for it, help when there is more.
+    let full = Line::from(vec![
         Span::styled("!", theme.key),
         Span::raw(" crisis lines  "),
         Span::styled("?", theme.key),
         Span::raw(" help "),
-    ])
-    .right_aligned();
-    let used: usize = APP_TITLE.len() + TABS.iter().map(|(_, l)| l.len() + 2).sum::<usize>();
-    if usize::from(area.width) >= used + right.width() + 2 {
-        frame.render_widget(Paragraph::new(right), area);
+    ]);
+    let short = Line::from(vec![Span::styled("!", theme.key), Span::raw(" crisis ")]);
+    let used =
+        usize::from(tabs_start(area.width)) + TABS.iter().map(|(_, l)| l.len() + 2).sum::<usize>();
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    if let Some(right) = [full, short].into_iter().find(|l| l.width() <= room) {
+        frame.render_widget(Paragraph::new(right.right_aligned()), area);
     }
 }
 

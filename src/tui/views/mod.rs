@@ -6,6 +6,7 @@ pub mod crisis;
 pub mod footer;
 pub mod guides;
 pub mod help;
+pub mod options;
 pub mod search;
 
 use std::borrow::Cow;
@@ -64,6 +65,7 @@ fn draw(app: &App, frame: &mut Frame) {
         View::Guides => guides::render(app, frame, screen.body),
         View::Checklist => checklist::render(app, frame, screen.body),
         View::Compare => compare::render(app, frame, screen.body),
+        View::Options => options::render(app, frame, screen.body),
     }
     footer::status(app, frame, screen.status);
     footer::footer(app, frame, screen.footer);
@@ -82,6 +84,7 @@ fn draw(app: &App, frame: &mut Frame) {
                 compare::priorities(app, frame, area, *selected)
             }
             Overlay::Export => compare::export(app, frame, area),
+            Overlay::OptionCell { scroll } => options::cell(app, frame, area, *scroll),
         }
     }
 }
