@@ -1,5 +1,6 @@
 //! Problems found while loading files, with the location a person needs to fix them.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -98,7 +99,10 @@ impl<'a> LineIndex<'a> {
 /// Collects the problems of one file, turning byte spans into positions.
 pub struct Reporter<'a> {
     pub path: &'a Path,
-    index: LineIndex<'a>,
+    text: &'a str,
+    /// Built at the first problem: most files have none, and scanning every file for line
+    /// starts is a measurable share of loading thousands of them.
+    index: OnceCell<LineIndex<'a>>,
     /// Added to every line number: a guide's front matter starts after its `+++` line.
     line_offset: usize,
     pub problems: Vec<Problem>,
@@ -108,14 +112,16 @@ impl<'a> Reporter<'a> {
     pub fn new(path: &'a Path, text: &'a str, line_offset: usize) -> Self {
         Reporter {
             path,
-            index: LineIndex::new(text),
+            text,
+            index: OnceCell::new(),
             line_offset,
             problems: Vec::new(),
         }
     }
 
     pub fn at(&mut self, offset: usize, severity: Severity, message: String, hint: Option<String>) {
-        let (line, column) = self.index.position(offset);
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        let (line, column) = index.position(offset);
         self.problems.push(Problem {
             path: self.path.to_path_buf(),
             line: line + self.line_offset,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::core::checklist::Checklist;
 use crate::core::date::Date;
@@ -42,6 +43,9 @@ pub struct LoadOptions {
     pub bundled_providers: bool,
     /// Dates after this are warned about as "in the future".
     pub today: Date,
+    /// Threads that parse provider files; 0 means one per core. The result is the same for
+    /// any count. `KAPGUIDE_THREADS=N` sets the default (tests use it on the whole binary).
+    pub threads: usize,
 }
 
 impl Default for LoadOptions {
@@ -52,7 +56,64 @@ impl Default for LoadOptions {
             provider_dirs: Vec::new(),
             bundled_providers: true,
             today: super::clock::today(),
+            threads: std::env::var("KAPGUIDE_THREADS")
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0),
         }
+    }
+}
+
+impl LoadOptions {
+    fn thread_count(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        }
+    }
+}
+
+/// How far a provider load has got, shared with whoever shows it; `cancel` stops it early.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// Files read so far and files to read (0 until the directories are listed).
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Asks the load to stop; it then returns nothing rather than part of the providers.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+/// The provider half of a load: added to a [`Library`] that has the guides and checklist.
+#[derive(Debug, Default)]
+pub struct ProviderLoad {
+    pub providers: Vec<Provider>,
+    /// Directory listing problems, then each file's problems, in file order.
+    pub problems: Vec<Problem>,
+    pub skipped: usize,
+}
+
+impl ProviderLoad {
+    pub fn add_to(self, lib: &mut Library) {
+        lib.providers = self.providers;
+        lib.problems.extend(self.problems);
+        lib.skipped += self.skipped;
     }
 }
 
@@ -209,6 +270,17 @@ fn bundled_files(prefix: &str, extension: &str) -> Vec<FileSource> {
 
 /// Loads everything the app shows.
 pub fn load(options: &LoadOptions) -> Library {
+    let mut lib = load_guides_and_checklist(options);
+    // Nothing cancels this progress, so the load always finishes.
+    if let Some(providers) = load_provider_dirs(options, &lib.checklist, &Progress::default()) {
+        providers.add_to(&mut lib);
+    }
+    lib
+}
+
+/// The guides and the checklist: everything but the providers (quick, so the app can show it
+/// while providers load).
+pub fn load_guides_and_checklist(options: &LoadOptions) -> Library {
     let mut lib = Library::default();
     // A directory of guides without a checklist (or options) previews guides against the
     // bundled one.
@@ -222,10 +294,20 @@ pub fn load(options: &LoadOptions) -> Library {
     let (guides, skipped) = load_guides(guide_files, &mut lib.problems);
     lib.guides = guides;
     lib.skipped += skipped;
+    lib
+}
 
-    let mut provider_files = Vec::new();
+/// Every provider directory the options name, checked against `checklist`; `None` if
+/// `progress` was cancelled.
+pub fn load_provider_dirs(
+    options: &LoadOptions,
+    checklist: &Checklist,
+    progress: &Progress,
+) -> Option<ProviderLoad> {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
     if options.bundled_providers {
-        provider_files.push(bundled_files("providers/", ".toml"));
+        files.extend(bundled_files("providers/", ".toml"));
     }
     for dir in options
         .user_providers_dir
@@ -233,17 +315,12 @@ pub fn load(options: &LoadOptions) -> Library {
         .filter(|d| d.exists())
         .chain(&options.provider_dirs)
     {
-        provider_files.push(disk_files(dir, &["toml"], &mut lib.problems));
+        files.extend(disk_files(dir, &["toml"], &mut problems));
     }
-    let (providers, skipped) = load_providers(
-        provider_files,
-        &lib.checklist,
-        options.today,
-        &mut lib.problems,
-    );
-    lib.providers = providers;
-    lib.skipped += skipped;
-    lib
+    let mut load = load_providers(files, checklist, options, progress)?;
+    problems.append(&mut load.problems);
+    load.problems = problems;
+    Some(load)
 }
 
 /// Reads the checklist. If a checklist from disk (`--guides DIR`) cannot be read, its problems
@@ -366,48 +443,119 @@ fn load_guides(files: Vec<FileSource>, problems: &mut Vec<Problem>) -> (Vec<Guid
     (guides, skipped)
 }
 
-/// Reads provider files group by group; an id seen again replaces the earlier one (later groups
-/// win: bundled < user data < `--providers`), and a warning says which file won.
-fn load_providers(
-    groups: Vec<Vec<FileSource>>,
+/// One provider file, read and checked on its own (so files can be read in parallel).
+struct Parsed {
+    provider: Option<Provider>,
+    problems: Vec<Problem>,
+}
+
+fn parse_provider(file: &FileSource, checklist: &Checklist, today: Date) -> Parsed {
+    let path = file.path();
+    match file.read() {
+        Ok(text) => {
+            let (provider, mut problems) = Provider::parse(&path, &text, checklist);
+            if let Some(provider) = &provider {
+                problems.extend(provider_warnings(provider, &path, today));
+            }
+            Parsed { provider, problems }
+        }
+        Err(problem) => Parsed {
+            provider: None,
+            problems: vec![problem],
+        },
+    }
+}
+
+/// Files handed to a thread at a time: small enough to share the work evenly, large enough
+/// that taking them costs nothing.
+const BATCH: usize = 16;
+
+/// Parses every file on `threads` threads; the results come back in file order whatever the
+/// thread count, so the output and its warnings never depend on it. `None` if cancelled.
+fn parse_all(
+    files: &[FileSource],
     checklist: &Checklist,
     today: Date,
-    problems: &mut Vec<Problem>,
-) -> (Vec<Provider>, usize) {
-    let mut providers: Vec<Provider> = Vec::new();
-    let mut skipped = 0;
-    for file in groups.into_iter().flatten() {
-        let parsed = file
-            .read()
-            .map(|text| Provider::parse(&file.path(), &text, checklist));
-        let provider = match parsed {
-            Ok((provider, found)) => {
-                problems.extend(found);
-                provider
+    threads: usize,
+    progress: &Progress,
+) -> Option<Vec<Parsed>> {
+    progress.total.fetch_add(files.len(), Ordering::Relaxed);
+    let next = AtomicUsize::new(0);
+    // Each thread takes the next batch of files until none are left.
+    let work = || {
+        let mut done = Vec::new();
+        while !progress.is_cancelled() {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            if start >= files.len() {
+                break;
             }
-            Err(problem) => {
-                problems.push(problem);
-                None
-            }
-        };
-        let Some(provider) = provider else {
-            skipped += 1;
+            let batch = files.iter().enumerate().skip(start).take(BATCH);
+            let before = done.len();
+            done.extend(batch.map(|(i, file)| (i, parse_provider(file, checklist, today))));
+            progress.done.fetch_add(done.len() - before, Ordering::Relaxed);
+        }
+        done
+    };
+    let threads = threads.clamp(1, files.len().div_ceil(BATCH).max(1));
+    let mut slots: Vec<Option<Parsed>> = files.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut batches = vec![work()];
+        for helper in helpers {
+            // A panic in a parser is a bug: pass it on as if it happened here.
+            batches.push(helper.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        for (i, parsed) in batches.into_iter().flatten() {
+            slots[i] = Some(parsed);
+        }
+    });
+    if progress.is_cancelled() {
+        return None;
+    }
+    Some(slots.into_iter().flatten().collect())
+}
+
+/// Reads provider files in order; an id seen again replaces the earlier one (later files win:
+/// bundled < user data < `--providers`), and a warning says which file won.
+fn load_providers(
+    files: Vec<FileSource>,
+    checklist: &Checklist,
+    options: &LoadOptions,
+    progress: &Progress,
+) -> Option<ProviderLoad> {
+    let parsed = parse_all(
+        &files,
+        checklist,
+        options.today,
+        options.thread_count(),
+        progress,
+    )?;
+    let mut load = ProviderLoad::default();
+    // Where each id is in `load.providers`: one lookup per file keeps loading linear.
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    for (file, parsed) in files.iter().zip(parsed) {
+        load.problems.extend(parsed.problems);
+        let Some(provider) = parsed.provider else {
+            load.skipped += 1;
             continue;
         };
-        problems.extend(provider_warnings(&provider, &file.path(), today));
-        match providers.iter_mut().find(|p| p.id == provider.id) {
-            Some(existing) => {
-                problems.push(
+        match seen.get(&provider.id) {
+            Some(&at) => {
+                let existing = &mut load.providers[at];
+                load.problems.push(
                     Problem::file(&file.path(), Severity::Warning, format!("provider id `{}` is also defined in {}; this file wins", file.stem(), existing.origin.display()))
                         .with_hint("later directories override earlier ones (bundled, then your data directory, then --providers); rename one file to keep both"),
                 );
                 *existing = provider;
             }
-            None => providers.push(provider),
+            None => {
+                seen.insert(provider.id.clone(), load.providers.len());
+                load.providers.push(provider);
+            }
         }
     }
-    providers.sort_by(|a, b| a.id.cmp(&b.id));
-    (providers, skipped)
+    load.providers.sort_by(|a, b| a.id.cmp(&b.id));
+    Some(load)
 }
 
 /// Things that are valid but almost certainly mistakes: a verification date in the future, or a
@@ -494,10 +642,16 @@ pub fn validate_paths(
         .filter(|file| parse_file(file, &mut problems, OptionsGrid::parse).is_none())
         .count();
     let (_, guide_skips) = load_guides(guides, &mut problems);
-    let (_, provider_skips) = load_providers(vec![providers], &checklist, today, &mut problems);
+    let options = LoadOptions {
+        today,
+        ..LoadOptions::default()
+    };
+    let providers = load_providers(providers, &checklist, &options, &Progress::default())
+        .unwrap_or_default();
+    problems.extend(providers.problems);
     Validation {
         problems,
         files: count,
-        skipped: grid_skips + guide_skips + provider_skips,
+        skipped: grid_skips + guide_skips + providers.skipped,
     }
 }

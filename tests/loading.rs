@@ -1,0 +1,152 @@
+//! Loading many provider files: the same providers, problems and order for any thread count
+//! and any order the directory lists its files in (proptest), and duplicate ids resolved as
+//! documented (later directories win, each override warned about).
+
+use std::path::{Path, PathBuf};
+
+use kapguide::core::date::Date;
+use kapguide::io::loader::{Library, LoadOptions, Progress, load, load_provider_dirs};
+use proptest::prelude::*;
+
+const FIXTURES: &str = "tests/fixtures/providers";
+const DIRS: usize = 3;
+
+/// Every provider fixture, valid and invalid (one per failure mode), as (stem, bytes).
+fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let mut found = Vec::new();
+    for group in ["valid", "invalid"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(Path::new(FIXTURES).join(group))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            found.push((stem, std::fs::read(&path).unwrap()));
+        }
+    }
+    found
+}
+
+fn options(root: &Path, threads: usize) -> LoadOptions {
+    LoadOptions {
+        guides_dir: Some(PathBuf::from("tests/fixtures/guides")),
+        provider_dirs: (0..DIRS).map(|d| root.join(format!("d{d}"))).collect(),
+        bundled_providers: false,
+        today: Date::parse("2026-11-25").unwrap(),
+        threads,
+        ..LoadOptions::default()
+    }
+}
+
+/// Writes the files in the order given: (directory, fixture, copy number).
+fn write(root: &Path, files: &[(usize, usize, usize)], fixtures: &[(String, Vec<u8>)]) {
+    for d in 0..DIRS {
+        std::fs::create_dir_all(root.join(format!("d{d}"))).unwrap();
+    }
+    for &(dir, fixture, copy) in files {
+        let (stem, bytes) = &fixtures[fixture];
+        let path = root.join(format!("d{dir}/{stem}-{copy}.toml"));
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// Everything a load produced, with the temporary directory's path taken out so that loads of
+/// different directories compare.
+fn summary(lib: &Library, root: &Path) -> Vec<String> {
+    let root = root.display().to_string();
+    let providers = lib
+        .providers
+        .iter()
+        .map(|p| format!("{p:?}").replace(&root, "ROOT"));
+    let problems = lib
+        .problems
+        .iter()
+        .map(|p| p.to_string().replace(&root, "ROOT"));
+    providers
+        .chain(problems)
+        .chain([format!("skipped {}", lib.skipped)])
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_thread_count_and_file_order_loads_the_same(
+        files in prop::collection::vec((0..DIRS, 0..17usize, 0..6usize), 0..120),
+        threads in 2..9usize,
+        shuffle in any::<u64>(),
+    ) {
+        let fixtures = fixtures();
+        let files: Vec<_> = files.into_iter().map(|(d, f, c)| (d, f % fixtures.len(), c)).collect();
+        // The same files created in a shuffled order and in order, in two places.
+        let mut shuffled = files.clone();
+        let mut state = shuffle | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        write(a.path(), &shuffled, &fixtures);
+        write(b.path(), &files, &fixtures);
+
+        let one = summary(&load(&options(a.path(), 1)), a.path());
+        let many = summary(&load(&options(a.path(), threads)), a.path());
+        let other_order = summary(&load(&options(b.path(), threads)), b.path());
+        prop_assert_eq!(&one, &many);
+        prop_assert_eq!(&one, &other_order);
+    }
+}
+
+#[test]
+fn later_directories_win_and_each_override_is_warned_about() {
+    let fixtures = fixtures();
+    let thorough = fixtures.iter().position(|(s, _)| s == "thorough").unwrap();
+    let root = tempfile::tempdir().unwrap();
+    // The same id in all three directories, among enough other files to use every thread.
+    let mut files: Vec<_> = (0..DIRS).map(|d| (d, thorough, 0)).collect();
+    files.extend((1..6).flat_map(|c| (0..4).map(move |f| (c % DIRS, f, c))));
+    write(root.path(), &files, &fixtures);
+
+    let lib = load(&options(root.path(), 4));
+    let dir = |d: usize| root.path().join(format!("d{d}/thorough-0.toml"));
+    let winner = lib.provider("thorough-0").expect("loaded");
+    assert_eq!(winner.origin, dir(2));
+    let warnings: Vec<String> = lib
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("thorough-0"))
+        .map(|p| format!("{} {}", p.path.display(), p.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [1, 2].map(|d| format!(
+            "{} provider id `thorough-0` is also defined in {}; this file wins",
+            dir(d).display(),
+            dir(d - 1).display()
+        ))
+    );
+    assert_eq!(lib.providers.iter().filter(|p| p.id == "thorough-0").count(), 1);
+}
+
+#[test]
+fn a_cancelled_load_returns_nothing() {
+    let fixtures = fixtures();
+    let root = tempfile::tempdir().unwrap();
+    let files: Vec<_> = (0..40).map(|c| (0, c % 4, c)).collect();
+    write(root.path(), &files, &fixtures);
+    let options = options(root.path(), 2);
+    let checklist = load(&options).checklist;
+
+    let progress = Progress::default();
+    progress.cancel();
+    assert!(load_provider_dirs(&options, &checklist, &progress).is_none());
+
+    let progress = Progress::default();
+    let loaded = load_provider_dirs(&options, &checklist, &progress).expect("not cancelled");
+    assert_eq!(progress.counts(), (40, 40));
+    assert_eq!(loaded.providers.len() + loaded.skipped, 40);
+}
