@@ -129,7 +129,13 @@ fn later_directories_win_and_each_override_is_warned_about() {
             dir(d - 1).display()
         ))
     );
-    assert_eq!(lib.providers.iter().filter(|p| p.id == "thorough-0").count(), 1);
+    assert_eq!(
+        lib.providers
+            .iter()
+            .filter(|p| p.id == "thorough-0")
+            .count(),
+        1
+    );
 }
 
 #[test]

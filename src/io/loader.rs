@@ -492,7 +492,9 @@ fn parse_all(
             let batch = files.iter().enumerate().skip(start).take(BATCH);
             let before = done.len();
             done.extend(batch.map(|(i, file)| (i, parse_provider(file, checklist, today))));
-            progress.done.fetch_add(done.len() - before, Ordering::Relaxed);
+            progress
+                .done
+                .fetch_add(done.len() - before, Ordering::Relaxed);
         }
         done
     };
@@ -503,7 +505,11 @@ fn parse_all(
         let mut batches = vec![work()];
         for helper in helpers {
             // A panic in a parser is a bug: pass it on as if it happened here.
-            batches.push(helper.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            batches.push(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
         }
         for (i, parsed) in batches.into_iter().flatten() {
             slots[i] = Some(parsed);
@@ -646,8 +652,8 @@ pub fn validate_paths(
         today,
         ..LoadOptions::default()
     };
-    let providers = load_providers(providers, &checklist, &options, &Progress::default())
-        .unwrap_or_default();
+    let providers =
+        load_providers(providers, &checklist, &options, &Progress::default()).unwrap_or_default();
     problems.extend(providers.problems);
     Validation {
         problems,
