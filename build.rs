@@ -2,12 +2,14 @@
 //! directory. Files go through the same loader as files on disk (size, UTF-8 and schema checks).
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn embed(dir: &str, extensions: &[&str], out: &mut String, name: &str) {
     println!("cargo:rerun-if-changed={dir}");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read at run time, not baked in with env!: a build script compiled in one checkout and
+    // reused from a copied target directory would otherwise embed that other checkout's files.
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let mut files: Vec<_> = fs::read_dir(root.join(dir))
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();

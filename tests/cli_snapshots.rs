@@ -123,3 +123,10 @@ fn options_table_narrow() {
 fn options_markdown() {
     insta::assert_snapshot!(run(&["options", "--format", "markdown"]));
 }
+
+/// Citations print as [n] in order of first use (a marker in code stays as written), and the
+/// numbered sources follow with each URL whole on its own line.
+#[test]
+fn guide_with_citations() {
+    insta::assert_snapshot!(run(&["guide", "basics", "--width", "50"]));
+}

@@ -19,6 +19,50 @@ fn bundled_content_loads_without_problems() {
     assert_eq!(lib.skipped, 0);
 }
 
+/// Every `##` section shows which sources back it, unless its guide opts out (the glossary and
+/// the about page make no claims of their own); every source has an id to cite it by.
+#[test]
+fn every_section_cites_a_source() {
+    let lib = bundled();
+    let mut missing = Vec::new();
+    for guide in &lib.guides {
+        assert!(
+            guide
+                .sources
+                .iter()
+                .all(|s| kapguide::core::citation::is_valid_id(&s.id)),
+            "{}: every source needs an id",
+            guide.id
+        );
+        for section in &guide.sections {
+            assert!(
+                !section.plain_text().contains("[^"),
+                "{} › {}: a marker was left as text",
+                guide.id,
+                section.title
+            );
+            if guide.citations_required && section.citations.is_empty() {
+                missing.push(format!("{} › {}", guide.id, section.title));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "sections citing no source: {missing:#?}"
+    );
+    let exempt: Vec<&str> = lib
+        .guides
+        .iter()
+        .filter(|g| !g.citations_required)
+        .map(|g| g.id.as_str())
+        .collect();
+    assert_eq!(
+        exempt,
+        ["glossary", "about"],
+        "only these two may skip citations"
+    );
+}
+
 #[test]
 fn guides_are_many_long_sourced_and_dated() {
     let lib = bundled();

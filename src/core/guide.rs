@@ -1,14 +1,17 @@
 //! Guides (`guides/*.md`): TOML front matter between `+++` lines, then Markdown. The Markdown is
 //! parsed once (pulldown-cmark) into a small document model that both the CLI printer and the
-//! TUI reader lay out; every `##` heading starts a section.
+//! TUI reader lay out; every `##` heading starts a section. Sources in the front matter have ids,
+//! and the text cites them with `[^id]` markers (see `core::citation`), numbered [1], [2], … by
+//! first appearance.
 
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::citation::{self, Numbering, Piece};
 use super::date::Date;
-use super::diagnostics::{Problem, Reporter, Severity};
+use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use super::fields::{Fields, parse_document};
 use super::sanitize::sanitize_line;
 
@@ -21,6 +24,9 @@ pub struct Inline {
     pub code: bool,
     /// Where a link points: a URL, or `guide:ID` for another guide.
     pub link: Option<String>,
+    /// A citation marker: the number of the source it cites (`text` is then empty, so search
+    /// and word counts never see it).
+    pub cite: Option<usize>,
 }
 
 /// How deeply lists and block quotes may nest. Real guides use two or three levels; a cap keeps
@@ -46,10 +52,13 @@ pub enum Block {
 pub struct Section {
     pub title: String,
     pub blocks: Vec<Block>,
+    /// The citation numbers used in this section, in first-use order.
+    pub citations: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
+    pub id: String,
     pub title: String,
     pub url: String,
 }
@@ -63,6 +72,10 @@ pub struct Guide {
     pub keywords: Vec<String>,
     pub reviewed: Date,
     pub sources: Vec<SourceRef>,
+    /// Indices into `sources` in citation-number order: citation [n] is `sources[cited[n - 1]]`.
+    pub cited: Vec<usize>,
+    /// False for guides that need not cite a source in every section (the glossary, about).
+    pub citations_required: bool,
     /// Text before the first `##` heading.
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
@@ -72,8 +85,15 @@ pub struct Guide {
     pub origin: PathBuf,
 }
 
-const FRONT_KEYS: [&str; 7] = [
-    "id", "title", "order", "summary", "keywords", "reviewed", "sources",
+const FRONT_KEYS: [&str; 8] = [
+    "id",
+    "title",
+    "order",
+    "summary",
+    "keywords",
+    "reviewed",
+    "sources",
+    "citations_required",
 ];
 
 /// The plain text of inlines, for search and for width measurement.
@@ -145,13 +165,14 @@ impl Guide {
             return (None, rep.problems);
         };
         let mut front_rep = Reporter::new(path, front, 1);
-        let guide = parse_front_matter(front, &mut front_rep, path);
-        let mut problems = front_rep.problems;
-        let Some(mut guide) = guide.filter(|_| !problems.iter().any(Problem::is_error)) else {
-            return (None, problems);
+        let front_matter = parse_front_matter(front, &mut front_rep, path);
+        let Some((mut guide, source_offsets)) = front_matter.filter(|_| !front_rep.has_errors())
+        else {
+            return (None, front_rep.problems);
         };
         let body = &text[body_offset..];
-        let parsed = match parse_body(body, body_offset) {
+        let source_ids: Vec<&str> = guide.sources.iter().map(|s| s.id.as_str()).collect();
+        let parsed = match parse_body(body, body_offset, &source_ids) {
             Ok(parsed) => parsed,
             Err(TooDeep(offset)) => {
                 rep.error(
@@ -161,13 +182,56 @@ impl Guide {
                         "lists and quotes may nest at most {MAX_NESTING} levels deep; flatten this part"
                     )),
                 );
+                let mut problems = front_rep.problems;
                 problems.extend(rep.problems);
                 return (None, problems);
             }
         };
+        for (id, offset) in &parsed.unknown_citations {
+            rep.error(
+                *offset,
+                format!("`[^{id}]` cites a source id that is not in this guide's `sources`"),
+                Some(suggestion_hint(id, &source_ids)),
+            );
+        }
+        guide.cited = parsed
+            .numbering
+            .order()
+            .iter()
+            .filter_map(|id| source_ids.iter().position(|s| s == id))
+            .collect();
+        if guide.citations_required {
+            for (index, offset) in source_offsets.iter().enumerate() {
+                if !guide.cited.contains(&index) {
+                    front_rep.at(
+                        *offset,
+                        Severity::Warning,
+                        format!(
+                            "source `{}` is listed but never cited",
+                            guide.sources[index].id
+                        ),
+                        Some(format!(
+                            "cite it with [^{}] after the claim it backs, or remove it",
+                            guide.sources[index].id
+                        )),
+                    );
+                }
+            }
+            for (section, offset) in parsed.sections.iter().zip(&parsed.section_offsets) {
+                if section.citations.is_empty() {
+                    rep.at(
+                        *offset,
+                        Severity::Warning,
+                        format!("the section \"{}\" cites no source", section.title),
+                        Some("add [^id] after the claims it makes, with an id from `sources` (or set citations_required = false for a page that makes no claims)".into()),
+                    );
+                }
+            }
+        }
         guide.intro = parsed.intro;
         guide.sections = parsed.sections;
         guide.guide_links = parsed.guide_links;
+        let mut problems = front_rep.problems;
         for offset in parsed.h1_offsets {
             rep.at(
                 offset,
@@ -188,7 +252,8 @@ impl Guide {
             );
         }
         problems.extend(rep.problems);
-        (Some(guide), problems)
+        let guide = Some(guide).filter(|_| !problems.iter().any(Problem::is_error));
+        (guide, problems)
     }
 }
 
@@ -211,7 +276,12 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
     None
 }
 
-fn parse_front_matter(front: &str, rep: &mut Reporter<'_>, path: &Path) -> Option<Guide> {
+/// The guide's front matter, and where each source starts (for "never cited" warnings).
+fn parse_front_matter(
+    front: &str,
+    rep: &mut Reporter<'_>,
+    path: &Path,
+) -> Option<(Guide, Vec<usize>)> {
     let doc = parse_document(front, rep)?;
     let fields = Fields::new(doc.get_ref(), doc.span(), "the front matter");
     fields.reject_unknown_keys(rep, &FRONT_KEYS);
@@ -245,13 +315,33 @@ fn parse_front_matter(front: &str, rep: &mut Reporter<'_>, path: &Path) -> Optio
     if fields.get("reviewed").is_none() {
         fields.missing(rep, "reviewed", "2026-11-25");
     }
-    let mut sources = Vec::new();
+    let citations_required = fields.boolean(rep, "citations_required").unwrap_or(true);
+    let mut sources: Vec<SourceRef> = Vec::new();
+    let mut source_offsets = Vec::new();
     for (table, span) in fields.table_list(rep, "sources") {
+        let start = span.start;
         let source = Fields::new(table, span, "a source");
-        source.reject_unknown_keys(rep, &["title", "url"]);
+        source.reject_unknown_keys(rep, &["id", "title", "url"]);
+        let id = source.required_string(rep, "id", "\"dore-2019\"");
         let title = source.required_string(rep, "title", "\"Dore et al. 2019\"");
         let url = source.required_string(rep, "url", "\"https://…\"");
-        if let (Some(title), Some(url)) = (title, url) {
+        if let Some(id) = &id {
+            let offset = source.get("id").map_or(start, |v| v.span().start);
+            if !citation::is_valid_id(id) {
+                rep.error(
+                    offset,
+                    format!("source id `{id}` may only use lowercase letters, digits and dashes"),
+                    Some("for example id = \"spravato-label\"".into()),
+                );
+            } else if sources.iter().any(|s| s.id == *id) {
+                rep.error(
+                    offset,
+                    format!("two sources have the id `{id}`"),
+                    Some("give each source its own id".into()),
+                );
+            }
+        }
+        if let (Some(id), Some(title), Some(url)) = (id, title, url) {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 rep.error(
                     source.get("url").map_or(0, |v| v.span().start),
@@ -259,17 +349,18 @@ fn parse_front_matter(front: &str, rep: &mut Reporter<'_>, path: &Path) -> Optio
                     Some("start it with https://".into()),
                 );
             }
-            sources.push(SourceRef { title, url });
+            sources.push(SourceRef { id, title, url });
+            source_offsets.push(start);
         }
     }
     if sources.is_empty() {
         rep.error(
             fields.span.start,
             "a guide needs at least one source",
-            Some("add sources = [{ title = \"…\", url = \"https://…\" }]".into()),
+            Some("add sources = [{ id = \"…\", title = \"…\", url = \"https://…\" }]".into()),
         );
     }
-    Some(Guide {
+    let guide = Guide {
         id: id?,
         title: title?,
         order,
@@ -277,18 +368,26 @@ fn parse_front_matter(front: &str, rep: &mut Reporter<'_>, path: &Path) -> Optio
         keywords,
         reviewed: reviewed?,
         sources,
+        cited: Vec::new(),
+        citations_required,
         intro: Vec::new(),
         sections: Vec::new(),
         guide_links: Vec::new(),
         origin: path.to_path_buf(),
-    })
+    };
+    Some((guide, source_offsets))
 }
 
 struct ParsedBody {
     intro: Vec<Block>,
     sections: Vec<Section>,
+    /// Where each section's heading is, in the file.
+    section_offsets: Vec<usize>,
     guide_links: Vec<(String, usize)>,
     h1_offsets: Vec<usize>,
+    numbering: Numbering,
+    /// Cited ids missing from the front matter, with the marker's offset in the file.
+    unknown_citations: Vec<(String, usize)>,
 }
 
 /// What is being built while walking the Markdown events.
@@ -316,8 +415,8 @@ impl InlineState {
         let link = self.links.last().cloned();
         let (strong, emphasis) = (self.strong > 0, self.emphasis > 0);
         if let Some(last) = self.inlines.last_mut()
-            && (last.strong, last.emphasis, last.code, &last.link)
-                == (strong, emphasis, code, &link)
+            && (last.strong, last.emphasis, last.code, &last.link, last.cite)
+                == (strong, emphasis, code, &link, None)
         {
             last.text.push_str(&text);
             return;
@@ -328,6 +427,16 @@ impl InlineState {
             emphasis,
             code,
             link,
+            cite: None,
+        });
+    }
+
+    fn push_cite(&mut self, number: usize) {
+        self.inlines.push(Inline {
+            strong: self.strong > 0,
+            emphasis: self.emphasis > 0,
+            cite: Some(number),
+            ..Inline::default()
         });
     }
 
@@ -336,15 +445,95 @@ impl InlineState {
     }
 }
 
-struct BodyBuilder {
+/// Finds `[^id]` markers in text that pulldown-cmark hands over in pieces (`[`, `^id`, `]` are
+/// often separate events): text is held back while it could still become a marker.
+struct Citer<'a> {
+    body: &'a str,
+    body_offset: usize,
+    source_ids: &'a [&'a str],
+    /// Text not yet pushed, and for each piece of it, (start in `pending`, start in `body`).
+    pending: String,
+    anchors: Vec<(usize, usize)>,
+    numbering: Numbering,
+    /// Numbers cited since the current section started.
+    in_section: Vec<usize>,
+    unknown: Vec<(String, usize)>,
+}
+
+impl Citer<'_> {
+    fn text(&mut self, text: &str, body_start: usize, inline: &mut InlineState) {
+        self.anchors.push((self.pending.len(), body_start));
+        self.pending.push_str(text);
+        let keep_from = citation::ends_with_partial_marker(&self.pending);
+        let ready_len = keep_from.unwrap_or(self.pending.len());
+        let ready = self.pending[..ready_len].to_string();
+        self.emit(&ready, inline);
+        let rest = self.pending.split_off(ready_len);
+        let rest_start = self.body_position(ready_len);
+        self.pending = rest;
+        self.anchors = if self.pending.is_empty() {
+            Vec::new()
+        } else {
+            vec![(0, rest_start)]
+        };
+    }
+
+    /// Pushes whatever is held back as plain text (a `[` not followed by a marker).
+    fn flush(&mut self, inline: &mut InlineState) {
+        if !self.pending.is_empty() {
+            inline.push(&std::mem::take(&mut self.pending), false);
+        }
+        self.anchors.clear();
+    }
+
+    fn body_position(&self, pending_offset: usize) -> usize {
+        let (piece_start, body_start) = self
+            .anchors
+            .iter()
+            .rev()
+            .find(|(p, _)| *p <= pending_offset)
+            .copied()
+            .unwrap_or((0, 0));
+        body_start + pending_offset - piece_start
+    }
+
+    fn emit(&mut self, text: &str, inline: &mut InlineState) {
+        for piece in citation::split(text) {
+            match piece {
+                Piece::Text(words) => inline.push(words, false),
+                Piece::Cite { id, offset } => {
+                    let at = self.body_position(offset);
+                    // A `\[` escape reaches us without its backslash: look at the file.
+                    let literal = self.body.as_bytes().get(at) != Some(&b'[')
+                        || self.body[..at].ends_with('\\');
+                    if literal {
+                        inline.push(&format!("[^{id}]"), false);
+                    } else if self.source_ids.contains(&id) {
+                        let number = self.numbering.number(id);
+                        if !self.in_section.contains(&number) {
+                            self.in_section.push(number);
+                        }
+                        inline.push_cite(number);
+                    } else {
+                        self.unknown.push((id.to_string(), self.body_offset + at));
+                        inline.push(&format!("[^{id}]"), false);
+                    }
+                }
+            }
+        }
+    }
+}
+
+struct BodyBuilder<'a> {
     frames: Vec<Frame>,
     root: Vec<Block>,
     intro: Option<Vec<Block>>,
     sections: Vec<Section>,
     inline: InlineState,
+    citer: Citer<'a>,
 }
 
-impl BodyBuilder {
+impl<'a> BodyBuilder<'a> {
     /// Adds a finished block to whatever contains it.
     fn add(&mut self, block: Block) {
         match self.frames.last_mut() {
@@ -362,26 +551,32 @@ impl BodyBuilder {
         }
     }
 
-    fn start_section(&mut self, title: String) {
+    /// Hands the blocks and citations gathered so far to the current section (or the intro).
+    fn close_section(&mut self) {
         let blocks = std::mem::take(&mut self.root);
+        let citations = std::mem::take(&mut self.citer.in_section);
         match self.sections.last_mut() {
-            Some(section) => section.blocks = blocks,
+            Some(section) => {
+                section.blocks = blocks;
+                section.citations = citations;
+            }
             None => self.intro = Some(blocks),
         }
+    }
+
+    fn start_section(&mut self, title: String) {
+        self.close_section();
         self.sections.push(Section {
             title,
             blocks: Vec::new(),
+            citations: Vec::new(),
         });
     }
 
-    fn finish(mut self) -> (Vec<Block>, Vec<Section>) {
+    fn finish(mut self) -> (Vec<Block>, Vec<Section>, Citer<'a>) {
         self.flush_loose_text();
-        let blocks = std::mem::take(&mut self.root);
-        match self.sections.last_mut() {
-            Some(section) => section.blocks = blocks,
-            None => self.intro = Some(blocks),
-        }
-        (self.intro.unwrap_or_default(), self.sections)
+        self.close_section();
+        (self.intro.unwrap_or_default(), self.sections, self.citer)
     }
 }
 
@@ -392,7 +587,7 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     if let Some(last) = inlines.last_mut() {
         last.text = last.text.trim_end().to_string();
     }
-    inlines.retain(|i| !i.text.is_empty());
+    inlines.retain(|i| !i.text.is_empty() || i.cite.is_some());
     inlines
 }
 
@@ -400,17 +595,31 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
 struct TooDeep(usize);
 
 /// Builds the document model in one pass over the Markdown events (linear in the body's size);
-/// stops at the first container nested deeper than [`MAX_NESTING`].
-fn parse_body(body: &str, body_offset: usize) -> Result<ParsedBody, TooDeep> {
+/// stops at the first container nested deeper than [`MAX_NESTING`]. Footnotes stay off: `[^id]`
+/// then arrives as text, whether or not a definition exists, and the citer finds it however the
+/// text is split.
+fn parse_body(body: &str, body_offset: usize, source_ids: &[&str]) -> Result<ParsedBody, TooDeep> {
     let mut b = BodyBuilder {
         frames: vec![Frame::Root],
         root: Vec::new(),
         intro: None,
         sections: Vec::new(),
         inline: InlineState::default(),
+        citer: Citer {
+            body,
+            body_offset,
+            source_ids,
+            pending: String::new(),
+            anchors: Vec::new(),
+            numbering: Numbering::default(),
+            in_section: Vec::new(),
+            unknown: Vec::new(),
+        },
     };
     let mut guide_links = Vec::new();
     let mut h1_offsets = Vec::new();
+    let mut section_offsets = Vec::new();
+    let mut heading_start = 0;
     let mut code = String::new();
     let mut in_code = false;
     let mut depth = 0;
@@ -423,17 +632,22 @@ fn parse_body(body: &str, body_offset: usize) -> Result<ParsedBody, TooDeep> {
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth -= 1,
             _ => {}
         }
+        if in_code || !matches!(event, Event::Text(_)) {
+            b.citer.flush(&mut b.inline);
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 b.flush_loose_text();
+                heading_start = body_offset + range.start;
                 if level == HeadingLevel::H1 {
-                    h1_offsets.push(body_offset + range.start);
+                    h1_offsets.push(heading_start);
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
                 let inlines = trim_inlines(b.inline.take());
                 let at_top = matches!(b.frames.as_slice(), [Frame::Root]);
                 if level <= HeadingLevel::H2 && at_top {
+                    section_offsets.push(heading_start);
                     b.start_section(inline_text(&inlines));
                 } else {
                     b.add(Block::Heading(inlines));
@@ -505,21 +719,24 @@ fn parse_body(body: &str, body_offset: usize) -> Result<ParsedBody, TooDeep> {
                 b.inline.links.pop();
             }
             Event::Text(text) if in_code => code.push_str(&text),
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                b.inline.push(&text, false)
-            }
+            Event::Text(text) => b.citer.text(&text, range.start, &mut b.inline),
+            Event::Html(text) | Event::InlineHtml(text) => b.inline.push(&text, false),
             Event::Code(text) => b.inline.push(&text, true),
             Event::SoftBreak | Event::HardBreak => b.inline.push(" ", false),
             Event::Rule => b.add(Block::Rule),
             _ => {}
         }
     }
-    let (intro, sections) = b.finish();
+    b.citer.flush(&mut b.inline);
+    let (intro, sections, citer) = b.finish();
     Ok(ParsedBody {
         intro,
         sections,
+        section_offsets,
         guide_links,
         h1_offsets,
+        numbering: citer.numbering,
+        unknown_citations: citer.unknown,
     })
 }
 
@@ -527,7 +744,7 @@ fn parse_body(body: &str, body_offset: usize) -> Result<ParsedBody, TooDeep> {
 mod tests {
     use super::*;
 
-    const GUIDE: &str = "+++\nid = \"g\"\ntitle = \"A guide\"\norder = 2\nsummary = \"S\"\nkeywords = [\"k\"]\nreviewed = 2026-11-25\nsources = [{ title = \"T\", url = \"https://example.org\" }]\n+++\n\nIntro *here*.\n\n## First part\n\nSome **bold** and a [link](https://example.org/x) and [another guide](guide:other).\n\n- one\n- two\n  - nested\n\n## Second part\n\n1. first\n2. second\n";
+    const GUIDE: &str = "+++\nid = \"g\"\ntitle = \"A guide\"\norder = 2\nsummary = \"S\"\nkeywords = [\"k\"]\nreviewed = 2026-11-25\nsources = [{ id = \"t\", title = \"T\", url = \"https://example.org\" }]\n+++\n\nIntro *here*.\n\n## First part\n\nSome **bold** and a [link](https://example.org/x) and [another guide](guide:other).[^t]\n\n- one\n- two\n  - nested\n\n## Second part\n\n1. first\n2. second[^t]\n";
 
     #[test]
     fn parses_front_matter_sections_and_inlines() {
@@ -595,6 +812,148 @@ mod tests {
         );
     }
 
+    /// A guide with two sources and the given body.
+    fn cited(front_extra: &str, body: &str) -> String {
+        format!(
+            "+++\nid = \"g\"\ntitle = \"G\"\nreviewed = 2026-11-25\n{front_extra}sources = [\n  {{ id = \"dore-2019\", title = \"Dore\", url = \"https://example.org/d\" }},\n  {{ id = \"spravato-label\", title = \"Label\", url = \"https://example.org/l\" }},\n]\n+++\n{body}"
+        )
+    }
+
+    fn messages(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    fn cites(inlines: &[Inline]) -> Vec<usize> {
+        inlines.iter().filter_map(|i| i.cite).collect()
+    }
+
+    /// Parses a guide that must load without a single problem.
+    fn clean(body: &str) -> Guide {
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &cited("", body));
+        assert!(problems.is_empty(), "{:#?}", messages(&problems));
+        guide.unwrap()
+    }
+
+    fn paragraph(block: &Block) -> &[Inline] {
+        let Block::Paragraph(inlines) = block else {
+            panic!("paragraph expected: {block:?}")
+        };
+        inlines
+    }
+
+    #[test]
+    fn markers_become_numbers_by_first_appearance() {
+        let guide = clean(
+            "Intro.[^spravato-label]\n\n## A\n\nTwo hours.[^spravato-label][^dore-2019] More [^dore-2019].\n\n## B\n\n- *item*[^dore-2019]\n",
+        );
+        assert_eq!(guide.cited, [1, 0], "label first, then Dore");
+        assert_eq!(cites(paragraph(&guide.intro[0])), [1]);
+        assert_eq!(cites(paragraph(&guide.sections[0].blocks[0])), [1, 2, 2]);
+        assert_eq!(guide.sections[0].citations, [1, 2]);
+        assert_eq!(guide.sections[1].citations, [2]);
+        let text = guide.sections[0].plain_text();
+        assert_eq!(text, "Two hours. More .\n", "search never sees the markers");
+        assert!(!guide.intro_text().contains('['));
+    }
+
+    #[test]
+    fn markers_split_across_text_events_are_found() {
+        // pulldown-cmark hands `[`, `^id` and `]` over as separate text events, and a marker
+        // can follow emphasis, a link or another marker.
+        let guide = clean(
+            "## A\n\n**Bold**[^dore-2019] [link](https://x.org)[^spravato-label] a[b] c [^ d] [^dore-2019\n",
+        );
+        let p = paragraph(&guide.sections[0].blocks[0]);
+        assert_eq!(cites(p), [1, 2]);
+        assert_eq!(
+            inline_text(p),
+            "Bold link a[b] c [^ d] [^dore-2019",
+            "near misses stay text"
+        );
+    }
+
+    #[test]
+    fn markers_in_code_and_escaped_stay_literal() {
+        let text = cited(
+            "",
+            "## A\n\nUse `[^dore-2019]` like this.[^dore-2019] Not \\[^nope].\n\n```\n[^spravato-label]\n```\n",
+        );
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &text);
+        let warnings = messages(&problems);
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(
+            warnings[0].contains("source `spravato-label` is listed but never cited"),
+            "{warnings:#?}"
+        );
+        let guide = guide.unwrap();
+        let p = paragraph(&guide.sections[0].blocks[0]);
+        assert_eq!(inline_text(p), "Use [^dore-2019] like this. Not [^nope].");
+        assert_eq!(cites(p), [1]);
+        assert_eq!(
+            guide.sections[0].blocks[1],
+            Block::Code("[^spravato-label]".into())
+        );
+    }
+
+    #[test]
+    fn an_unknown_id_is_an_error_at_the_marker_with_a_suggestion() {
+        let text = cited("", "## A\n\nClaim.[^dore-2091]\n");
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &text);
+        assert!(
+            guide.is_none(),
+            "a guide citing a missing source is rejected"
+        );
+        let errors = messages(&problems);
+        assert!(
+            errors.iter().any(|e| e
+                == "g.md:12:7: error: `[^dore-2091]` cites a source id that is not in this guide's `sources`\n  hint: did you mean `dore-2019`?"),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn uncited_sources_and_sections_are_warned_unless_exempt() {
+        let text = cited(
+            "",
+            "## A\n\nClaim.[^dore-2019]\n\n## B\n\nNo source here.\n",
+        );
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &text);
+        assert!(guide.is_some());
+        let warnings = messages(&problems);
+        assert_eq!(
+            warnings
+                .iter()
+                .map(|w| w.lines().next().unwrap())
+                .collect::<Vec<_>>(),
+            [
+                "g.md:7:3: warning: source `spravato-label` is listed but never cited",
+                "g.md:14:1: warning: the section \"B\" cites no source",
+            ]
+        );
+        let exempt = cited("citations_required = false\n", "## A\n\nWords.\n");
+        let (guide, problems) = Guide::parse(Path::new("g.md"), &exempt);
+        assert!(problems.is_empty(), "{:#?}", messages(&problems));
+        assert!(!guide.unwrap().citations_required);
+    }
+
+    #[test]
+    fn source_ids_are_required_well_formed_and_unique() {
+        let text = "+++\nid = \"g\"\ntitle = \"G\"\nreviewed = 2026-11-25\nsources = [\n  { title = \"No id\", url = \"https://example.org\" },\n  { id = \"Bad_Id\", title = \"B\", url = \"https://example.org\" },\n  { id = \"a\", title = \"A\", url = \"https://example.org\" },\n  { id = \"a\", title = \"A again\", url = \"https://example.org\" },\n]\n+++\n## A\n\nx[^a]\n";
+        let (guide, problems) = Guide::parse(Path::new("g.md"), text);
+        assert!(guide.is_none());
+        let errors = messages(&problems);
+        for expected in [
+            "g.md:6:3: error: missing required key `id` in a source",
+            "g.md:7:10: error: source id `Bad_Id` may only use lowercase letters, digits and dashes",
+            "g.md:9:10: error: two sources have the id `a`",
+        ] {
+            assert!(
+                errors.iter().any(|e| e.starts_with(expected)),
+                "{expected}\n{errors:#?}"
+            );
+        }
+    }
+
     /// The front matter of `GUIDE` followed by `body`.
     fn guide_with_body(body: &str) -> String {
         let end = GUIDE.find("+++\n\n").unwrap() + 4;
@@ -634,10 +993,13 @@ mod tests {
 
     #[test]
     fn nesting_up_to_the_limit_is_kept() {
-        let body = format!("## Part\n\n{} deep\n", ">".repeat(MAX_NESTING));
+        let body = format!(
+            "## Part\n\nCited.[^t]\n\n{} deep\n",
+            ">".repeat(MAX_NESTING)
+        );
         let (guide, problems) = Guide::parse(Path::new("g.md"), &guide_with_body(&body));
         assert!(problems.is_empty(), "{problems:?}");
-        let mut block = &guide.unwrap().sections[0].blocks[0];
+        let mut block = &guide.unwrap().sections[0].blocks[1];
         let mut depth = 1;
         while let Block::Quote(inner) = block {
             block = &inner[0];

@@ -4,6 +4,7 @@
 use textwrap::core::{Fragment, display_width};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
+use super::citation;
 use super::guide::{Block, Guide, Inline};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,14 +74,25 @@ pub struct Layout {
     pub width: usize,
 }
 
-/// One word with its style, and whether a space follows it.
+/// One word with its style, and whether a space follows it. Citation markers that follow a word
+/// without a space (`claim.[1][2]`) ride along in `marks`, so a line never starts with one.
 #[derive(Debug)]
 struct Word {
     text: String,
     style: SpanStyle,
+    marks: String,
     width: usize,
     space_after: bool,
 }
+
+/// How citation markers look: secondary, like link targets.
+const MARK_STYLE: SpanStyle = SpanStyle {
+    strong: false,
+    emphasis: false,
+    code: false,
+    link: false,
+    dim: true,
+};
 
 impl Fragment for Word {
     fn width(&self) -> f64 {
@@ -100,7 +112,7 @@ fn plain(text: impl Into<String>, style: SpanStyle) -> Inline {
         strong: style.strong,
         emphasis: style.emphasis,
         code: style.code,
-        link: None,
+        ..Inline::default()
     }
 }
 
@@ -135,6 +147,7 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
             match out.last_mut() {
                 Some(last)
                     if last.space_after
+                        && last.marks.is_empty()
                         && last.style == style
                         && is_number_group(&last.text)
                         && is_number_group(word)
@@ -154,6 +167,7 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
                             width: display_width(&piece),
                             text: piece,
                             style,
+                            marks: String::new(),
                             space_after: false,
                         });
                     }
@@ -166,6 +180,23 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
         }
     };
     for inline in inlines {
+        if let Some(number) = inline.cite {
+            let label = citation::label(number);
+            match out.last_mut() {
+                Some(last) if !last.space_after => {
+                    last.width += display_width(&label);
+                    last.marks.push_str(&label);
+                }
+                _ => out.push(Word {
+                    width: display_width(&label),
+                    text: String::new(),
+                    style: MARK_STYLE,
+                    marks: label,
+                    space_after: false,
+                }),
+            }
+            continue;
+        }
         let style = SpanStyle {
             strong: inline.strong,
             emphasis: inline.emphasis,
@@ -233,18 +264,27 @@ fn wrap(
                 rest_prefix.to_vec()
             };
             for (i, word) in line.iter().enumerate() {
-                let last = i + 1 == line.len();
-                let text = if word.space_after && !last {
-                    format!("{} ", word.text)
+                let space = if word.space_after && i + 1 < line.len() {
+                    " "
                 } else {
-                    word.text.clone()
+                    ""
                 };
-                match spans.last_mut() {
-                    Some(prev) if prev.style == word.style => prev.text.push_str(&text),
-                    _ => spans.push(Span {
-                        text,
-                        style: word.style,
-                    }),
+                let pieces = if word.marks.is_empty() {
+                    [
+                        (format!("{}{space}", word.text), word.style),
+                        (String::new(), MARK_STYLE),
+                    ]
+                } else {
+                    [
+                        (word.text.clone(), word.style),
+                        (format!("{}{space}", word.marks), MARK_STYLE),
+                    ]
+                };
+                for (text, style) in pieces.into_iter().filter(|(t, _)| !t.is_empty()) {
+                    match spans.last_mut() {
+                        Some(prev) if prev.style == style => prev.text.push_str(&text),
+                        _ => spans.push(Span { text, style }),
+                    }
                 }
             }
             spans
@@ -356,6 +396,47 @@ impl Builder {
         }
     }
 
+    /// The numbered sources, cited ones first in number order, then any never cited (marked
+    /// `•`): the title, then the URL on a line of its own, so wrapping never splits it (a URL
+    /// wider than a screen is cut only on a screen, where it cannot fit whole).
+    fn sources(&mut self, guide: &Guide) {
+        let uncited = (0..guide.sources.len()).filter(|i| !guide.cited.contains(i));
+        let order: Vec<(String, usize)> = (guide.cited.iter().copied())
+            .enumerate()
+            .map(|(n, i)| (citation::label(n + 1), i))
+            .chain(uncited.map(|i| ("•".to_string(), i)))
+            .collect();
+        let marker_width = order
+            .iter()
+            .map(|(m, _)| display_width(m))
+            .max()
+            .unwrap_or(0);
+        let pad = " ".repeat(marker_width + 1);
+        for (marker, index) in order {
+            let source = &guide.sources[index];
+            let first = format!("{marker:<marker_width$} ");
+            let span = |text: &str| Span {
+                text: text.to_string(),
+                style: SpanStyle::default(),
+            };
+            let title = [plain(&source.title, SpanStyle::default())];
+            self.paragraph(LineKind::Body, &title, &[span(&first)], &[span(&pad)]);
+            let url = [plain(
+                &source.url,
+                SpanStyle {
+                    dim: true,
+                    ..SpanStyle::default()
+                },
+            )];
+            let indent = if display_width(&source.url) + pad.len() <= self.width {
+                pad.as_str()
+            } else {
+                ""
+            };
+            self.paragraph(LineKind::Body, &url, &[span(indent)], &[span(indent)]);
+        }
+    }
+
     /// The first paragraph of an item carries the marker; the rest hang under it.
     fn list_item(&mut self, item: &[Block], first: &[Span], rest: &[Span]) {
         let mut blocks = item.iter();
@@ -438,25 +519,7 @@ fn layout(guide: &Guide, width: usize, cut_long_words: bool) -> Layout {
     b.blank();
     b.paragraph(LineKind::Section, &[plain("Sources", strong)], &[], &[]);
     b.blank();
-    for source in &guide.sources {
-        let inline = [Inline {
-            text: source.title.clone(),
-            link: Some(source.url.clone()),
-            ..Inline::default()
-        }];
-        b.paragraph(
-            LineKind::Body,
-            &inline,
-            &[Span {
-                text: "• ".into(),
-                style: SpanStyle::default(),
-            }],
-            &[Span {
-                text: "  ".into(),
-                style: SpanStyle::default(),
-            }],
-        );
-    }
+    b.sources(guide);
     b.blank();
     b.paragraph(
         LineKind::Body,
@@ -483,7 +546,7 @@ mod tests {
     use std::path::Path;
 
     fn guide() -> Guide {
-        let text = "+++\nid = \"g\"\ntitle = \"Title\"\norder = 1\nsummary = \"\"\nkeywords = []\nreviewed = 2026-11-25\nsources = [{ title = \"Src\", url = \"https://example.org/s\" }]\n+++\n## Part\n\nAlpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.\n\n- a list item that is long enough to wrap onto a second line\n\nSee [it](https://example.org/page).\n";
+        let text = "+++\nid = \"g\"\ntitle = \"Title\"\norder = 1\nsummary = \"\"\nkeywords = []\nreviewed = 2026-11-25\nsources = [{ id = \"src\", title = \"Src\", url = \"https://example.org/s\" }]\n+++\n## Part\n\nAlpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.[^src]\n\n- a list item that is long enough to wrap onto a second line\n\nSee [it](https://example.org/page).\n";
         Guide::parse(Path::new("g.md"), text).0.unwrap()
     }
 

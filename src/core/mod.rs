@@ -4,6 +4,7 @@
 
 pub mod ascii;
 pub mod checklist;
+pub mod citation;
 pub mod date;
 pub mod diagnostics;
 pub mod export;
