@@ -36,7 +36,7 @@ fn make_app(size: (u16, u16), extra_providers: usize) -> App {
 
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let files = Files::in_dir(dir.path());
+    let mut files = Files::in_dir(dir.path());
 
     let mut group = c.benchmark_group("full frame 200x60");
     for view in [View::Guides, View::Checklist, View::Compare] {
@@ -68,7 +68,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 let key = if down { Action::Down } else { Action::Up };
                 down = !down;
-                dispatch(&mut app, &files, key);
+                dispatch(&mut app, &mut files, key);
                 terminal
                     .draw(|frame| views::render(&app, frame))
                     .expect("draw");
@@ -84,7 +84,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let key = if up { Action::Right } else { Action::Left };
             up = !up;
-            dispatch(&mut app, &files, key);
+            dispatch(&mut app, &mut files, key);
             terminal
                 .draw(|frame| views::render(&app, frame))
                 .expect("draw");

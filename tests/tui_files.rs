@@ -183,3 +183,155 @@ fn ctrl_c_while_typing_a_note_keeps_the_note() {
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
     again.adopt(s);
 }
+
+/// Finding 1 of issue 9: with drafts that cannot be written, nothing claims they are kept.
+#[test]
+fn a_draft_that_cannot_be_saved_is_only_in_memory_and_quitting_asks_first() {
+    let home = tempfile::tempdir().unwrap();
+    // A file where the drafts directory should be: every draft save fails, as on a full or
+    // read-only disk (and as root, who ignores permissions).
+    write(&home.path().join("data/drafts"), "not a directory\n");
+    let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+    s.add_provider("Blue Door Clinic");
+    s.keys("y");
+    assert!(
+        s.status().contains("not saved — only in memory"),
+        "{}",
+        s.status()
+    );
+    s.keys("f");
+    s.press(KeyCode::Esc);
+    let status = s.status();
+    assert!(!status.contains("kept as a draft"), "{status}");
+    assert!(status.contains("not saved — only in memory"), "{status}");
+    assert!(s.screen().contains("not saved"), "the picker says so");
+
+    // q asks first, and offers to save elsewhere.
+    s.keys("q");
+    assert!(!s.app.should_quit());
+    assert!(s.screen().contains("only in memory"), "{}", s.screen());
+    s.keys("w");
+    let elsewhere = home.path().join("elsewhere/blue-door.toml");
+    s.keys(&elsewhere.display().to_string());
+    s.press(KeyCode::Enter);
+    assert!(s.status().contains("Saved a copy"), "{}", s.status());
+    let text = fs::read_to_string(&elsewhere).unwrap();
+    let (saved, problems) = Provider::parse(&elsewhere, &text, &s.app.library().checklist);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(saved.unwrap().answered_count(), 1);
+    // Now nothing is only in memory: q quits.
+    s.keys("q");
+    assert!(s.app.should_quit());
+}
+
+/// Finding 2 of issue 9: two kapguides walking the same provider never destroy each other's
+/// answers; the second writer is told and chooses.
+#[test]
+fn a_second_instance_never_overwrites_the_first_ones_draft() {
+    let mut a = Session::new(120, 40);
+    let mut b = Session::open(&a.home, 120, 40, Theme::colour(false), false);
+    a.add_provider("Blue Door Clinic");
+    a.keys("y");
+    let draft = a.data().join("drafts/blue-door-clinic.toml");
+    let first = fs::read_to_string(&draft).unwrap();
+
+    // B started before A's draft existed; it names the same provider and answers.
+    b.add_provider("Blue Door Clinic");
+    b.keys("n");
+    assert_eq!(
+        fs::read_to_string(&draft).unwrap(),
+        first,
+        "A's draft is intact"
+    );
+    let screen = b.screen();
+    assert!(screen.contains("changed by another program"), "{screen}");
+    // B keeps its answers as a copy.
+    b.keys("c");
+    let copy = b.data().join("drafts/blue-door-clinic-2.toml");
+    assert!(fs::read_to_string(&copy).unwrap().contains("\"no\""));
+    assert_eq!(fs::read_to_string(&draft).unwrap(), first);
+
+    // A carries on and finishes: its own draft is saved, then removed; B's copy stays.
+    a.keys("lp");
+    a.keys("f");
+    a.press(KeyCode::Enter);
+    assert!(
+        a.status().starts_with("Saved Blue Door Clinic"),
+        "{}",
+        a.status()
+    );
+    assert!(!draft.exists());
+    assert!(copy.exists());
+
+    // A draft B resumed and changed is not deleted by A's finish.
+    let mut c = Session::open(&a.home, 120, 40, Theme::colour(false), false);
+    c.keys("2");
+    c.press(KeyCode::Down);
+    c.press(KeyCode::Enter);
+    c.keys("y");
+    let mut d = Session::open(&a.home, 120, 40, Theme::colour(false), false);
+    c.keys("n");
+    d.keys("2");
+    d.press(KeyCode::Down);
+    d.press(KeyCode::Enter);
+    d.keys("u");
+    assert!(
+        d.screen().contains("changed by another program"),
+        "{}",
+        d.screen()
+    );
+    // D reloads C's version: its view now shows C's answers, and nothing is overwritten.
+    d.keys("r");
+    let saved = fs::read_to_string(&copy).unwrap();
+    d.press(KeyCode::Esc);
+    assert_eq!(fs::read_to_string(&copy).unwrap(), saved);
+    d.adopt(a);
+    drop((b, c));
+}
+
+/// Finding 4 of issue 9: a `--providers` copy hides the profile the walk-through saved; the TUI
+/// says so (load warnings included) and offers to open the saved one.
+#[test]
+fn a_saved_profile_hidden_by_a_providers_copy_is_said_and_can_be_opened() {
+    let home = tempfile::tempdir().unwrap();
+    let saved = home.path().join("data/providers/blue-door.toml");
+    write(
+        &saved,
+        "name = \"Blue Door Clinic\"\nkind = \"kap-practice\"\n[answers]\nprep_sessions = \"yes\"\n",
+    );
+    write(
+        &home.path().join("providers/blue-door.toml"),
+        "name = \"Blue Door Clinic\"\nkind = \"kap-practice\"\n",
+    );
+    let mut context = context_with(home.path(), &[]);
+    context.options.bundled_providers = false;
+    context.library = kapguide::io::loader::load(&context.options);
+    let mut s = Session::open_with(home.path(), (120, 40), Theme::colour(false), false, context);
+    assert_eq!(
+        s.app.mode(),
+        Mode::Problems,
+        "the warning is shown in the app"
+    );
+    assert!(s.screen().contains("also defined in"), "{}", s.screen());
+    s.press(KeyCode::Esc);
+
+    s.keys("2");
+    assert!(
+        s.screen().contains("your saved copy is hidden"),
+        "{}",
+        s.screen()
+    );
+    s.press(KeyCode::Down);
+    s.press(KeyCode::Enter);
+    let screen = s.screen();
+    assert!(screen.contains("blue-door.toml"), "{screen}");
+    s.keys("s");
+    assert_eq!(s.app.mode(), Mode::Walk);
+    assert!(s.status().contains("your saved profile"), "{}", s.status());
+    // The saved profile's answer is the one shown: finishing and saving keeps it.
+    s.keys("f");
+    s.press(KeyCode::Enter);
+    s.keys("y");
+    let text = fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("prep_sessions = \"yes\""), "{text}");
+}

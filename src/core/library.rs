@@ -16,6 +16,9 @@ pub struct Library {
     pub options: OptionsGrid,
     /// In file-name order; ranking is the scorer's job.
     pub providers: Vec<Provider>,
+    /// Profiles hidden by a later one with the same id (a `--providers` copy hides the one
+    /// the walk-through saved): kept so the app can say so and open them.
+    pub shadowed: Vec<Provider>,
     pub problems: Vec<Problem>,
     /// Files not loaded because of errors.
     pub skipped: usize,
@@ -28,6 +31,11 @@ impl Library {
 
     pub fn provider(&self, id: &str) -> Option<&Provider> {
         self.providers.iter().find(|p| p.id == id)
+    }
+
+    /// The profile with this id that a later directory hides, if any.
+    pub fn shadowed(&self, id: &str) -> Option<&Provider> {
+        self.shadowed.iter().rev().find(|p| p.id == id)
     }
 
     pub fn provider_ids(&self) -> Vec<&str> {

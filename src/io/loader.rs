@@ -104,6 +104,8 @@ impl Progress {
 #[derive(Debug, Default)]
 pub struct ProviderLoad {
     pub providers: Vec<Provider>,
+    /// Profiles hidden by a later file with the same id (see `Library::shadowed`).
+    pub shadowed: Vec<Provider>,
     /// Directory listing problems, then each file's problems, in file order.
     pub problems: Vec<Problem>,
     pub skipped: usize,
@@ -112,6 +114,7 @@ pub struct ProviderLoad {
 impl ProviderLoad {
     pub fn add_to(self, lib: &mut Library) {
         lib.providers = self.providers;
+        lib.shadowed = self.shadowed;
         lib.problems.extend(self.problems);
         lib.skipped += self.skipped;
     }
@@ -552,7 +555,7 @@ fn load_providers(
                     Problem::file(&file.path(), Severity::Warning, format!("provider id `{}` is also defined in {}; this file wins", file.stem(), existing.origin.display()))
                         .with_hint("later directories override earlier ones (bundled, then your data directory, then --providers); rename one file to keep both"),
                 );
-                *existing = provider;
+                load.shadowed.push(std::mem::replace(existing, provider));
             }
             None => {
                 seen.insert(provider.id.clone(), load.providers.len());

@@ -110,6 +110,31 @@ pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), 
     }
 }
 
+/// What a file looked like when kapguide last read or wrote it: a hash of its bytes, or
+/// absent. A save compares the file's stamp now with the one it remembers, so a file another
+/// program (or a second kapguide) changed meanwhile is never silently replaced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stamp(Option<u64>);
+
+impl Stamp {
+    /// The file at `path` as it is now (a file the loader would refuse to read, such as a pipe,
+    /// gets a stamp of its own and is never read).
+    pub fn of(path: &Path) -> Stamp {
+        use std::hash::{Hash, Hasher};
+        let Ok(meta) = fs::symlink_metadata(path) else {
+            return Stamp(None);
+        };
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        match fs::metadata(path) {
+            Ok(target) if target.is_file() && target.len() <= MAX_FILE_BYTES => {
+                fs::read(path).unwrap_or_default().hash(&mut hasher)
+            }
+            _ => (meta.len(), meta.modified().ok()).hash(&mut hasher),
+        }
+        Stamp(Some(hasher.finish()))
+    }
+}
+
 /// Saves a profile as `<dir>/<id>.toml`; returns the path written.
 pub fn save_profile(
     dir: &Path,

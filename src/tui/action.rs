@@ -72,6 +72,8 @@ pub enum Action {
     Priorities,
     Export,
     ExportAs(ExportFormat),
+    /// Save the walk's answers to a path the user types (when the data directory fails).
+    SaveElsewhere,
     Yes,
     No,
     Type(char),
@@ -83,18 +85,60 @@ pub enum Action {
     Done(Reply),
 }
 
-/// Why a profile was not saved.
+/// Why a draft or profile was not saved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveFailure {
     /// The file exists and overwriting was not confirmed.
     Exists(PathBuf),
+    /// Someone else (another kapguide, an editor) changed the file since this app read or
+    /// wrote it.
+    Changed(PathBuf),
     Other(String),
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveFailure::Exists(path) => write!(f, "{} already exists", path.display()),
+            SaveFailure::Changed(path) => write!(
+                f,
+                "{} was changed by another program since kapguide read it",
+                path.display()
+            ),
+            SaveFailure::Other(why) => f.write_str(why),
+        }
+    }
+}
+
+/// Whether a save may replace an existing file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// Never: an existing file is `SaveFailure::Exists`.
+    No,
+    /// Only the file as this app last read or wrote it: a file changed since is
+    /// `SaveFailure::Changed`.
+    IfUnchanged,
+    /// Whatever is there (the user chose to overwrite).
+    Yes,
 }
 
 /// The result of an [`Effect`], fed back into the app.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    DraftSaved(Result<PathBuf, String>),
+    DraftSaved {
+        draft: Box<Provider>,
+        result: Result<PathBuf, SaveFailure>,
+    },
+    /// A copy of a walk's answers written to a path the user typed.
+    SavedElsewhere {
+        id: String,
+        result: Result<PathBuf, String>,
+    },
+    /// A draft or profile read again from disk (the user chose theirs over ours).
+    Reloaded {
+        profile: bool,
+        result: Result<Box<Provider>, String>,
+    },
     ProfileSaved(Result<PathBuf, SaveFailure>),
     ConfigSaved(Result<PathBuf, String>),
     Exported(Result<PathBuf, String>),
@@ -103,11 +147,25 @@ pub enum Reply {
 /// File work the app asks the run loop to do; `App::update` itself never touches the disk.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    SaveDraft(Box<Provider>),
+    SaveDraft {
+        draft: Box<Provider>,
+        replace: Replace,
+    },
+    /// Writes the draft as a profile at a path the user typed (never replacing a file).
+    SaveDraftAt {
+        draft: Box<Provider>,
+        path: PathBuf,
+    },
+    /// Removes the draft, unless someone else changed it since this app wrote it.
     RemoveDraft(String),
     SaveProfile {
         provider: Box<Provider>,
-        overwrite: bool,
+        replace: Replace,
+    },
+    /// Reads a draft (or, with `profile`, the saved profile) of this id again.
+    Reload {
+        id: String,
+        profile: bool,
     },
     SaveConfig(Box<Config>),
     /// Write `contents` to a new file named `<stem>.<extension>` (or `<stem>-2…` if taken).

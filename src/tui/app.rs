@@ -2,6 +2,7 @@
 //! file work out as [`Effect`]s. Nothing here draws or touches the disk.
 
 mod checklist;
+mod choice;
 mod compare;
 mod details;
 mod field;
@@ -11,7 +12,10 @@ mod search;
 
 use ratatui::layout::Rect;
 
-pub use checklist::{ChecklistFocus, ChecklistView, PickRow, Prepare, Screen, Walk};
+pub use checklist::{
+    ChecklistFocus, ChecklistView, Draft, Durability, PickRow, Prepare, Screen, Walk,
+};
+pub use choice::{Choice, ChoiceOption, Then};
 pub use compare::{CompareFocus, CompareView, RegionChoice, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
@@ -59,6 +63,10 @@ pub enum InputPurpose {
     },
     Note,
     Source,
+    /// Where to save a copy of this walk's answers (the data directory failed).
+    SavePath {
+        id: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +81,7 @@ impl Input {
             InputPurpose::NewProvider { .. } => "Name of the new provider",
             InputPurpose::Note => "Note",
             InputPurpose::Source => "Where the answer came from",
+            InputPurpose::SavePath { .. } => "Save the answers to this file (a path)",
         }
     }
 }
@@ -98,6 +107,8 @@ pub enum Overlay {
     /// Saving a walk of this bundled profile writes the user's own copy, used instead of the
     /// bundled one: go ahead?
     ConfirmCopy(String),
+    /// A question with keyed options, each carrying what to do.
+    Choice(Choice),
     /// The answer under the matrix cursor.
     Cell,
     Priorities {
@@ -134,6 +145,19 @@ pub struct App {
     pub(crate) scores: Vec<Score>,
     /// Every provider's answers in checklist order, for fast re-scoring.
     answers: AnswerMatrix,
+}
+
+/// The first few problems' lines (a long list is for `kapguide validate`), then a blank line.
+fn first_few<'a>(report: &mut Vec<String>, problems: impl Iterator<Item = &'a Problem>) {
+    const SHOWN: usize = 10;
+    let problems: Vec<&Problem> = problems.collect();
+    for problem in problems.iter().take(SHOWN) {
+        report.extend(problem.to_string().lines().map(str::to_string));
+    }
+    if problems.len() > SHOWN {
+        report.push(format!("… and {} more", problems.len() - SHOWN));
+    }
+    report.push(String::new());
 }
 
 /// Moves a selection in a list of `len` items shown `rows` at a time; `None` if `action` is not
@@ -191,7 +215,7 @@ impl App {
                 .checklist
                 .drafts
                 .iter()
-                .map(|d| d.name.as_str())
+                .map(|d| d.provider.name.as_str())
                 .collect();
             app.say(format!(
                 "Unfinished walk-through: {}. Press 2 to resume.",
@@ -253,13 +277,19 @@ impl App {
             report.push(format!(
                 "{what}. Run `kapguide validate` to see every problem with its line and a hint."
             ));
-            const SHOWN: usize = 10;
-            let shown: Vec<&Problem> = self.lib.problems.iter().filter(|p| p.is_error()).collect();
-            report.extend(shown.iter().take(SHOWN).flat_map(|p| paragraphs(p)));
-            if shown.len() > SHOWN {
-                report.push(format!("… and {} more", shown.len() - SHOWN));
-            }
-            report.push(String::new());
+            first_few(
+                &mut report,
+                self.lib.problems.iter().filter(|p| p.is_error()),
+            );
+        }
+        let warnings: Vec<&Problem> = self.lib.problems.iter().filter(|p| !p.is_error()).collect();
+        if !warnings.is_empty() {
+            let what = plural(warnings.len(), "warning", "warnings");
+            summary.push(format!("{what} about the files"));
+            report.push(format!(
+                "{what}: the files were loaded, but something looks wrong (a profile hidden by another with the same id, say)."
+            ));
+            first_few(&mut report, warnings.into_iter());
         }
         if !config.is_empty() {
             summary.push("the config file has problems (default priorities used)".to_string());
@@ -317,6 +347,7 @@ impl App {
                 Overlay::Search => Mode::Search,
                 Overlay::Input(_) => Mode::Text,
                 Overlay::ConfirmOverwrite(_) | Overlay::ConfirmCopy(_) => Mode::Confirm,
+                Overlay::Choice(_) => Mode::Choice,
                 Overlay::Cell => Mode::Cell,
                 Overlay::Priorities { .. } => Mode::Priorities,
                 Overlay::Export => Mode::Export,
@@ -401,9 +432,9 @@ impl App {
         match action {
             Action::Quit => {
                 self.keep_typed_detail(effects);
-                self.quit = true;
+                self.quit_unless_unsaved();
             }
-            Action::QuitTop if self.mode().is_top() => self.quit = true,
+            Action::QuitTop if self.mode().is_top() => self.quit_unless_unsaved(),
             Action::QuitTop => {
                 self.say("q quits from the top of a view; press Esc to go back first")
             }
@@ -440,6 +471,7 @@ impl App {
                     effects.push(Effect::NoticeSeen);
                 }
                 Mode::Confirm => self.confirm_action(&action, effects),
+                Mode::Choice => self.choice_action(&action, effects),
                 Mode::Cell => {
                     self.overlays.pop();
                 }
@@ -478,8 +510,9 @@ impl App {
 
     fn reply(&mut self, reply: Reply, effects: &mut Vec<Effect>) {
         match reply {
-            Reply::DraftSaved(Ok(_)) => {}
-            Reply::DraftSaved(Err(e)) => self.warn(format!("The draft was not saved: {e}")),
+            Reply::DraftSaved { draft, result } => self.draft_saved(*draft, result),
+            Reply::SavedElsewhere { id, result } => self.saved_elsewhere(&id, result),
+            Reply::Reloaded { profile, result } => self.reloaded(profile, result),
             Reply::ProfileSaved(result) => self.profile_saved(result, effects),
             Reply::ConfigSaved(Ok(path)) => {
                 self.say(format!("Priorities saved to {}", path.display()))

@@ -1,16 +1,17 @@
 //! The only place the TUI touches the disk: it runs the app's effects and reads what the app
 //! needs at start (drafts, whether the first-run notice was read).
 
-use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::action::{Effect, Reply, SaveFailure};
+use super::action::{Effect, Replace, Reply, SaveFailure};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
 use crate::core::provider::Provider;
 use crate::io::config::Config;
+use crate::io::loader::{list_dir, read_text};
 use crate::io::paths;
-use crate::io::store::{self, SaveError, write_atomic};
+use crate::io::store::{self, SaveError, Stamp, check_reads_back, write_atomic};
 
 /// Present once the "educational, not medical advice" notice has been read.
 pub const NOTICE_MARKER: &str = "notice-read";
@@ -22,7 +23,11 @@ pub struct Files {
     pub providers_dir: Option<PathBuf>,
     pub drafts_dir: Option<PathBuf>,
     /// The config as this run last saved it (see `save_config`).
-    last_config: RefCell<Option<Config>>,
+    last_config: Option<Config>,
+    /// Each draft and profile as this run last read or wrote it: a save compares before it
+    /// writes, so a second kapguide's (or an editor's) work is never silently replaced. A
+    /// path not in the map was absent.
+    seen: HashMap<PathBuf, Stamp>,
 }
 
 impl Files {
@@ -32,7 +37,8 @@ impl Files {
             data_dir: paths::data_dir(),
             providers_dir: paths::user_providers_dir(),
             drafts_dir: paths::drafts_dir(),
-            last_config: RefCell::default(),
+            last_config: None,
+            seen: HashMap::new(),
         }
     }
 
@@ -42,7 +48,8 @@ impl Files {
             data_dir: Some(data_dir.to_path_buf()),
             providers_dir: Some(data_dir.join("providers")),
             drafts_dir: Some(data_dir.join("drafts")),
-            last_config: RefCell::default(),
+            last_config: None,
+            seen: HashMap::new(),
         }
     }
 
@@ -55,20 +62,111 @@ impl Files {
     }
 
     /// Unfinished walk-throughs, and the problems of drafts that cannot be read (those files
-    /// are left alone; saving a new draft of the same provider moves them aside first).
-    pub fn drafts(&self, checklist: &Checklist) -> (Vec<Provider>, Vec<Problem>) {
+    /// are left alone; saving a new draft of the same provider moves them aside first). Called
+    /// at start: it also remembers each draft and saved profile as it is now (see `seen`).
+    pub fn drafts(&mut self, checklist: &Checklist) -> (Vec<Provider>, Vec<Problem>) {
+        for dir in [&self.drafts_dir, &self.providers_dir]
+            .into_iter()
+            .flatten()
+        {
+            for path in list_dir(dir, &["toml"]).unwrap_or_default() {
+                self.seen.insert(path.clone(), Stamp::of(&path));
+            }
+        }
         match &self.drafts_dir {
             Some(dir) => store::load_drafts(dir, checklist),
             None => (Vec::new(), Vec::new()),
         }
     }
 
+    /// Whether the file at `path` is as this run last saw it (absent if never seen).
+    fn unchanged(&self, path: &Path) -> bool {
+        self.seen.get(path).copied().unwrap_or_default() == Stamp::of(path)
+    }
+
+    /// Refuses to replace a file someone else changed, unless told to.
+    fn compare(&self, path: &Path, replace: Replace) -> Result<(), SaveFailure> {
+        if replace != Replace::Yes && !self.unchanged(path) {
+            return Err(SaveFailure::Changed(path.to_path_buf()));
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.seen.insert(path.to_path_buf(), Stamp::of(path));
+    }
+
+    fn save_draft(
+        &mut self,
+        draft: &Provider,
+        replace: Replace,
+        checklist: &Checklist,
+    ) -> Result<PathBuf, SaveFailure> {
+        let dir = Files::dir(&self.drafts_dir, "drafts").map_err(SaveFailure::Other)?;
+        self.compare(&dir.join(format!("{}.toml", draft.id)), replace)?;
+        let path = store::save_draft(&dir, draft, checklist)
+            .map_err(|e| SaveFailure::Other(e.to_string()))?;
+        self.remember(&path);
+        Ok(path)
+    }
+
+    fn save_profile(
+        &mut self,
+        provider: &Provider,
+        replace: Replace,
+        checklist: &Checklist,
+    ) -> Result<PathBuf, SaveFailure> {
+        let dir = Files::dir(&self.providers_dir, "profiles").map_err(SaveFailure::Other)?;
+        self.compare(&dir.join(format!("{}.toml", provider.id)), replace)?;
+        let path = store::save_profile(&dir, provider, checklist, replace != Replace::No).map_err(
+            |e| match e {
+                SaveError::Exists(path) => SaveFailure::Exists(path),
+                other => SaveFailure::Other(other.to_string()),
+            },
+        )?;
+        self.remember(&path);
+        Ok(path)
+    }
+
+    /// A walk's answers as a profile at a path the user typed, never replacing a file.
+    fn save_at(path: &Path, draft: &Provider, checklist: &Checklist) -> Result<PathBuf, String> {
+        let text = draft.to_toml(checklist);
+        check_reads_back(path, &text, &Provider::parse(path, &text, checklist).1)
+            .and_then(|()| write_atomic(path, &text, false))
+            .map_err(|e| e.to_string())?;
+        Ok(path.to_path_buf())
+    }
+
+    /// Reads a draft or saved profile again, and remembers it as seen.
+    fn reload(
+        &mut self,
+        id: &str,
+        profile: bool,
+        checklist: &Checklist,
+    ) -> Result<Box<Provider>, String> {
+        let dir = if profile {
+            &self.providers_dir
+        } else {
+            &self.drafts_dir
+        };
+        let dir = Files::dir(dir, "drafts")?;
+        let path = dir.join(format!("{id}.toml"));
+        let text = read_text(&path).map_err(|p| p.to_string())?;
+        let (provider, problems) = Provider::parse(&path, &text, checklist);
+        self.remember(&path);
+        provider.map(Box::new).ok_or_else(|| {
+            problems.first().map_or_else(
+                || format!("{} cannot be read", path.display()),
+                |p| p.to_string(),
+            )
+        })
+    }
+
     /// Saves the config's priorities. The config that wrote the file last does the writing
     /// again: it knows the file as it left it, so only a change made by someone else since is
     /// refused (the app's own earlier save is not one).
-    fn save_config(&self, config: Config, checklist: &Checklist) -> Result<PathBuf, String> {
-        let mut last = self.last_config.borrow_mut();
-        let saver = match last.take() {
+    fn save_config(&mut self, config: Config, checklist: &Checklist) -> Result<PathBuf, String> {
+        let saver = match self.last_config.take() {
             Some(mut previous) if previous.path == config.path => {
                 previous.priorities = config.priorities;
                 previous
@@ -76,7 +174,7 @@ impl Files {
             _ => config,
         };
         let result = saver.save(checklist);
-        *last = Some(saver);
+        self.last_config = Some(saver);
         result
     }
 
@@ -86,35 +184,34 @@ impl Files {
     }
 
     /// Runs one effect; the result, if the app wants it, comes back as a reply.
-    pub fn run(&self, effect: Effect, checklist: &Checklist) -> Option<Reply> {
+    pub fn run(&mut self, effect: Effect, checklist: &Checklist) -> Option<Reply> {
         match effect {
-            Effect::SaveDraft(draft) => Some(Reply::DraftSaved(
-                Files::dir(&self.drafts_dir, "drafts").and_then(|dir| {
-                    store::save_draft(&dir, &draft, checklist).map_err(|e| e.to_string())
-                }),
-            )),
+            Effect::SaveDraft { draft, replace } => {
+                let result = self.save_draft(&draft, replace, checklist);
+                Some(Reply::DraftSaved { draft, result })
+            }
+            Effect::SaveDraftAt { draft, path } => Some(Reply::SavedElsewhere {
+                id: draft.id.clone(),
+                result: Files::save_at(&path, &draft, checklist),
+            }),
             Effect::RemoveDraft(id) => {
-                if let Some(dir) = &self.drafts_dir {
-                    store::remove_draft(dir, &id);
+                // A draft another kapguide wrote since is its work: it stays.
+                if let Some(dir) = self.drafts_dir.clone() {
+                    let path = dir.join(format!("{id}.toml"));
+                    if self.unchanged(&path) {
+                        store::remove_draft(&dir, &id);
+                        self.remember(&path);
+                    }
                 }
                 None
             }
-            Effect::SaveProfile {
-                provider,
-                overwrite,
-            } => {
-                let result = Files::dir(&self.providers_dir, "profiles")
-                    .map_err(SaveFailure::Other)
-                    .and_then(|dir| {
-                        store::save_profile(&dir, &provider, checklist, overwrite).map_err(|e| {
-                            match e {
-                                SaveError::Exists(path) => SaveFailure::Exists(path),
-                                other => SaveFailure::Other(other.to_string()),
-                            }
-                        })
-                    });
-                Some(Reply::ProfileSaved(result))
-            }
+            Effect::SaveProfile { provider, replace } => Some(Reply::ProfileSaved(
+                self.save_profile(&provider, replace, checklist),
+            )),
+            Effect::Reload { id, profile } => Some(Reply::Reloaded {
+                profile,
+                result: self.reload(&id, profile, checklist),
+            }),
             Effect::SaveConfig(config) => {
                 Some(Reply::ConfigSaved(self.save_config(*config, checklist)))
             }

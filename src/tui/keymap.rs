@@ -33,6 +33,8 @@ pub enum Mode {
     Problems,
     Notice,
     Confirm,
+    /// A general dialog: its options' own keys (shown in it), Esc decides later.
+    Choice,
     Cell,
     Priorities,
     Export,
@@ -43,7 +45,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 23] = [
+    pub const ALL: [Mode; 24] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -62,6 +64,7 @@ impl Mode {
         Mode::Problems,
         Mode::Notice,
         Mode::Confirm,
+        Mode::Choice,
         Mode::Cell,
         Mode::Priorities,
         Mode::Export,
@@ -89,6 +92,7 @@ impl Mode {
             Mode::Problems => "Load problems",
             Mode::Notice => "Welcome notice",
             Mode::Confirm => "A question",
+            Mode::Choice => "A choice",
             Mode::Cell => "Answer details",
             Mode::Priorities => "Priorities",
             Mode::Export => "Export",
@@ -312,6 +316,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
     b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true),
     b(In(&[Mode::Prepare]), &[ch('e')], Action::Export, "export as Markdown", true),
+    b(In(&[Mode::Picker, Mode::Walk, Mode::Review]), &[ch('w')], Action::SaveElsewhere, "save the answers to a file you name", false),
     // Compare
     b(In(COMPARE), &[ch(' ')], Action::Toggle, "show or hide provider", true),
     b(In(&[Mode::Matrix]), &[ch('h'), k(Left)], Action::Left, "column left", false),
@@ -356,6 +361,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Problems]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::OptionCell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
+    b(In(&[Mode::Choice]), &[k(Esc)], Action::Back, "decide later", true),
     b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
     b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no", true),
     b(In(&[Mode::Cell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
@@ -401,7 +407,12 @@ pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
     match event.code {
-        KeyCode::Char(c) if mode.is_typing() && plain && !c.is_control() => Some(Action::Type(c)),
+        // A choice's option keys are its own, so they come as typed letters.
+        KeyCode::Char(c)
+            if (mode.is_typing() || mode == Mode::Choice) && plain && !c.is_control() =>
+        {
+            Some(Action::Type(c))
+        }
         _ if mode == Mode::Notice => Some(Action::Back),
         _ => None,
     }

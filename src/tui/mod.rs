@@ -42,7 +42,7 @@ pub struct TuiOptions {
 
 /// Runs the app in the real terminal until the user quits.
 pub fn run(context: Context, options: TuiOptions) -> ExitCode {
-    let files = Files::from_env();
+    let mut files = Files::from_env();
     let (drafts, draft_problems) = files.drafts(&context.library.checklist);
     let first_run = files.first_run();
     let theme = Theme::from_env(options.ascii || context.ascii);
@@ -61,7 +61,7 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
         // A failed read ends the loop and is reported, never taken for a normal quit.
         let mut read_error = None;
         let events = std::iter::from_fn(|| event::read().map_err(|e| read_error = Some(e)).ok());
-        run_loop(&mut terminal, &mut app, &files, events, options.mouse)?;
+        run_loop(&mut terminal, &mut app, &mut files, events, options.mouse)?;
         read_error.map_or(Ok(()), Err)
     });
     restore(options.mouse);
@@ -79,7 +79,7 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    files: &Files,
+    files: &mut Files,
     events: impl IntoIterator<Item = Event>,
     mouse: bool,
 ) -> Result<(), B::Error> {
@@ -100,7 +100,7 @@ pub fn run_loop<B: Backend>(
 }
 
 /// Updates the app with `action`, then runs its effects and feeds their results back.
-pub fn dispatch(app: &mut App, files: &Files, action: Action) {
+pub fn dispatch(app: &mut App, files: &mut Files, action: Action) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action) {

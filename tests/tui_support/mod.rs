@@ -91,7 +91,7 @@ impl Session {
         first_run: bool,
         context: Context,
     ) -> Session {
-        let files = Files::in_dir(&home.join("data"));
+        let mut files = Files::in_dir(&home.join("data"));
         let (drafts, draft_problems) = files.drafts(&context.library.checklist);
         let startup = Startup {
             first_run,
@@ -122,7 +122,7 @@ impl Session {
         tui::run_loop(
             &mut self.terminal,
             &mut self.app,
-            &self.files,
+            &mut self.files,
             events,
             false,
         )

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::super::action::{Action, Effect, SaveFailure, View};
+use super::super::action::{Action, Effect, Replace, SaveFailure, View};
 use super::details::{DEFAULT_REFERENCE, Details};
-use super::{App, Input, InputPurpose, Overlay, TextField, step};
+use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
 use crate::core::provider::{
     Answer, AnswerValue, Location, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
@@ -56,6 +56,24 @@ pub enum PickRow {
     Provider(usize),
 }
 
+/// Whether a draft's latest answers are on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Durability {
+    /// In the drafts directory: a crash or quit loses nothing.
+    OnDisk,
+    /// Not in the drafts directory, but a copy was saved at this path.
+    Elsewhere(PathBuf),
+    /// Only in this app's memory, and why the save failed.
+    NotSaved(String),
+}
+
+/// An unfinished walk-through, and whether its answers are safe.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub provider: Provider,
+    pub saved: Durability,
+}
+
 pub struct ChecklistView {
     pub screen: Screen,
     pub focus: ChecklistFocus,
@@ -63,8 +81,9 @@ pub struct ChecklistView {
     pub picked: usize,
     /// Selected question in the questions pane.
     pub question: usize,
-    /// Unfinished walk-throughs, as saved on disk.
-    pub drafts: Vec<Provider>,
+    /// Unfinished walk-throughs: a draft enters (or changes) only when a save reports back,
+    /// marked with whether it reached the disk.
+    pub drafts: Vec<Draft>,
 }
 
 impl ChecklistView {
@@ -74,7 +93,13 @@ impl ChecklistView {
             focus: ChecklistFocus::Providers,
             picked: 0,
             question: 0,
-            drafts,
+            drafts: drafts
+                .into_iter()
+                .map(|provider| Draft {
+                    provider,
+                    saved: Durability::OnDisk,
+                })
+                .collect(),
         }
     }
 
@@ -99,12 +124,28 @@ impl ChecklistView {
         }
     }
 
-    /// Keeps the in-memory list of drafts the same as the files the run loop writes.
-    fn upsert_draft(&mut self, draft: &Provider) {
-        match self.drafts.iter_mut().find(|d| d.id == draft.id) {
-            Some(existing) => *existing = draft.clone(),
-            None => self.drafts.push(draft.clone()),
+    /// Records a draft as a save left it.
+    fn upsert_draft(&mut self, provider: Provider, saved: Durability) {
+        let draft = Draft { provider, saved };
+        match self
+            .drafts
+            .iter_mut()
+            .find(|d| d.provider.id == draft.provider.id)
+        {
+            Some(existing) => *existing = draft,
+            None => self.drafts.push(draft),
         }
+    }
+
+    pub fn draft(&self, id: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.provider.id == id)
+    }
+
+    /// Drafts whose answers are only in memory.
+    pub fn unsaved(&self) -> impl Iterator<Item = &Draft> {
+        self.drafts
+            .iter()
+            .filter(|d| matches!(d.saved, Durability::NotSaved(_)))
     }
 }
 
@@ -129,6 +170,7 @@ impl App {
             Action::Open => self.start_walk(None),
             Action::NewProvider => self.ask_name(0),
             Action::Prepare => self.prepare(),
+            Action::SaveElsewhere => self.ask_path(),
             Action::Back => self.say("q quits; 1 and 3 switch to Guides and Compare"),
             action => {
                 let rows = self.checklist.rows(self.lib.providers.len());
@@ -165,19 +207,77 @@ impl App {
     fn picked_provider(&self) -> Option<&Provider> {
         match self.checklist.row(self.checklist.picked) {
             PickRow::New => None,
-            PickRow::Draft(i) => self.checklist.drafts.get(i),
+            PickRow::Draft(i) => self.checklist.drafts.get(i).map(|d| &d.provider),
             PickRow::Provider(i) => self.lib.providers.get(i),
         }
     }
 
     /// Walks the picked provider, from `start` or (resuming a draft) its first unknown answer.
+    /// A provider whose saved profile a `--providers` copy hides asks which one first.
     fn start_walk(&mut self, start: Option<usize>) {
         let Some(picked) = self.picked_provider() else {
             self.ask_name(start.unwrap_or(0));
             return;
         };
         let id = picked.id.clone();
+        let on_provider_row = matches!(
+            self.checklist.row(self.checklist.picked),
+            PickRow::Provider(_)
+        );
+        if let Some(hidden) = self.hidden_saved(&id).filter(|_| on_provider_row) {
+            let choice = Choice::new(
+                format!("Two profiles of {}", picked.name),
+                vec![
+                    format!(
+                        "The one shown (and compared) is {}, from a --providers directory, which wins over your own.",
+                        picked.origin.display()
+                    ),
+                    format!(
+                        "The profile you saved is {}; it is hidden while that directory is loaded.",
+                        hidden.origin.display()
+                    ),
+                ],
+            )
+            .option(
+                's',
+                "open your saved profile",
+                Then::Walk {
+                    id: id.clone(),
+                    saved: true,
+                },
+            )
+            .option(
+                'w',
+                "walk the one shown (saving asks before replacing yours)",
+                Then::Walk { id, saved: false },
+            );
+            self.overlays.push(Overlay::Choice(choice));
+            return;
+        }
         self.walk_provider(&id, picked.clone(), start);
+    }
+
+    /// The profile the user saved (not a bundled one) that a later directory hides.
+    pub(crate) fn hidden_saved(&self, id: &str) -> Option<&Provider> {
+        self.lib
+            .shadowed(id)
+            .filter(|p| !p.origin.starts_with(BUNDLED))
+    }
+
+    pub(crate) fn walk_choice(&mut self, id: &str, saved: bool) {
+        let provider = if saved {
+            self.hidden_saved(id)
+        } else {
+            self.lib.provider(id)
+        };
+        let Some(provider) = provider.cloned() else {
+            return;
+        };
+        let path = provider.origin.display().to_string();
+        self.walk_provider(id, provider, None);
+        if saved {
+            self.say(format!("Walking your saved profile ({path})"));
+        }
     }
 
     /// The draft's score under the current priorities.
@@ -197,7 +297,7 @@ impl App {
 
     /// Walks `provider`, unless an unfinished draft of the same id exists: that is resumed.
     pub(crate) fn walk_provider(&mut self, id: &str, provider: Provider, start: Option<usize>) {
-        let draft = self.checklist.drafts.iter().find(|d| d.id == id).cloned();
+        let draft = self.checklist.draft(id).map(|d| d.provider.clone());
         let resumed = draft.is_some();
         let draft = draft.unwrap_or(provider);
         let index = start.unwrap_or_else(|| {
@@ -231,7 +331,8 @@ impl App {
         // The same name again (or one with the same id) resumes its draft or walks its profile.
         let slug = slugify(&name);
         let same = |p: &Provider| p.name == name || (!slug.is_empty() && p.id == slug);
-        if let Some(draft) = self.checklist.drafts.iter().find(|d| same(d)).cloned() {
+        let drafts = self.checklist.drafts.iter().map(|d| &d.provider);
+        if let Some(draft) = drafts.clone().find(|d| same(d)).cloned() {
             self.walk_provider(&draft.id.clone(), draft, Some(start));
             return;
         }
@@ -244,7 +345,7 @@ impl App {
             return;
         }
         let id = id_for_name(&name, |id| {
-            self.lib.provider(id).is_some() || self.checklist.drafts.iter().any(|d| d.id == id)
+            self.lib.provider(id).is_some() || self.checklist.draft(id).is_some()
         });
         let provider = Provider {
             id,
@@ -318,22 +419,59 @@ impl App {
                 } else {
                     effects.push(Effect::SaveProfile {
                         provider: Box::new(walk.draft.clone()),
-                        overwrite: false,
+                        replace: Replace::No,
                     });
                 }
             }
+            Action::SaveElsewhere => self.ask_path(),
             Action::Back => self.leave_walk(),
             _ => {}
         }
     }
 
-    /// Saves the draft after every change, so a crash or quit loses nothing.
+    /// Saves the draft after every change, so a crash or quit loses nothing. The list of
+    /// drafts changes when the save reports back ([`App::draft_saved`]), marked with whether
+    /// it reached the disk.
     fn draft_changed(&mut self, effects: &mut Vec<Effect>) {
         if let Some(walk) = self.walk() {
             let draft = walk.draft.clone();
-            self.checklist.upsert_draft(&draft);
             self.rescore_walk();
-            effects.push(Effect::SaveDraft(Box::new(draft)));
+            effects.push(Effect::SaveDraft {
+                draft: Box::new(draft),
+                replace: Replace::IfUnchanged,
+            });
+        }
+    }
+
+    pub(crate) fn draft_saved(&mut self, draft: Provider, result: Result<PathBuf, SaveFailure>) {
+        match result {
+            Ok(_) => self.checklist.upsert_draft(draft, Durability::OnDisk),
+            Err(failure) => {
+                let why = failure.to_string();
+                self.checklist
+                    .upsert_draft(draft.clone(), Durability::NotSaved(why.clone()));
+                if let SaveFailure::Changed(_) = failure {
+                    self.conflict(&draft, false, &why);
+                } else {
+                    self.warn(format!(
+                        "The draft is not saved — only in memory ({why}). Press w to save it to a file you name."
+                    ));
+                }
+            }
+        }
+    }
+
+    /// What the walk's answers are, said after leaving or failing to save.
+    fn kept_note(&self, id: &str) -> String {
+        match self.checklist.draft(id).map(|d| &d.saved) {
+            Some(Durability::OnDisk) => "your answers are kept as a draft".into(),
+            Some(Durability::Elsewhere(path)) => {
+                format!("your answers are saved in {}", path.display())
+            }
+            Some(Durability::NotSaved(_)) => {
+                "your answers are not saved — only in memory; press w to save them to a file you name".into()
+            }
+            None => String::new(),
         }
     }
 
@@ -342,14 +480,215 @@ impl App {
             return;
         };
         let id = walk.draft.id.clone();
-        let kept = self.checklist.drafts.iter().any(|d| d.id == id);
+        let note = self.kept_note(&id);
         self.checklist.screen = Screen::Pick;
-        if let Some(i) = self.checklist.drafts.iter().position(|d| d.id == id) {
+        if let Some(i) = self
+            .checklist
+            .drafts
+            .iter()
+            .position(|d| d.provider.id == id)
+        {
             self.checklist.picked = 1 + i;
         }
-        if kept {
-            self.say("Your answers are kept as a draft; pick it again to carry on");
+        match self.checklist.draft(&id).map(|d| &d.saved) {
+            Some(Durability::NotSaved(_)) => self.warn(format!("Left the walk-through: {note}")),
+            Some(_) => self.say(format!("{}; pick it again to carry on", capitalized(&note))),
+            None => {}
         }
+    }
+
+    /// Someone else changed the file this walk saves to: reload theirs, keep ours as a copy,
+    /// or overwrite.
+    fn conflict(&mut self, draft: &Provider, profile: bool, why: &str) {
+        let what = if profile { "profile" } else { "draft" };
+        let overwrite = if profile {
+            Effect::SaveProfile {
+                provider: Box::new(draft.clone()),
+                replace: Replace::Yes,
+            }
+        } else {
+            Effect::SaveDraft {
+                draft: Box::new(draft.clone()),
+                replace: Replace::Yes,
+            }
+        };
+        let choice = Choice::new(
+            format!("The {what} changed on disk"),
+            vec![
+                format!(
+                    "{why}: perhaps a second kapguide is walking {} too.",
+                    draft.name
+                ),
+                "Your answers here are not saved yet — only in memory.".into(),
+            ],
+        )
+        .option(
+            'r',
+            format!("reload the {what} from disk (drops the answers here)"),
+            Then::Reload {
+                id: draft.id.clone(),
+                profile,
+            },
+        )
+        .option(
+            'c',
+            "save the answers here as a copy",
+            Then::SaveCopy { profile },
+        )
+        .option(
+            'o',
+            "overwrite the file with the answers here",
+            Then::Run(overwrite),
+        );
+        self.warn(format!("Not saved: {why}"));
+        self.overlays.push(Overlay::Choice(choice));
+    }
+
+    /// Keeps the walk's answers under a new id (and name) beside the file that changed.
+    pub(crate) fn save_copy(&mut self, profile: bool, effects: &mut Vec<Effect>) {
+        let Some(walk) = self.walk() else {
+            return;
+        };
+        let old = walk.draft.id.clone();
+        let name = walk.draft.name.clone();
+        let id = id_for_name(&name, |id| {
+            id == old || self.lib.provider(id).is_some() || self.checklist.draft(id).is_some()
+        });
+        // The old id's entry was ours only in memory; the file is the other program's.
+        self.checklist
+            .drafts
+            .retain(|d| d.provider.id != old || d.saved == Durability::OnDisk);
+        if let Screen::Walk(walk) = &mut self.checklist.screen {
+            walk.draft.id = id;
+            walk.draft.name = format!("{name} (copy)");
+        }
+        if profile {
+            if let Some(walk) = self.walk() {
+                effects.push(Effect::SaveProfile {
+                    provider: Box::new(walk.draft.clone()),
+                    replace: Replace::No,
+                });
+            }
+            effects.push(Effect::RemoveDraft(old));
+        }
+        self.draft_changed(effects);
+    }
+
+    pub(crate) fn reloaded(&mut self, profile: bool, result: Result<Box<Provider>, String>) {
+        let provider = match result {
+            Ok(provider) => *provider,
+            Err(e) => {
+                self.warn(format!("Could not reload: {e}"));
+                return;
+            }
+        };
+        let name = provider.name.clone();
+        if profile {
+            self.install(provider.clone());
+        } else {
+            self.checklist
+                .upsert_draft(provider.clone(), Durability::OnDisk);
+        }
+        let score = self.score_draft(&provider);
+        if let Screen::Walk(walk) = &mut self.checklist.screen {
+            walk.draft = provider;
+            walk.score = score;
+        }
+        self.say(format!(
+            "Reloaded {name} as it is on disk; the answers you had here were dropped"
+        ));
+    }
+
+    /// Asks for a file to save the walk's (or the picked draft's) answers to.
+    pub(crate) fn ask_path(&mut self) {
+        let id = match (self.walk(), self.checklist.row(self.checklist.picked)) {
+            (Some(walk), _) => walk.draft.id.clone(),
+            (None, PickRow::Draft(i)) if self.checklist.screen == Screen::Pick => {
+                self.checklist.drafts[i].provider.id.clone()
+            }
+            _ => {
+                self.say("Pick a walk-through first (w saves its answers to a file you name)");
+                return;
+            }
+        };
+        self.overlays.push(Overlay::Input(Input {
+            purpose: InputPurpose::SavePath { id },
+            field: TextField::default(),
+        }));
+    }
+
+    fn save_at(&mut self, id: &str, path: &str, effects: &mut Vec<Effect>) {
+        let path = path.trim();
+        if path.is_empty() {
+            self.warn("Type a file path (for example ~/Documents/clinic.toml), then Enter");
+            return;
+        }
+        let walked = self.walk().map(|w| &w.draft).filter(|d| d.id == id);
+        let Some(draft) = walked.or(self.checklist.draft(id).map(|d| &d.provider)) else {
+            return;
+        };
+        let path = match path.strip_prefix("~/") {
+            Some(rest) => dirs::home_dir().unwrap_or_default().join(rest),
+            None => PathBuf::from(path),
+        };
+        effects.push(Effect::SaveDraftAt {
+            draft: Box::new(draft.clone()),
+            path,
+        });
+    }
+
+    pub(crate) fn saved_elsewhere(&mut self, id: &str, result: Result<PathBuf, String>) {
+        match result {
+            Ok(path) => {
+                let walked = self.walk().map(|w| w.draft.clone()).filter(|d| d.id == id);
+                if let Some(provider) =
+                    walked.or(self.checklist.draft(id).map(|d| d.provider.clone()))
+                {
+                    self.checklist
+                        .upsert_draft(provider, Durability::Elsewhere(path.clone()));
+                }
+                let dir = path
+                    .parent()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default();
+                self.say(format!(
+                    "Saved a copy to {} (kapguide --providers {dir} shows it)",
+                    path.display()
+                ));
+            }
+            Err(e) => self.warn(format!("Not saved there: {e}")),
+        }
+    }
+
+    /// Quits, unless some answers are only in memory: then asks first.
+    pub(crate) fn quit_unless_unsaved(&mut self) {
+        let asking = matches!(self.overlays.last(), Some(Overlay::Choice(c)) if c.options.iter().any(|o| o.then == Then::Quit));
+        let unsaved: Vec<String> = self
+            .checklist
+            .unsaved()
+            .map(|d| d.provider.name.clone())
+            .collect();
+        if unsaved.is_empty() || asking {
+            self.quit = true;
+            return;
+        }
+        let choice = Choice::new(
+            "Quit with unsaved answers?",
+            vec![
+                format!(
+                    "Your answers for {} are not saved — only in memory. Quitting now loses them.",
+                    unsaved.join(", ")
+                ),
+                "w saves the walk-through's answers to a file you name (another disk, say).".into(),
+            ],
+        )
+        .option(
+            'w',
+            "save the answers to a file you name",
+            Then::SaveElsewhere,
+        )
+        .option('q', "quit and lose them", Then::Quit);
+        self.overlays.push(Overlay::Choice(choice));
     }
 
     /// A note or source typed into the text field.
@@ -376,7 +715,7 @@ impl App {
         match purpose {
             InputPurpose::Note => answer.note = value,
             InputPurpose::Source => answer.source = value,
-            InputPurpose::NewProvider { .. } => return,
+            InputPurpose::NewProvider { .. } | InputPurpose::SavePath { .. } => return,
         }
         answer.date = Some(today);
         self.draft_changed(effects);
@@ -399,6 +738,7 @@ impl App {
                     InputPurpose::NewProvider { start } => {
                         self.new_provider(&input.field.text, start)
                     }
+                    InputPurpose::SavePath { id } => self.save_at(&id, &input.field.text, effects),
                     purpose => self.set_detail(&purpose, &input.field.text, effects),
                 }
             }
@@ -424,7 +764,7 @@ impl App {
         let stored = match input.purpose {
             InputPurpose::Note => answer.and_then(|a| a.note.as_deref()),
             InputPurpose::Source => answer.and_then(|a| a.source.as_deref()),
-            InputPurpose::NewProvider { .. } => return,
+            InputPurpose::NewProvider { .. } | InputPurpose::SavePath { .. } => return,
         };
         if input.field.text != stored.unwrap_or("") {
             let input = input.clone();
@@ -446,7 +786,7 @@ impl App {
                 let mut provider = walk.draft.clone();
                 provider.origin = path.clone();
                 let (id, name) = (provider.id.clone(), provider.name.clone());
-                self.checklist.drafts.retain(|d| d.id != id);
+                self.checklist.drafts.retain(|d| d.provider.id != id);
                 effects.push(Effect::RemoveDraft(id.clone()));
                 self.install(provider);
                 self.checklist.screen = Screen::Pick;
@@ -459,8 +799,17 @@ impl App {
                 ));
             }
             Err(SaveFailure::Exists(path)) => self.overlays.push(Overlay::ConfirmOverwrite(path)),
+            Err(failure @ SaveFailure::Changed(_)) => {
+                if let Some(draft) = self.walk().map(|w| w.draft.clone()) {
+                    self.conflict(&draft, true, &failure.to_string());
+                }
+            }
             Err(SaveFailure::Other(e)) => {
-                self.warn(format!("Not saved ({e}); your answers are kept as a draft"))
+                let note = self
+                    .walk()
+                    .map(|w| self.kept_note(&w.draft.id))
+                    .unwrap_or_default();
+                self.warn(format!("Not saved ({e}); {note}"))
             }
         }
     }
@@ -470,24 +819,28 @@ impl App {
             Action::Yes => {
                 // A bundled profile's copy is saved like a new file (and asks again if one
                 // exists); an existing file is replaced.
-                let overwrite = !matches!(self.overlays.pop(), Some(Overlay::ConfirmCopy(_)));
+                let replace = match self.overlays.pop() {
+                    Some(Overlay::ConfirmCopy(_)) => Replace::No,
+                    _ => Replace::IfUnchanged,
+                };
                 if let Some(walk) = self.walk() {
                     effects.push(Effect::SaveProfile {
                         provider: Box::new(walk.draft.clone()),
-                        overwrite,
+                        replace,
                     });
                 }
             }
             Action::No => {
                 self.overlays.pop();
-                let drafted = self
+                let note = self
                     .walk()
-                    .is_some_and(|w| self.checklist.drafts.iter().any(|d| d.id == w.draft.id));
-                self.say(if drafted {
-                    "Not saved; your answers are kept as a draft"
+                    .map(|w| self.kept_note(&w.draft.id))
+                    .unwrap_or_default();
+                if note.is_empty() {
+                    self.say("Not saved");
                 } else {
-                    "Not saved"
-                });
+                    self.say(format!("Not saved; {note}"));
+                }
             }
             _ => {}
         }
@@ -552,4 +905,12 @@ impl App {
             }
         }
     }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

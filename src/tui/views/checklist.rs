@@ -10,7 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use textwrap::core::display_width;
 
 use super::super::app::{
-    App, ChecklistFocus, DetailRow, Details, Input, PickRow, Prepare, Screen, TextField, Walk,
+    App, ChecklistFocus, DetailRow, Details, Durability, Input, PickRow, Prepare, Screen,
+    TextField, Walk,
 };
 use super::super::geometry;
 use super::super::keymap::Mode;
@@ -59,12 +60,16 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
             PickRow::New => Line::styled(theme.fold("+ New provider…").into_owned(), theme.key),
             PickRow::Draft(d) => {
                 let draft = &c.drafts[d];
-                let answered = draft.answered_count();
+                let answered = draft.provider.answered_count();
+                let (tag, note) = match draft.saved {
+                    Durability::NotSaved(_) => ("unsaved ", " — not saved, only in memory"),
+                    _ => ("draft ", ""),
+                };
                 Line::from(vec![
-                    Span::styled("draft ", theme.warn),
+                    Span::styled(tag, theme.warn),
                     Span::raw(theme.fit(
-                        &format!("{} ({answered}/{questions})", draft.name),
-                        width.saturating_sub(6),
+                        &format!("{} ({answered}/{questions}){note}", draft.provider.name),
+                        width.saturating_sub(tag.len()),
                     )),
                 ])
             }
@@ -72,11 +77,16 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
                 let provider = &app.lib.providers[p];
                 let tag = sample_tag(provider, theme);
                 let flags = flag_count(&app.scores[p], theme);
+                let hidden = if app.hidden_saved(&provider.id).is_some() {
+                    Span::styled(" (your saved copy is hidden)", theme.warn)
+                } else {
+                    Span::raw("")
+                };
                 let name = theme.fit(
                     &provider.name,
-                    width.saturating_sub(tag.width() + flags.width()),
+                    width.saturating_sub(tag.width() + flags.width() + hidden.width()),
                 );
-                Line::from(vec![Span::raw(name), tag, flags])
+                Line::from(vec![Span::raw(name), tag, hidden, flags])
             }
         },
     );

@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use textwrap::core::display_width;
 
 use super::action::View;
-use super::app::{App, Overlay};
+use super::app::{App, Choice, Overlay};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
 use super::keymap::{self, Mode};
 use super::text::{self, OverlayLine, OverlayText, note_lines};
@@ -79,6 +79,7 @@ fn draw(app: &App, frame: &mut Frame) {
             Overlay::Input(input) => checklist::input(app, frame, area, input),
             Overlay::ConfirmOverwrite(path) => checklist::confirm(app, frame, area, path),
             Overlay::ConfirmCopy(name) => checklist::confirm_copy(app, frame, area, name),
+            Overlay::Choice(choice) => choice_popup(app, frame, area, choice),
             Overlay::Cell => compare::cell(app, frame, area),
             Overlay::Priorities { selected, .. } => {
                 compare::priorities(app, frame, area, *selected)
@@ -185,6 +186,36 @@ pub fn with_keys(frame: &mut Frame, inner: Rect, lines: Vec<Line>, mode: Mode, t
     .areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
     frame.render_widget(Paragraph::new(keys), keys_area);
+}
+
+/// The general dialog: its text, then each option's key and what it does, then Esc.
+fn choice_popup(app: &App, frame: &mut Frame, area: Rect, choice: &Choice) {
+    let theme = &app.theme;
+    let width = area.width.saturating_sub(4).min(76);
+    let text_width = usize::from(width.saturating_sub(2)).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for paragraph in &choice.text {
+        lines.extend(
+            textwrap::wrap(paragraph, text_width)
+                .into_iter()
+                .map(|l| Line::from(l.into_owned())),
+        );
+    }
+    lines.push(Line::from(""));
+    for option in &choice.options {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", option.key), theme.key),
+            Span::raw(theme.fit(&option.label, text_width.saturating_sub(2))),
+        ]));
+    }
+    let height = lines.len() as u16 + 4;
+    let inner = popup(
+        frame,
+        geometry::popup(area, width, height),
+        &choice.title,
+        theme,
+    );
+    with_keys(frame, inner, lines, Mode::Choice, theme);
 }
 
 /// A cleared box over the view, returning the area inside its border.
