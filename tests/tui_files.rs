@@ -244,7 +244,7 @@ fn a_second_instance_never_overwrites_the_first_ones_draft() {
         "A's draft is intact"
     );
     let screen = b.screen();
-    assert!(screen.contains("changed by another program"), "{screen}");
+    assert!(screen.contains("The draft changed on disk"), "{screen}");
     // B keeps its answers as a copy.
     b.keys("c");
     let copy = b.data().join("drafts/blue-door-clinic-2.toml");
@@ -334,4 +334,52 @@ fn a_saved_profile_hidden_by_a_providers_copy_is_said_and_can_be_opened() {
     s.keys("y");
     let text = fs::read_to_string(&saved).unwrap();
     assert!(text.contains("prep_sessions = \"yes\""), "{text}");
+}
+
+/// Finding 2 for saved profiles: the second kapguide to save over a profile is told, and a
+/// reload shows the first one's answers instead of replacing them.
+#[test]
+fn a_profile_saved_by_another_instance_is_not_overwritten() {
+    let home = tempfile::tempdir().unwrap();
+    let saved = home.path().join("data/providers/blue-door.toml");
+    write(
+        &saved,
+        "name = \"Blue Door Clinic\"\nkind = \"kap-practice\"\n",
+    );
+    let open = || {
+        let mut context = context_with(home.path(), &[]);
+        context.options.bundled_providers = false;
+        context.library = kapguide::io::loader::load(&context.options);
+        Session::open_with(home.path(), (120, 40), Theme::colour(false), false, context)
+    };
+    let (mut a, mut b) = (open(), open());
+    for (s, answer) in [(&mut a, "y"), (&mut b, "n")] {
+        s.keys("2");
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Enter);
+        s.keys(answer);
+        s.keys("f");
+        s.press(KeyCode::Enter);
+        if answer == "y" {
+            // A is asked the usual question (the file it read is there: replace it?).
+            s.keys("y");
+            let text = fs::read_to_string(&saved).unwrap();
+            assert!(text.contains("\"yes\""), "A's save: {text}");
+        }
+    }
+    let text = fs::read_to_string(&saved).unwrap();
+    // B is told the file changed since it read it, and offered the choices.
+    assert_eq!(b.app.mode(), Mode::Choice);
+    assert!(
+        b.screen().contains("The profile changed on disk"),
+        "{}",
+        b.screen()
+    );
+    b.keys("r");
+    assert!(
+        b.status().starts_with("Reloaded Blue Door Clinic"),
+        "{}",
+        b.status()
+    );
+    assert_eq!(fs::read_to_string(&saved).unwrap(), text);
 }
