@@ -868,3 +868,50 @@ fn a_closed_pipe_is_quiet() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn values_answers_are_saved_and_set_priorities() {
+    let home = home();
+    let stdout = run_ok(kapguide(home.path()).args([
+        "values",
+        "--set",
+        "watched=3",
+        "--set",
+        "checked-first=0",
+    ]));
+    assert!(
+        stdout.contains("watched: 3 (very much) → sets Medical oversight"),
+        "{stdout}"
+    );
+    let config = fs::read_to_string(home.path().join("config/kapguide/config.toml")).unwrap();
+    assert!(
+        config.contains("medical = 3") && config.contains("screening = 0"),
+        "{config}"
+    );
+    assert!(
+        config.contains("[values]\nchecked-first = 0\nwatched = 3\n"),
+        "{config}"
+    );
+    // A priority edited by hand afterwards stays; printing does not change it.
+    let edited = config.replace("medical = 3", "medical = 1");
+    fs::write(home.path().join("config/kapguide/config.toml"), edited).unwrap();
+    let stdout = run_ok(kapguide(home.path()).arg("values"));
+    let medical = stdout
+        .lines()
+        .find(|l| l.starts_with("Medical oversight"))
+        .unwrap();
+    assert!(
+        medical.contains("3 essential") && medical.ends_with("1 somewhat important"),
+        "{medical}"
+    );
+    kapguide(home.path())
+        .args(["values", "--set", "watchd=2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `watched`?"));
+    kapguide(home.path())
+        .args(["values", "--set", "watched=5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("should be 0, 1, 2, 3 or skip"));
+}

@@ -130,3 +130,16 @@ fn options_markdown() {
 fn guide_with_citations() {
     insta::assert_snapshot!(run(&["guide", "basics", "--width", "50"]));
 }
+
+#[test]
+fn values_with_some_answers() {
+    insta::assert_snapshot!(run(&[
+        "values",
+        "--set",
+        "therapist=3",
+        "--set",
+        "making-sense=2",
+        "--set",
+        "low-cost=0"
+    ]));
+}

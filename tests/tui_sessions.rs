@@ -1073,3 +1073,37 @@ fn options_are_reachable_from_the_guides_and_open_a_cell_in_full() {
     s.keys("4");
     assert_eq!(s.app.view(), View::Options);
 }
+
+#[test]
+fn values_set_priorities_highlight_what_matters_and_are_saved() {
+    let mut s = Session::new(120, 40);
+    s.keys("3v");
+    assert_eq!(s.app.mode(), Mode::Values);
+    // "Trained staff watching my body" matters very much; the screening check not at all.
+    s.keys("jj3j0");
+    assert_eq!(s.app.priorities().get("medical"), 3);
+    assert_eq!(s.app.priorities().get("screening"), 0);
+    s.keys("x");
+    assert_eq!(
+        s.app.priorities().get("screening"),
+        0,
+        "skipping keeps the priority it had"
+    );
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Matrix);
+    assert!(s.screen().contains("matters most"), "{}", s.screen());
+    let config = std::fs::read_to_string(s.home.join("config/config.toml")).unwrap();
+    assert!(config.contains("[values]\nwatched = 3\n"), "{config}");
+    assert!(!config.contains("checked-first"), "{config}");
+    assert!(config.contains("medical = 3"), "{config}");
+    // The options rows tied to it are starred.
+    s.keys("4G");
+    let screen = s.screen();
+    assert!(screen.contains("★ Main risks"), "{screen}");
+    assert!(!screen.contains("★ Typical cost"), "{screen}");
+    // Priorities stay editable by hand afterwards.
+    s.keys("3p");
+    s.keys("jh");
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.priorities().get("medical"), 2);
+}

@@ -88,6 +88,11 @@ const STATES: &[(&str, Setup)] = &[
     ("overlay_priorities", |s| s.keys("3pjl")),
     ("overlay_export", |s| s.keys("3e")),
     ("options_grid", |s| s.keys("4jjl")),
+    ("overlay_values", |s| s.keys("4v3j2jj1")),
+    ("options_with_values", |s| {
+        s.keys("4v3j3jjj2");
+        s.press(KeyCode::Esc);
+    }),
     ("overlay_option_cell", |s| {
         s.keys("4jjjl");
         s.press(KeyCode::Enter);
@@ -121,6 +126,9 @@ fn options_at_the_minimum_size() {
     insta::assert_snapshot!("options_grid_scrolled_60x16", screen(&s));
     s.press(KeyCode::Enter);
     insta::assert_snapshot!("overlay_option_cell_60x16", screen(&s));
+    s.press(KeyCode::Esc);
+    s.keys("vjjjjjj3");
+    insta::assert_snapshot!("overlay_values_60x16", screen(&s));
 }
 
 #[test]

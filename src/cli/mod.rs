@@ -124,6 +124,13 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
         width: Option<u16>,
     },
+    /// What matters to you: your answers to a few statements (0 not for me … 3 very much) and
+    /// the priorities they set. With --set, answers are saved (and the priorities with them).
+    Values {
+        /// Answer a statement: ID=N with N from 0 to 3, or ID=skip to clear it (repeatable).
+        #[arg(long = "set", value_name = "ID=N")]
+        set: Vec<String>,
+    },
     /// Print a commented template for a new provider file.
     NewProvider {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
@@ -282,6 +289,7 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
         Command::Completions { shell } => tooling::completions(*shell),
         Command::Man => tooling::man_page(),
         Command::NewProvider { id } => text::new_provider(lib, id, context.today),
+        Command::Values { set } => text::values(context, set),
     }
 }
 

@@ -12,9 +12,10 @@ use crate::core::export::{
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{rank, score};
+use crate::core::scoring::{PRIORITY_LABELS, Priorities, rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
+use crate::core::values;
 use crate::io::loader::Library;
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
@@ -313,6 +314,87 @@ pub fn options(lib: &Library, format: OptionsFormat, width: usize) -> Outcome {
         OptionsFormat::Markdown => export::options_markdown(grid),
         OptionsFormat::Json => export::options_json(grid),
     })
+}
+
+/// Prints the answers and the priorities they give; `--set` answers are saved first.
+pub fn values(context: &Context, set: &[String]) -> Outcome {
+    let checklist = &context.library.checklist;
+    let mut config = context.config.clone();
+    for arg in set {
+        match values::parse_answer(arg) {
+            Ok((statement, answer)) => config.values.set(statement.id, answer),
+            Err(e) => return Outcome::usage(format!("kapguide: --set: {e}\n")),
+        }
+    }
+    let mut stderr = String::new();
+    if !set.is_empty() {
+        config.priorities = config.values.priorities(checklist, &config.priorities);
+        match config.save(checklist) {
+            Ok(path) => stderr = format!("kapguide: saved to {}\n", path.display()),
+            Err(e) => {
+                return Outcome {
+                    stdout: String::new(),
+                    stderr: format!("kapguide: not saved: {e}\n"),
+                    code: 1,
+                };
+            }
+        }
+    }
+    let width = 80;
+    let mut out = String::from("What matters to you · educational, not medical advice\n\n");
+    for statement in &values::STATEMENTS {
+        let category = checklist.category_index(statement.category).map_or_else(
+            || format!("{} (not in this checklist)", statement.category),
+            |i| checklist.categories[i].title.clone(),
+        );
+        let answer = match config.values.get(statement.id) {
+            Some(n) => format!("{n} ({})", values::SCALE[usize::from(n)]),
+            None => "skipped".to_string(),
+        };
+        out.push_str(&textwrap::fill(statement.text, wrap_options(width)));
+        out.push_str(&format!(
+            "\n    {}: {answer} → sets {category}\n\n",
+            statement.id
+        ));
+    }
+    let produced = config.values.priorities(checklist, &Priorities::default());
+    out.push_str("Priorities\n");
+    let mut rows = vec![
+        ["CATEGORY", "FROM YOUR ANSWERS", "IN USE NOW"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    let label = |n: u8| format!("{n} {}", PRIORITY_LABELS[usize::from(n)]);
+    // Saved answers replace the priorities they touch; otherwise what scores use now (with any
+    // --priority override for this run).
+    let in_use = if set.is_empty() {
+        &context.priorities
+    } else {
+        &config.priorities
+    };
+    for category in &checklist.categories {
+        let touched = values::STATEMENTS
+            .iter()
+            .any(|s| s.category == category.id && config.values.get(s.id).is_some());
+        rows.push(vec![
+            category.title.clone(),
+            if touched {
+                label(produced.get(&category.id))
+            } else {
+                "(no answer: default)".to_string()
+            },
+            label(in_use.get(&category.id)),
+        ]);
+    }
+    out.push_str(&columns(&rows));
+    out.push('\n');
+    out.push_str(&textwrap::fill(values::MAPPING_NOTE, wrap_options(width)));
+    out.push_str("\n\nAnswer with: kapguide values --set ID=N (0 not for me, 1 a little, 2 quite a lot, 3 very much; ID=skip clears one).\n");
+    Outcome {
+        stdout: out,
+        stderr,
+        code: 0,
+    }
 }
 
 pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {

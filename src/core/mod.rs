@@ -18,4 +18,5 @@ pub mod sanitize;
 pub mod scoring;
 pub mod search;
 pub mod template;
+pub mod values;
 pub mod words;

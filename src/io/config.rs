@@ -4,6 +4,9 @@
 //! [priorities]        # 0 not important, 1 somewhat, 2 important (default), 3 essential
 //! therapy = 3
 //! medical = 2
+//!
+//! [values]            # "what matters to you": statement id = 0 (not for me) … 3 (very much)
+//! therapist = 3
 //! ```
 //!
 //! A broken file gets a clear message and the defaults — never a crash — and is never
@@ -20,10 +23,13 @@ use crate::core::checklist::Checklist;
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use crate::core::fields::{Fields, parse_document, toml_key};
 use crate::core::scoring::{MAX_PRIORITY, Priorities};
+use crate::core::values::{Values, statement_ids};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     pub priorities: Priorities,
+    /// The answers to the "what matters to you" statements (skipped ones are absent).
+    pub values: Values,
     /// Where it was read from, if a file exists.
     pub path: Option<PathBuf>,
     /// False when the file had problems: then it must not be overwritten.
@@ -56,8 +62,9 @@ impl Config {
                 return (config, vec![problem]);
             }
         };
-        let (priorities, problems) = Config::read(path, &text, checklist);
+        let (priorities, values, problems) = Config::read(path, &text, checklist);
         config.priorities = priorities;
+        config.values = values;
         config.writable = problems.is_empty();
         let problems = problems
             .into_iter()
@@ -69,13 +76,31 @@ impl Config {
         (config, problems)
     }
 
-    /// The priorities in a config file's `text`, and its problems (as errors).
-    fn read(path: &Path, text: &str, checklist: &Checklist) -> (Priorities, Vec<Problem>) {
+    /// The priorities and values in a config file's `text`, and its problems (as errors).
+    fn read(path: &Path, text: &str, checklist: &Checklist) -> (Priorities, Values, Vec<Problem>) {
         let mut priorities = Priorities::default();
+        let mut values = Values::default();
         let mut rep = Reporter::new(path, text, 0);
         if let Some(doc) = parse_document(text, &mut rep) {
             let top = Fields::new(doc.get_ref(), doc.span(), "");
-            top.reject_unknown_keys(&mut rep, &["priorities"]);
+            top.reject_unknown_keys(&mut rep, &["priorities", "values"]);
+            if let Some(table) = top.table(&mut rep, "values", "[values]") {
+                let ids = statement_ids();
+                for (key, value) in table.table.iter() {
+                    let key: &str = key.get_ref();
+                    if !ids.contains(&key) {
+                        rep.error(
+                            value.span().start,
+                            format!("`{key}` is not a \"what matters to you\" statement"),
+                            Some(suggestion_hint(key, &ids)),
+                        );
+                        continue;
+                    }
+                    if let Some(n) = table.integer(&mut rep, key, 0..i64::from(MAX_PRIORITY) + 1) {
+                        values.set(key, Some(n as u8));
+                    }
+                }
+            }
             if let Some(table) = top.table(&mut rep, "priorities", "[priorities]") {
                 let ids = checklist.category_ids();
                 for (key, value) in table.table.iter() {
@@ -95,7 +120,7 @@ impl Config {
                 }
             }
         }
-        (priorities, rep.problems)
+        (priorities, values, rep.problems)
     }
 
     pub fn to_toml(&self, checklist: &Checklist) -> String {
@@ -109,6 +134,12 @@ impl Config {
                 self.priorities.get(&category.id)
             ));
         }
+        if !self.values.is_empty() {
+            out.push_str("\n# What matters to you: 0 not for me, 1 a little, 2 quite a lot, 3 very much.\n[values]\n");
+            for (id, answer) in &self.values.answers {
+                out.push_str(&format!("{} = {answer}\n", toml_key(id)));
+            }
+        }
         out
     }
 
@@ -118,7 +149,7 @@ impl Config {
         let mut doc: toml_edit::DocumentMut = existing
             .parse()
             .map_err(|e| format!("{} cannot be edited: {e}", path.display()))?;
-        let in_file = Config::read(path, existing, checklist).0;
+        let (in_file, values_in_file, _) = Config::read(path, existing, checklist);
         let table = doc
             .entry("priorities")
             .or_insert_with(toml_edit::table)
@@ -129,15 +160,23 @@ impl Config {
             if in_file.get(&category.id) == wanted {
                 continue;
             }
-            let mut number = toml_edit::Value::from(i64::from(wanted));
-            match table.get_mut(&category.id).and_then(|i| i.as_value_mut()) {
-                // The comment after the old number stays after the new one.
-                Some(old) => {
-                    *number.decor_mut() = old.decor().clone();
-                    *old = number;
-                }
-                None => {
-                    table.insert(&category.id, toml_edit::Item::Value(number));
+            set_number(table, &category.id, wanted);
+        }
+        if self.values != values_in_file {
+            let table = doc
+                .entry("values")
+                .or_insert_with(toml_edit::table)
+                .as_table_like_mut()
+                .ok_or_else(|| format!("{}: `values` is not a table", path.display()))?;
+            for id in statement_ids() {
+                match self.values.get(id) {
+                    Some(answer) if values_in_file.get(id) != Some(answer) => {
+                        set_number(table, id, answer)
+                    }
+                    Some(_) => {}
+                    None => {
+                        table.remove(id);
+                    }
                 }
             }
         }
@@ -168,11 +207,25 @@ impl Config {
             Err(_) if !path.exists() => self.to_toml(checklist),
             Err(problem) => return Err(problem.to_string()),
         };
-        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).1)
+        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).2)
             .and_then(|()| write_atomic(&path, &text, true))
             .map_err(|e: SaveError| e.to_string())?;
         self.seen_modified.set(modified(&path));
         Ok(path)
+    }
+}
+
+/// Sets `key = n` in a table; the comment after an old number stays after the new one.
+fn set_number(table: &mut dyn toml_edit::TableLike, key: &str, n: u8) {
+    let mut number = toml_edit::Value::from(i64::from(n));
+    match table.get_mut(key).and_then(|i| i.as_value_mut()) {
+        Some(old) => {
+            *number.decor_mut() = old.decor().clone();
+            *old = number;
+        }
+        None => {
+            table.insert(key, toml_edit::Item::Value(number));
+        }
     }
 }
 

@@ -74,6 +74,12 @@ pub enum Action {
     ExportAs(ExportFormat),
     /// Save the walk's answers to a path the user types (when the data directory fails).
     SaveElsewhere,
+    /// Open "what matters to you".
+    Values,
+    /// A 0–3 answer to a statement.
+    Rate(u8),
+    /// Skip a statement (clear its answer).
+    Skip,
     Yes,
     No,
     Type(char),

@@ -9,6 +9,7 @@ mod field;
 mod guides;
 mod options;
 mod search;
+mod values;
 
 use ratatui::layout::Rect;
 
@@ -20,7 +21,7 @@ pub use compare::{CompareFocus, CompareView, RegionChoice, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use guides::{Guides, GuidesFocus, TocEntry};
-pub use options::{OptionsView, row_heights, rows_that_fit};
+pub use options::{MATTERS_MARK, OptionsView, row_heights, row_label, rows_that_fit};
 pub use search::SearchView;
 
 use super::action::{Action, Effect, Reply, View};
@@ -117,6 +118,12 @@ pub enum Overlay {
         opened: Priorities,
     },
     Export,
+    /// "What matters to you": the statements and their answers.
+    Values {
+        selected: usize,
+        /// The answers when the box opened: closing saves if they changed.
+        opened: crate::core::values::Values,
+    },
     /// The options-grid cell under the cursor: its full text and sources.
     OptionCell {
         scroll: usize,
@@ -352,6 +359,7 @@ impl App {
                 Overlay::Priorities { .. } => Mode::Priorities,
                 Overlay::Export => Mode::Export,
                 Overlay::OptionCell { .. } => Mode::OptionCell,
+                Overlay::Values { .. } => Mode::Values,
             };
         }
         self.view_mode()
@@ -441,6 +449,7 @@ impl App {
             Action::Crisis => self.overlays.push(Overlay::Crisis { scroll: 0 }),
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Search => self.open_search(),
+            Action::Values => self.open_values(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::View(view) => self.view = view,
@@ -477,6 +486,7 @@ impl App {
                 }
                 Mode::Priorities => self.priorities_action(&action, effects),
                 Mode::Export => self.export_action(&action, effects),
+                Mode::Values => self.values_action(&action, effects),
             },
         }
     }

@@ -42,6 +42,8 @@ pub enum Mode {
     Options,
     /// One option cell's full text and sources.
     OptionCell,
+    /// "What matters to you".
+    Values,
 }
 
 impl Mode {
@@ -70,6 +72,7 @@ impl Mode {
         Mode::Export,
         Mode::Options,
         Mode::OptionCell,
+        Mode::Values,
     ];
 
     pub fn title(self) -> &'static str {
@@ -98,6 +101,7 @@ impl Mode {
             Mode::Export => "Export",
             Mode::Options => "Options side by side",
             Mode::OptionCell => "An option's cell",
+            Mode::Values => "What matters to you",
         }
     }
 
@@ -262,6 +266,14 @@ const MOVES: &[Mode] = &[
     Mode::OptionCell,
 ];
 const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
+/// Where "what matters to you" opens from: the options, the comparison and the guides.
+const VALUES_FROM: &[Mode] = &[
+    Mode::Options,
+    Mode::ProviderList,
+    Mode::Matrix,
+    Mode::Toc,
+    Mode::Reader,
+];
 /// One-line fields that Enter confirms and Esc cancels.
 const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
 /// Everywhere text is typed: the editing keys.
@@ -330,6 +342,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Options]), &[k(Enter)], Action::Open, "full text and sources", true),
     b(In(&[Mode::Options]), &[ch('l'), k(Right)], Action::Right, "next option", true),
     b(In(&[Mode::Options]), &[ch('h'), k(Left)], Action::Left, "previous option", true),
+    b(In(VALUES_FROM), &[ch('v')], Action::Values, "what matters to you", true),
     // View-wide
     b(Views, &[ch('?'), k(F(1))], Action::Help, "help", true),
     b(Views, &[ch('/')], Action::Search, "search", true),
@@ -360,6 +373,16 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!'), k(F(2))], Action::Back, "close", true),
     b(In(&[Mode::Problems]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::OptionCell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
+    b(In(&[Mode::Values]), &[ch('0')], Action::Rate(0), "not for me", true),
+    b(In(&[Mode::Values]), &[ch('1')], Action::Rate(1), "a little", true),
+    b(In(&[Mode::Values]), &[ch('2')], Action::Rate(2), "quite a lot", true),
+    b(In(&[Mode::Values]), &[ch('3')], Action::Rate(3), "very much", true),
+    b(In(&[Mode::Values]), &[ch('x'), k(Delete), k(Backspace)], Action::Skip, "skip", true),
+    b(In(&[Mode::Values]), &[ch('j'), k(Down)], Action::Down, "next statement", true),
+    b(In(&[Mode::Values]), &[ch('k'), k(Up)], Action::Up, "previous statement", false),
+    b(In(&[Mode::Values]), &[ch('l'), k(Right)], Action::Right, "more", false),
+    b(In(&[Mode::Values]), &[ch('h'), k(Left)], Action::Left, "less", false),
+    b(In(&[Mode::Values]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
     b(In(&[Mode::Choice]), &[k(Esc)], Action::Back, "decide later", true),
     b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),

@@ -5,7 +5,7 @@ use super::super::action::Action;
 use super::super::geometry::{self, OptionsGrid as Geometry};
 use super::{App, Overlay, step};
 use crate::core::export::wrap;
-use crate::core::options::OptionsGrid;
+use crate::core::options::{GridRow, OptionsGrid};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OptionsView {
@@ -17,14 +17,27 @@ pub struct OptionsView {
     pub top: usize,
 }
 
+/// A row's title as the grid shows it: starred when it bears on something the person said
+/// matters to them.
+pub fn row_label(row: &GridRow, matters: &[&str]) -> String {
+    if matters.contains(&row.id.as_str()) {
+        format!("{MATTERS_MARK} {}", row.title)
+    } else {
+        row.title.clone()
+    }
+}
+
+/// Marks what matters most to the person (folded to `*` under --ascii).
+pub const MATTERS_MARK: &str = "★";
+
 /// How many lines each row takes in `g`, with the columns from `first` (each cell capped at
 /// `g.cell_lines`, the rest shown in full with Enter).
-pub fn row_heights(grid: &OptionsGrid, g: &Geometry, first: usize) -> Vec<usize> {
+pub fn row_heights(grid: &OptionsGrid, g: &Geometry, first: usize, matters: &[&str]) -> Vec<usize> {
     let last = (first + g.plan.visible).min(grid.choices.len());
     grid.rows
         .iter()
         .map(|row| {
-            let title = wrap(&row.title, g.plan.label.saturating_sub(2)).len();
+            let title = wrap(&row_label(row, matters), g.plan.label.saturating_sub(2)).len();
             let cells = row.cells[first..last]
                 .iter()
                 .map(|c| wrap(&c.text, g.plan.column).len())
@@ -69,7 +82,9 @@ impl App {
                 return;
             }
             action => {
-                let rows = rows_that_fit(&row_heights(grid, &g, o.first_col), o.top, g.rows);
+                let matters = self.config.values.rows_that_matter();
+                let heights = row_heights(grid, &g, o.first_col, &matters);
+                let rows = rows_that_fit(&heights, o.top, g.rows);
                 if let Some(next) = step(action, o.row, grid.rows.len(), rows) {
                     o.row = next;
                 }
@@ -90,7 +105,12 @@ impl App {
             o.first_col = o.col + 1 - fit;
         }
         o.first_col = o.first_col.min(grid.choices.len().saturating_sub(fit));
-        let heights = row_heights(grid, &g, o.first_col);
+        let heights = row_heights(
+            grid,
+            &g,
+            o.first_col,
+            &self.config.values.rows_that_matter(),
+        );
         if o.row < o.top {
             o.top = o.row;
         }

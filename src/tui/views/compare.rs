@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use textwrap::core::display_width;
 
-use super::super::app::{App, CompareFocus};
+use super::super::app::{App, CompareFocus, MATTERS_MARK};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
@@ -194,7 +194,13 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             Row::Category(cat) => {
                 let cat = &checklist.categories[cat];
                 let priority = app.priorities.get(&cat.id);
-                let text = format!("{} (priority {priority})", cat.title);
+                // What the person called essential is marked, in the grid of options too.
+                let mark = if priority == MAX_PRIORITY {
+                    format!(" {MATTERS_MARK} matters most")
+                } else {
+                    String::new()
+                };
+                let text = format!("{} (priority {priority}){mark}", cat.title);
                 Line::styled(theme.fit(&text, usize::from(m.area.width)), theme.heading)
             }
             Row::Question(q) => {

@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use textwrap::core::display_width;
 
-use super::super::app::{App, row_heights, rows_that_fit};
+use super::super::app::{App, row_heights, row_label, rows_that_fit};
+use super::super::geometry;
 use super::super::text;
-use super::{boxed, marker, pane, text_overlay};
+use super::{boxed, marker, pane, popup, text_overlay};
 use crate::core::export::wrap;
+use crate::core::values::{MAPPING_NOTE, SCALE, STATEMENTS};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let theme = &app.theme;
@@ -21,7 +23,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let n = grid.choices.len();
     let first = o.first_col.min(n);
     let last = (first + g.plan.visible).min(n);
-    let heights = row_heights(grid, &g, first);
+    let matters = app.rows_that_matter();
+    let heights = row_heights(grid, &g, first, &matters);
     let shown_rows = rows_that_fit(&heights, o.top, g.rows);
     let (left, right) = (first, n - last);
     let (l_arrow, r_arrow, down) = if theme.ascii {
@@ -102,20 +105,23 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     for (r, row) in grid.rows.iter().enumerate().skip(o.top).take(shown_rows) {
         let height = heights[r] - 1;
         // The cursor's row is marked in words' place too, not by colour alone.
-        let title: Vec<String> = clip(wrap(&row.title, label_w.saturating_sub(2)), height)
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| {
-                format!(
-                    "{}{t}",
-                    if i == 0 {
-                        marker(r == o.row, theme)
-                    } else {
-                        "  "
-                    }
-                )
-            })
-            .collect();
+        let title: Vec<String> = clip(
+            wrap(&row_label(row, &matters), label_w.saturating_sub(2)),
+            height,
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "{}{t}",
+                if i == 0 {
+                    marker(r == o.row, theme)
+                } else {
+                    "  "
+                }
+            )
+        })
+        .collect();
         let cells: Vec<Vec<String>> = row.cells[first..last]
             .iter()
             .map(|c| clip(wrap(&c.text, col_w), height))
@@ -169,4 +175,72 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         text::big_popup_width(app.size),
     );
     text_overlay(app, frame, area, title, lines, scroll);
+}
+
+/// "What matters to you": each statement with its answer on the 0–3 scale and the priority it
+/// sets, the selected one kept in view, and how answers become priorities at the end.
+pub fn values(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let theme = &app.theme;
+    let outer = geometry::big_popup(area);
+    let inner = popup(
+        frame,
+        outer,
+        "What matters to you (0-3 answer, x skip, Esc done)",
+        theme,
+    );
+    let width = usize::from(inner.width).saturating_sub(1).max(20);
+    let checklist = &app.lib.checklist;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_span = (0, 0);
+    for (i, statement) in STATEMENTS.iter().enumerate() {
+        let start = lines.len();
+        let style = if i == selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        for (n, part) in wrap(statement.text, width - 2).into_iter().enumerate() {
+            let lead = if n == 0 {
+                marker(i == selected, theme)
+            } else {
+                "  "
+            };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
+        }
+        let answer = app.config.values.get(statement.id);
+        let mut spans = vec![Span::raw("    ")];
+        for n in 0..=3u8 {
+            if answer == Some(n) {
+                spans.push(Span::styled(format!("[{n}]"), theme.key));
+            } else {
+                spans.push(Span::styled(format!(" {n} "), theme.dim));
+            }
+        }
+        let word = answer.map_or("skipped", |n| SCALE[usize::from(n)]);
+        let category = checklist.category_index(statement.category).map_or_else(
+            || statement.category.to_string(),
+            |c| checklist.categories[c].title.clone(),
+        );
+        let priority = app.priorities.get(statement.category);
+        spans.push(Span::raw(format!(" {word} ")));
+        let sets = format!("→ {category}: priority {priority}");
+        // On a narrow screen what the answer sets goes on a line of its own.
+        if Line::from(spans.clone()).width() + display_width(&sets) > width {
+            lines.push(Line::from(spans));
+            spans = vec![Span::raw("    ")];
+        }
+        spans.push(Span::styled(sets, theme.dim));
+        lines.push(Line::from(spans));
+        if i == selected {
+            selected_span = (start, lines.len());
+        }
+    }
+    lines.push(Line::from(""));
+    for part in wrap(MAPPING_NOTE, width) {
+        lines.push(Line::styled(part, theme.dim));
+    }
+    let height = usize::from(inner.height);
+    let top = selected_span.1.saturating_sub(height).min(selected_span.0);
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }
