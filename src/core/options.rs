@@ -129,6 +129,16 @@ fn read_sources(top: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Vec<GridSource>
         let (Some(id), Some(title), Some(url)) = (id, title, url) else {
             continue;
         };
+        // The guides' rule, so that one source has one id everywhere.
+        if !super::citation::is_valid_id(&id) {
+            let offset = fields.get("id").map_or(span.start, |v| v.span().start);
+            rep.error(
+                offset,
+                format!("`{id}` cannot be a source id"),
+                Some("use lowercase letters, digits and dashes, like `dore-2019`".into()),
+            );
+            continue;
+        }
         if used_twice(
             rep,
             span.start,
@@ -435,6 +445,18 @@ url = "https://nimh.example"
         let (_, problems) = parse(&GOOD.replace("sources = [\"dore-2019\"] }", "sources = [] }"));
         assert!(
             problems[0].contains("this cell cites no source"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn source_ids_follow_the_guides_rule() {
+        let (grid, problems) = parse(&GOOD.replace("id = \"nimh-2024\"", "id = \"NIMH 2024\""));
+        assert!(grid.is_none());
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`NIMH 2024` cannot be a source id")),
             "{problems:?}"
         );
     }
