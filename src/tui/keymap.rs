@@ -47,7 +47,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 24] = [
+    pub const ALL: [Mode; 25] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
