@@ -1107,3 +1107,26 @@ fn values_set_priorities_highlight_what_matters_and_are_saved() {
     s.press(KeyCode::Esc);
     assert_eq!(s.app.priorities().get("medical"), 2);
 }
+
+#[test]
+fn readiness_answers_point_to_what_helps_and_never_judge() {
+    let mut s = Session::new(120, 40);
+    s.keys("3a");
+    assert_eq!(s.app.mode(), Mode::Readiness);
+    s.keys("yn");
+    let screen = s.screen();
+    assert!(
+        screen.contains("What may help: Read the options side by side"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("What may help: Feeling unsure"),
+        "a yes points nowhere"
+    );
+    assert!(screen.contains("gives no verdict"), "{screen}");
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Matrix);
+    // The answers stay for the session.
+    s.keys("4a");
+    assert!(s.screen().contains("What may help: Read the options"));
+}

@@ -93,6 +93,7 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("4v3j3jjj2");
         s.press(KeyCode::Esc);
     }),
+    ("overlay_readiness", |s| s.keys("4aynjjn")),
     ("overlay_option_cell", |s| {
         s.keys("4jjjl");
         s.press(KeyCode::Enter);
@@ -129,6 +130,9 @@ fn options_at_the_minimum_size() {
     s.press(KeyCode::Esc);
     s.keys("vjjjjjj3");
     insta::assert_snapshot!("overlay_values_60x16", screen(&s));
+    s.press(KeyCode::Esc);
+    s.keys("ayn");
+    insta::assert_snapshot!("overlay_readiness_60x16", screen(&s));
 }
 
 #[test]

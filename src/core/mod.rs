@@ -14,6 +14,7 @@ pub mod layout;
 pub mod library;
 pub mod options;
 pub mod provider;
+pub mod readiness;
 pub mod sanitize;
 pub mod scoring;
 pub mod search;

@@ -76,6 +76,8 @@ pub enum Action {
     SaveElsewhere,
     /// Open "what matters to you".
     Values,
+    /// Open "am I ready to decide?".
+    Readiness,
     /// A 0–3 answer to a statement.
     Rate(u8),
     /// Skip a statement (clear its answer).

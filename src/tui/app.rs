@@ -8,6 +8,7 @@ mod details;
 mod field;
 mod guides;
 mod options;
+mod readiness;
 mod search;
 mod values;
 
@@ -124,6 +125,10 @@ pub enum Overlay {
         /// The answers when the box opened: closing saves if they changed.
         opened: crate::core::values::Values,
     },
+    /// "Am I ready to decide?": four yes/no questions.
+    Readiness {
+        selected: usize,
+    },
     /// The options-grid cell under the cursor: its full text and sources.
     OptionCell {
         scroll: usize,
@@ -147,6 +152,8 @@ pub struct App {
     pub(crate) checklist: ChecklistView,
     pub(crate) compare: CompareView,
     pub(crate) options: OptionsView,
+    /// "Am I ready to decide?" answers, for this session only.
+    pub(crate) readiness: crate::core::readiness::Answers,
     pub(crate) search: SearchView,
     /// One per provider in `lib.providers`, recomputed only when priorities or profiles change.
     pub(crate) scores: Vec<Score>,
@@ -199,6 +206,7 @@ impl App {
             checklist: ChecklistView::new(startup.drafts),
             compare: CompareView::default(),
             options: OptionsView::default(),
+            readiness: Default::default(),
             search: SearchView::default(),
             scores: Vec::new(),
             answers: AnswerMatrix::default(),
@@ -360,6 +368,7 @@ impl App {
                 Overlay::Export => Mode::Export,
                 Overlay::OptionCell { .. } => Mode::OptionCell,
                 Overlay::Values { .. } => Mode::Values,
+                Overlay::Readiness { .. } => Mode::Readiness,
             };
         }
         self.view_mode()
@@ -450,6 +459,7 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Search => self.open_search(),
             Action::Values => self.open_values(),
+            Action::Readiness => self.overlays.push(Overlay::Readiness { selected: 0 }),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::View(view) => self.view = view,
@@ -487,6 +497,7 @@ impl App {
                 Mode::Priorities => self.priorities_action(&action, effects),
                 Mode::Export => self.export_action(&action, effects),
                 Mode::Values => self.values_action(&action, effects),
+                Mode::Readiness => self.readiness_action(&action),
             },
         }
     }

@@ -44,10 +44,12 @@ pub enum Mode {
     OptionCell,
     /// "What matters to you".
     Values,
+    /// "Am I ready to decide?".
+    Readiness,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 25] = [
+    pub const ALL: [Mode; 26] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -73,6 +75,7 @@ impl Mode {
         Mode::Options,
         Mode::OptionCell,
         Mode::Values,
+        Mode::Readiness,
     ];
 
     pub fn title(self) -> &'static str {
@@ -102,6 +105,7 @@ impl Mode {
             Mode::Options => "Options side by side",
             Mode::OptionCell => "An option's cell",
             Mode::Values => "What matters to you",
+            Mode::Readiness => "Am I ready to decide?",
         }
     }
 
@@ -274,6 +278,8 @@ const VALUES_FROM: &[Mode] = &[
     Mode::Toc,
     Mode::Reader,
 ];
+/// Where "am I ready?" opens from.
+const READY_FROM: &[Mode] = &[Mode::Options, Mode::ProviderList, Mode::Matrix];
 /// One-line fields that Enter confirms and Esc cancels.
 const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
 /// Everywhere text is typed: the editing keys.
@@ -343,6 +349,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Options]), &[ch('l'), k(Right)], Action::Right, "next option", true),
     b(In(&[Mode::Options]), &[ch('h'), k(Left)], Action::Left, "previous option", true),
     b(In(VALUES_FROM), &[ch('v')], Action::Values, "what matters to you", true),
+    b(In(READY_FROM), &[ch('a')], Action::Readiness, "am I ready?", true),
     // View-wide
     b(Views, &[ch('?'), k(F(1))], Action::Help, "help", true),
     b(Views, &[ch('/')], Action::Search, "search", true),
@@ -383,6 +390,11 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Values]), &[ch('l'), k(Right)], Action::Right, "more", false),
     b(In(&[Mode::Values]), &[ch('h'), k(Left)], Action::Left, "less", false),
     b(In(&[Mode::Values]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
+    b(In(&[Mode::Readiness]), &[ch('y')], Action::Yes, "yes", true),
+    b(In(&[Mode::Readiness]), &[ch('n')], Action::No, "no", true),
+    b(In(&[Mode::Readiness]), &[ch('j'), k(Down)], Action::Down, "next question", true),
+    b(In(&[Mode::Readiness]), &[ch('k'), k(Up)], Action::Up, "previous question", false),
+    b(In(&[Mode::Readiness]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
     b(In(&[Mode::Choice]), &[k(Esc)], Action::Back, "decide later", true),
     b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),

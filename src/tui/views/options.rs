@@ -11,8 +11,10 @@ use textwrap::core::display_width;
 use super::super::app::{App, row_heights, row_label, rows_that_fit};
 use super::super::geometry;
 use super::super::text;
+use super::super::theme::Theme;
 use super::{boxed, marker, pane, popup, text_overlay};
 use crate::core::export::wrap;
+use crate::core::readiness::{QUESTIONS, READINESS_NOTE};
 use crate::core::values::{MAPPING_NOTE, SCALE, STATEMENTS};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -181,32 +183,18 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
 /// sets, the selected one kept in view, and how answers become priorities at the end.
 pub fn values(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let theme = &app.theme;
-    let outer = geometry::big_popup(area);
-    let inner = popup(
+    let (inner, width) = list_popup(
         frame,
-        outer,
+        area,
         "What matters to you (0-3 answer, x skip, Esc done)",
         theme,
     );
-    let width = usize::from(inner.width).saturating_sub(1).max(20);
     let checklist = &app.lib.checklist;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_span = (0, 0);
     for (i, statement) in STATEMENTS.iter().enumerate() {
         let start = lines.len();
-        let style = if i == selected {
-            theme.selected
-        } else {
-            theme.text
-        };
-        for (n, part) in wrap(statement.text, width - 2).into_iter().enumerate() {
-            let lead = if n == 0 {
-                marker(i == selected, theme)
-            } else {
-                "  "
-            };
-            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
-        }
+        lines.extend(item_lines(statement.text, width, i == selected, theme));
         let answer = app.config.values.get(statement.id);
         let mut spans = vec![Span::raw("    ")];
         for n in 0..=3u8 {
@@ -239,8 +227,72 @@ pub fn values(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     for part in wrap(MAPPING_NOTE, width) {
         lines.push(Line::styled(part, theme.dim));
     }
+    show_around(frame, inner, lines, selected_span);
+}
+
+/// "Am I ready to decide?": each question with its answer; a "no" shows what may help.
+pub fn readiness(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let theme = &app.theme;
+    let (inner, width) = list_popup(
+        frame,
+        area,
+        "Am I ready to decide? (y yes, n no, Esc close)",
+        theme,
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_span = (0, 0);
+    for (i, q) in QUESTIONS.iter().enumerate() {
+        let start = lines.len();
+        lines.extend(item_lines(q.question, width, i == selected, theme));
+        let answer = match app.readiness[i] {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not answered",
+        };
+        lines.push(Line::styled(format!("    {answer}"), theme.key));
+        if app.readiness[i] == Some(false) {
+            for part in wrap(&format!("→ What may help: {}", q.if_no), width - 4) {
+                lines.push(Line::styled(format!("    {part}"), theme.dim));
+            }
+        }
+        if i == selected {
+            selected_span = (start, lines.len());
+        }
+    }
+    lines.push(Line::from(""));
+    for part in wrap(READINESS_NOTE, width) {
+        lines.push(Line::styled(part, theme.dim));
+    }
+    show_around(frame, inner, lines, selected_span);
+}
+
+/// An item of a list overlay: its text wrapped, the first line marked when selected.
+fn item_lines(text: &str, width: usize, selected: bool, theme: &Theme) -> Vec<Line<'static>> {
+    let style = if selected { theme.selected } else { theme.text };
+    wrap(text, width - 2)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                marker(selected, theme)
+            } else {
+                "  "
+            };
+            Line::from(vec![Span::raw(lead), Span::styled(part, style)])
+        })
+        .collect()
+}
+
+/// Draws the lines that fit in `inner`, scrolled so the lines `span` (the selected item) show.
+fn show_around(frame: &mut Frame, inner: Rect, lines: Vec<Line>, span: (usize, usize)) {
     let height = usize::from(inner.height);
-    let top = selected_span.1.saturating_sub(height).min(selected_span.0);
+    let top = span.1.saturating_sub(height).min(span.0);
     let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A big popup for a list overlay: the area inside it and the text width (one column kept free).
+fn list_popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rect, usize) {
+    let inner = popup(frame, geometry::big_popup(area), title, theme);
+    (inner, usize::from(inner.width).saturating_sub(1).max(20))
 }
