@@ -1,7 +1,9 @@
 //! Fuzzy search over everything the app shows: guide titles, sections and their text, checklist
 //! questions, provider names and places. Titles are matched fuzzily (fuzzy-matcher, so `prp`
 //! finds "Preparation"); long texts only by whole query words, because a fuzzy subsequence over a
-//! page of prose matches almost anything.
+//! page of prose matches almost anything. Query words forgive a typo or two (an edit distance
+//! against the index's own vocabulary: "obsrvation" finds "observation") and know a few
+//! abbreviations ("BP" finds "blood pressure"); exact matches still rank first.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -55,7 +57,53 @@ struct Entry {
 
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Every word in the index, sorted and unique: what a mistyped query word is corrected to.
+    vocabulary: Vec<String>,
     matcher: SkimMatcherV2,
+}
+
+/// Abbreviations and everyday names people type, and the words the guides use for them. Each
+/// side finds the other.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    ("bp", &["blood pressure"]),
+    ("iv", &["intravenous", "infusion"]),
+    ("im", &["intramuscular", "injection"]),
+    ("rems", &["risk evaluation and mitigation"]),
+    ("ptsd", &["post-traumatic stress", "posttraumatic stress"]),
+    ("trd", &["treatment-resistant"]),
+    ("tms", &["transcranial magnetic"]),
+    ("ect", &["electroconvulsive"]),
+    ("spravato", &["esketamine"]),
+    ("esketamine", &["spravato"]),
+    ("kap", &["ketamine-assisted psychotherapy"]),
+    ("meds", &["medicines", "medications"]),
+    ("cost", &["price", "fee"]),
+    ("price", &["cost", "fee"]),
+];
+
+/// How a query word was found: as typed, or through a synonym or typo correction (ranked lower).
+struct WordForms {
+    typed: String,
+    others: Vec<String>,
+}
+
+/// Below this many characters a word is too short to correct: "bp" is not a typo of "by".
+const MIN_CORRECTABLE: usize = 4;
+/// Ranking cost of a match found only through a synonym or a correction.
+const INEXACT_PENALTY: i64 = 15;
+
+/// Edits forgiven in a word of this many characters: one up to 7, two from 8.
+fn allowed_edits(chars: usize) -> usize {
+    match chars {
+        0..MIN_CORRECTABLE => 0,
+        MIN_CORRECTABLE..=7 => 1,
+        _ => 2,
+    }
+}
+
+fn vocabulary_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= MIN_CORRECTABLE)
 }
 
 const CONTEXT_CHARS: usize = 70;
@@ -136,8 +184,16 @@ impl SearchIndex {
                 hidden,
             );
         }
+        let mut vocabulary: Vec<String> = entries
+            .iter()
+            .flat_map(|e| vocabulary_words(&e.text_lower))
+            .map(str::to_string)
+            .collect();
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
         SearchIndex {
             entries,
+            vocabulary,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
@@ -156,10 +212,10 @@ impl SearchIndex {
         if query.is_empty() {
             return Vec::new();
         }
-        let words: Vec<String> = query
+        let words: Vec<WordForms> = query
             .to_lowercase()
             .split_whitespace()
-            .map(str::to_string)
+            .map(|w| self.forms(w))
             .collect();
         let mut hits: Vec<Hit> = self
             .entries
@@ -184,22 +240,80 @@ impl SearchIndex {
         (runs <= 1 + query.chars().count() / 3).then_some((score, indices))
     }
 
-    fn score(&self, entry: &Entry, query: &str, words: &[String]) -> Option<Hit> {
+    /// The word as typed, its synonyms, and — when no word in the index starts with it (so a word
+    /// still being typed is left alone) — the index's words within a small edit distance
+    /// (Damerau–Levenshtein, so a swapped pair is one edit).
+    fn forms(&self, word: &str) -> WordForms {
+        let mut others: Vec<String> = SYNONYMS
+            .iter()
+            .filter(|(key, _)| *key == word)
+            .flat_map(|(_, names)| names.iter().map(|n| (*n).to_string()))
+            .chain(
+                SYNONYMS
+                    .iter()
+                    .filter(|(_, names)| names.contains(&word))
+                    .map(|(key, _)| (*key).to_string()),
+            )
+            .collect();
+        let chars = word.chars().count();
+        let edits = allowed_edits(chars);
+        let first_not_below = self.vocabulary.partition_point(|v| v.as_str() < word);
+        let known = self
+            .vocabulary
+            .get(first_not_below)
+            .is_some_and(|v| v.starts_with(word));
+        if edits > 0 && !known {
+            others.extend(
+                self.vocabulary
+                    .iter()
+                    .filter(|v| v.len().abs_diff(word.len()) <= edits)
+                    .filter(|v| strsim::damerau_levenshtein(v, word) <= edits)
+                    .cloned(),
+            );
+        }
+        WordForms {
+            typed: word.to_string(),
+            others,
+        }
+    }
+
+    /// Where the earliest query word occurs in the entry's text, and whether every word was
+    /// found as typed; `None` unless every word is found in some form.
+    fn find_words(entry: &Entry, words: &[WordForms]) -> Option<(usize, bool)> {
+        let mut first = usize::MAX;
+        let mut exact = true;
+        for word in words {
+            let at = match entry.text_lower.find(word.typed.as_str()) {
+                Some(at) => at,
+                None => {
+                    exact = false;
+                    word.others
+                        .iter()
+                        .filter_map(|other| entry.text_lower.find(other.as_str()))
+                        .min()?
+                }
+            };
+            first = first.min(at);
+        }
+        Some((first, exact))
+    }
+
+    fn score(&self, entry: &Entry, query: &str, words: &[WordForms]) -> Option<Hit> {
         let title = self.fuzzy(&entry.title, query);
         // The one-line summary (a provider's place, a section's guide) can match too, but names
         // the thing less directly than the title.
         let summary_score = self.fuzzy(&entry.summary, query).map(|(score, _)| score);
-        let first_word_at = words
-            .iter()
-            .map(|w| entry.text_lower.find(w.as_str()))
-            .collect::<Option<Vec<_>>>()
-            .and_then(|at| at.into_iter().min());
+        let found = Self::find_words(entry, words);
+        let first_word_at = found.map(|(at, _)| at);
         if title.is_none() && summary_score.is_none() && first_word_at.is_none() {
             return None;
         }
         let (title_score, matched) = title.unwrap_or_default();
-        // Text matches rank by how early they come.
-        let text_score = first_word_at.map_or(0, |at| 40 - (at / 200).min(30) as i64);
+        // Text matches rank by how early they come, and below exact ones if a word had to be
+        // corrected or translated.
+        let text_score = found.map_or(0, |(at, exact)| {
+            40 - (at / 200).min(30) as i64 - if exact { 0 } else { INEXACT_PENALTY }
+        });
         let context = match first_word_at {
             Some(at) if at < entry.shown_len => excerpt(&entry.text, &entry.text_lower, at),
             _ => entry.summary.clone(),
@@ -229,4 +343,72 @@ fn excerpt(text: &str, lower: &str, at: usize) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::loader::{LoadOptions, load};
+
+    fn bundled() -> SearchIndex {
+        SearchIndex::new(&load(&LoadOptions::default()))
+    }
+
+    fn titles(index: &SearchIndex, query: &str) -> Vec<String> {
+        index.search(query, 50).into_iter().map(|h| h.title).collect()
+    }
+
+    #[test]
+    fn a_typo_or_two_still_finds_the_word() {
+        let index = bundled();
+        let exact = titles(&index, "observation");
+        assert!(!exact.is_empty());
+        for typo in ["obsrvation", "observaton", "obesrvation"] {
+            let found = titles(&index, typo);
+            assert!(
+                exact.iter().any(|t| found.contains(t)),
+                "{typo} found {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_find_the_words_the_guides_use() {
+        let index = bundled();
+        let bp = index.search("BP", 50);
+        assert!(
+            bp.iter().any(|h| h.context.to_lowercase().contains("blood pressure")),
+            "{:?}",
+            bp.iter().map(|h| &h.context).collect::<Vec<_>>()
+        );
+        assert!(!titles(&index, "PTSD").is_empty());
+        assert!(!titles(&index, "IV").is_empty());
+    }
+
+    #[test]
+    fn exact_matches_rank_above_corrected_ones() {
+        let index = bundled();
+        let forms = index.forms("sedaton");
+        assert!(forms.others.iter().any(|w| w == "sedation"), "{:?}", forms.others);
+        let exact = index.search("sedation", 50);
+        let typo = index.search("sedaton", 50);
+        let mut compared = 0;
+        for hit in &typo {
+            if let Some(same) = exact.iter().find(|e| e.target == hit.target) {
+                assert!(same.score > hit.score, "{}: {} vs {}", hit.title, same.score, hit.score);
+                compared += 1;
+            }
+        }
+        assert!(compared > 0);
+    }
+
+    #[test]
+    fn short_words_and_known_words_are_never_corrected() {
+        let index = bundled();
+        assert!(index.forms("bpm").others.is_empty(), "too short to correct");
+        assert!(index.forms("sedation").others.is_empty());
+        assert!(index.forms("sedat").others.is_empty(), "a word being typed");
+        assert!(index.forms("zzq").others.is_empty());
+        assert!(index.search("qzxwvy", 5).is_empty());
+    }
 }
