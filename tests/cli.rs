@@ -915,3 +915,14 @@ fn values_answers_are_saved_and_set_priorities() {
         .code(2)
         .stderr(predicate::str::contains("should be 0, 1, 2, 3 or skip"));
 }
+
+#[test]
+fn without_a_terminal_the_app_refuses_before_writing_any_escape_code() {
+    let home = home();
+    let output = kapguide(home.path()).assert().code(2).get_output().clone();
+    assert!(output.stdout.is_empty(), "{:?}", output.stdout);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(stderr.contains("kapguide guides"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}

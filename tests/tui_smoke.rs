@@ -227,3 +227,16 @@ fn no_color_draws_without_colours_but_keeps_reverse_and_bold() {
     tmux.send(&["q"]);
     assert_eq!(exit_status(&status), "0");
 }
+
+#[test]
+fn a_dumb_terminal_gets_one_line_pointing_to_the_commands() {
+    if !Tmux::available() {
+        assert!(!tmux_required(), "tmux is required under CI");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let (tmux, status) = start("dumb", home.path(), "TERM=dumb");
+    let screen = tmux.wait_for("kapguide providers");
+    assert!(screen.contains("TERM is dumb or unset"), "{screen}");
+    assert_eq!(exit_status(&status), "2");
+}

@@ -40,8 +40,34 @@ pub struct TuiOptions {
     pub ascii: bool,
 }
 
+/// Why the interactive app cannot run here, if it cannot: it needs a real terminal on both
+/// ends, and one that understands cursor movement (`TERM=dumb` does not). Checked before
+/// anything is written, so a redirected run never receives escape codes.
+pub fn unusable_terminal(term: Option<&str>, stdin_tty: bool, stdout_tty: bool) -> Option<String> {
+    let why = if !stdin_tty || !stdout_tty {
+        "needs a terminal (input or output is redirected)"
+    } else if term.is_none_or(|t| t.is_empty() || t == "dumb") {
+        "needs a terminal that can move the cursor (TERM is dumb or unset)"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "kapguide: the interactive app {why}; the same content is available as commands: kapguide guides, kapguide checklist, kapguide providers, kapguide compare --all (see kapguide --help)\n"
+    ))
+}
+
 /// Runs the app in the real terminal until the user quits.
 pub fn run(context: Context, options: TuiOptions) -> ExitCode {
+    use std::io::IsTerminal;
+    let term = std::env::var("TERM").ok();
+    if let Some(message) = unusable_terminal(
+        term.as_deref(),
+        io::stdin().is_terminal(),
+        stdout().is_terminal(),
+    ) {
+        eprint!("{message}");
+        return ExitCode::from(2);
+    }
     let mut files = Files::from_env();
     let (drafts, draft_problems) = files.drafts(&context.library.checklist);
     let first_run = files.first_run();

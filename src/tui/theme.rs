@@ -86,11 +86,12 @@ impl Theme {
 
     /// NO_COLOR set and not empty (see no-color.org) means the monochrome theme.
     pub fn from_env(ascii: bool) -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
-            Theme::mono(ascii)
-        } else {
+        let no_color = std::env::var("NO_COLOR").ok();
+        let term = std::env::var("TERM").ok();
+        if wants_colour(no_color.as_deref(), term.as_deref()) {
             Theme::colour(ascii)
+        } else {
+            Theme::mono(ascii)
         }
     }
 
@@ -141,6 +142,34 @@ impl Theme {
             error: m(Modifier::BOLD),
             border_set: if ascii { ASCII_BORDER } else { border::ROUNDED },
             ascii,
+        }
+    }
+}
+
+/// Colour unless `NO_COLOR` is set (to anything non-empty) or the terminal is a monochrome type:
+/// the classic hardware terminals and any `*-mono` / `*-m` terminfo entry.
+pub fn wants_colour(no_color: Option<&str>, term: Option<&str>) -> bool {
+    if no_color.is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    let term = term.unwrap_or_default();
+    let monochrome = matches!(term, "vt52" | "vt100" | "vt102" | "vt220" | "vt320" | "dumb")
+        || term.ends_with("-mono")
+        || term.ends_with("-m");
+    !monochrome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_where_the_terminal_has_it_and_the_user_wants_it() {
+        assert!(wants_colour(None, Some("xterm-256color")));
+        assert!(wants_colour(Some(""), Some("screen")));
+        assert!(!wants_colour(Some("1"), Some("xterm-256color")));
+        for mono in ["vt100", "vt220", "xterm-mono", "linux-m", "dumb"] {
+            assert!(!wants_colour(None, Some(mono)), "{mono}");
         }
     }
 }
