@@ -327,6 +327,18 @@ fn the_first_run_notice_shows_once() {
 }
 
 #[test]
+fn the_notice_counts_as_read_only_once_dismissed() {
+    let mut s = Session::with(80, 24, Theme::colour(false), true);
+    let screen = s.screen();
+    for view in ["1 Guides", "2 Checklist", "3 Compare", "4 Options"] {
+        assert!(screen.contains(view), "the notice says what {view} is for:\n{screen}");
+    }
+    s.ctrl('c');
+    assert!(s.app.should_quit());
+    assert!(s.files.first_run(), "drawn but never dismissed: shown again next time");
+}
+
+#[test]
 fn compare_filters_by_region_sorts_and_hides_columns() {
     let mut s = Session::new(120, 40);
     s.keys("3");
