@@ -331,11 +331,17 @@ fn the_notice_counts_as_read_only_once_dismissed() {
     let mut s = Session::with(80, 24, Theme::colour(false), true);
     let screen = s.screen();
     for view in ["1 Guides", "2 Checklist", "3 Compare", "4 Options"] {
-        assert!(screen.contains(view), "the notice says what {view} is for:\n{screen}");
+        assert!(
+            screen.contains(view),
+            "the notice says what {view} is for:\n{screen}"
+        );
     }
     s.ctrl('c');
     assert!(s.app.should_quit());
-    assert!(s.files.first_run(), "drawn but never dismissed: shown again next time");
+    assert!(
+        s.files.first_run(),
+        "drawn but never dismissed: shown again next time"
+    );
 }
 
 #[test]

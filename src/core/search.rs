@@ -355,7 +355,11 @@ mod tests {
     }
 
     fn titles(index: &SearchIndex, query: &str) -> Vec<String> {
-        index.search(query, 50).into_iter().map(|h| h.title).collect()
+        index
+            .search(query, 50)
+            .into_iter()
+            .map(|h| h.title)
+            .collect()
     }
 
     #[test]
@@ -377,7 +381,8 @@ mod tests {
         let index = bundled();
         let bp = index.search("BP", 50);
         assert!(
-            bp.iter().any(|h| h.context.to_lowercase().contains("blood pressure")),
+            bp.iter()
+                .any(|h| h.context.to_lowercase().contains("blood pressure")),
             "{:?}",
             bp.iter().map(|h| &h.context).collect::<Vec<_>>()
         );
@@ -389,13 +394,23 @@ mod tests {
     fn exact_matches_rank_above_corrected_ones() {
         let index = bundled();
         let forms = index.forms("sedaton");
-        assert!(forms.others.iter().any(|w| w == "sedation"), "{:?}", forms.others);
+        assert!(
+            forms.others.iter().any(|w| w == "sedation"),
+            "{:?}",
+            forms.others
+        );
         let exact = index.search("sedation", 50);
         let typo = index.search("sedaton", 50);
         let mut compared = 0;
         for hit in &typo {
             if let Some(same) = exact.iter().find(|e| e.target == hit.target) {
-                assert!(same.score > hit.score, "{}: {} vs {}", hit.title, same.score, hit.score);
+                assert!(
+                    same.score > hit.score,
+                    "{}: {} vs {}",
+                    hit.title,
+                    same.score,
+                    hit.score
+                );
                 compared += 1;
             }
         }

@@ -153,8 +153,10 @@ pub fn wants_colour(no_color: Option<&str>, term: Option<&str>) -> bool {
         return false;
     }
     let term = term.unwrap_or_default();
-    let monochrome = matches!(term, "vt52" | "vt100" | "vt102" | "vt220" | "vt320" | "dumb")
-        || term.ends_with("-mono")
+    let monochrome = matches!(
+        term,
+        "vt52" | "vt100" | "vt102" | "vt220" | "vt320" | "dumb"
+    ) || term.ends_with("-mono")
         || term.ends_with("-m");
     !monochrome
 }

@@ -35,10 +35,22 @@ pub fn notice(app: &App, frame: &mut Frame, area: Rect) {
             "kapguide helps you learn about ketamine-assisted psychotherapy and ask providers careful questions. It cannot tell you whether a treatment is right for you: talk that through with a qualified clinician.",
         ),
         Line::from(""),
-        view("1 Guides", "what KAP is, the evidence, risks and costs, with sources"),
-        view("2 Checklist", "ask a provider the safety questions; save what you hear"),
-        view("3 Compare", "providers side by side; unknown never counts as no"),
-        view("4 Options", "KAP and the other choices, with benefits and burdens"),
+        view(
+            "1 Guides",
+            "what KAP is, the evidence, risks and costs, with sources",
+        ),
+        view(
+            "2 Checklist",
+            "ask a provider the safety questions; save what you hear",
+        ),
+        view(
+            "3 Compare",
+            "providers side by side; unknown never counts as no",
+        ),
+        view(
+            "4 Options",
+            "KAP and the other choices, with benefits and burdens",
+        ),
         Line::from(""),
         Line::from(vec![
             Span::raw("If you are in crisis, press "),
