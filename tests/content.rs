@@ -266,18 +266,23 @@ fn the_real_profile_states_only_what_its_article_says() {
         .filter(|(_, a)| a.value != AnswerValue::Unknown)
         .map(|(id, a)| (id.as_str(), a.value))
         .collect();
-    // A stated belief plus an invitation, with no details: partial, never yes.
+    // Offered as part of its own service (quoted, self-described); nothing else is known.
     assert_eq!(
         known,
         [
-            ("integration_sessions", AnswerValue::Partial),
-            ("prep_sessions", AnswerValue::Partial)
+            ("integration_sessions", AnswerValue::Yes),
+            ("prep_sessions", AnswerValue::Yes)
         ]
     );
     for id in ["prep_sessions", "integration_sessions"] {
         let answer = &real.answers[id];
         let note = answer.note.as_deref().unwrap();
-        assert!(note.contains("believe") && note.contains("not yes"), "{id}");
+        assert!(
+            note.starts_with("Self-described, not verified.")
+                && note.contains("\"from preparation to integration\"")
+                && note.contains("Not stated:"),
+            "{id}"
+        );
         assert_eq!(answer.date, Date::parse("2026-02-16"), "{id}");
     }
     // Generic sentences about KAP stay unknown, with the sentence quoted so a reader sees why.
