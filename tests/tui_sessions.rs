@@ -1148,3 +1148,38 @@ fn readiness_answers_point_to_what_helps_and_never_judge() {
     s.keys("4a");
     assert!(s.screen().contains("What may help: Read the options"));
 }
+
+#[test]
+fn zero_and_dollar_jump_to_the_first_and_last_column() {
+    let mut s = Session::new(120, 40);
+    s.keys("3");
+    let columns = s.app.shown_providers().len();
+    assert!(columns > 2);
+    s.keys("$");
+    let (col, offset) = s.app.compare_column();
+    assert_eq!(col, columns - 1);
+    assert!(offset <= col);
+    s.keys("0");
+    assert_eq!(s.app.compare_column(), (0, 0));
+}
+
+#[test]
+fn the_provider_list_title_keeps_both_counts_at_ten_thousand() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut context = tui_support::context(dir.path());
+    let model = context.library.providers[0].clone();
+    for n in 0..10_000 {
+        let mut copy = model.clone();
+        copy.id = format!("copy-{n:05}");
+        context.library.providers.push(copy);
+    }
+    let total = context.library.providers.len();
+    let mut s = Session::open_with(dir.path(), (120, 40), Theme::colour(false), false, context);
+    s.keys("3");
+    let screen = s.screen();
+    let shown = s.app.shown_providers().len();
+    assert!(
+        screen.contains(&format!("{shown}/{total} shown")),
+        "{screen}"
+    );
+}

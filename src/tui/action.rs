@@ -45,6 +45,9 @@ pub enum Action {
     Bottom,
     Left,
     Right,
+    /// To the first / last column of a grid (`0` / `$`).
+    FirstColumn,
+    LastColumn,
     /// Enter.
     Open,
     /// Esc: back one level.

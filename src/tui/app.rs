@@ -351,6 +351,11 @@ impl App {
             .collect()
     }
 
+    /// The selected Compare column and the first one drawn (indices into `shown_providers`).
+    pub fn compare_column(&self) -> (usize, usize) {
+        (self.compare.col, self.compare.col_offset)
+    }
+
     /// Where the keyboard is, which decides what keys mean.
     pub fn mode(&self) -> Mode {
         if let Some(overlay) = self.overlays.last() {

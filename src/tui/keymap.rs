@@ -339,6 +339,8 @@ pub static BINDINGS: &[Binding] = &[
     b(In(COMPARE), &[ch(' ')], Action::Toggle, "show or hide provider", true),
     b(In(&[Mode::Matrix]), &[ch('h'), k(Left)], Action::Left, "column left", false),
     b(In(&[Mode::Matrix]), &[ch('l'), k(Right)], Action::Right, "column right", false),
+    b(In(&[Mode::Matrix]), &[ch('0')], Action::FirstColumn, "first column", false),
+    b(In(&[Mode::Matrix]), &[ch('$')], Action::LastColumn, "last column", false),
     b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true),
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
     b(In(COMPARE), &[ch('r')], Action::Region, "region filter", true),

@@ -331,11 +331,14 @@ impl App {
             Action::Open if !list && !self.compare.columns.is_empty() => {
                 self.overlays.push(Overlay::Cell)
             }
-            Action::Left | Action::Right if !list => {
+            Action::Left | Action::Right | Action::FirstColumn | Action::LastColumn if !list => {
                 let c = &mut self.compare;
+                let last = c.columns.len().saturating_sub(1);
                 c.col = match action {
                     Action::Left => c.col.saturating_sub(1),
-                    _ => (c.col + 1).min(c.columns.len().saturating_sub(1)),
+                    Action::Right => (c.col + 1).min(last),
+                    Action::FirstColumn => 0,
+                    _ => last,
                 };
                 self.keep_column_visible();
             }

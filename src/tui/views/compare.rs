@@ -33,7 +33,11 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let c = &app.compare;
     let focused = c.focus == CompareFocus::List;
-    let title = format!("Providers: {} of {} shown", c.columns.len(), c.order.len());
+    // A pane too narrow for the words still shows both counts (10,000 providers included).
+    let mut title = format!("Providers: {} of {} shown", c.columns.len(), c.order.len());
+    if title.len() + 4 > usize::from(area.width) {
+        title = format!("{}/{} shown", c.columns.len(), c.order.len());
+    }
     let inner = boxed(frame, area, pane(title, focused, theme));
     let width = usize::from(inner.width).saturating_sub(2);
     list(frame, inner, c.order.len(), c.listed, focused, theme, |i| {
