@@ -926,3 +926,40 @@ fn without_a_terminal_the_app_refuses_before_writing_any_escape_code() {
     assert!(stderr.contains("kapguide guides"), "{stderr}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+/// `compare --all` writes its document as it goes: at hundreds of providers the JSON must
+/// still be one valid document with every provider and answer, the CSV one column triple per
+/// provider on every row, and the result the same on one thread as on several.
+#[test]
+fn compare_all_streams_whole_documents_for_many_providers() {
+    let home = home();
+    let dir = home.path().join("many");
+    fs::create_dir_all(&dir).unwrap();
+    let profile = fs::read_to_string("tests/fixtures/providers/valid/thorough.toml").unwrap();
+    const COUNT: usize = 300;
+    for n in 0..COUNT {
+        fs::write(dir.join(format!("p{n:03}.toml")), &profile).unwrap();
+    }
+    let run = |format: &str, threads: &str| {
+        let output = kapguide(home.path())
+            .env("KAPGUIDE_THREADS", threads)
+            .args(["--guides", FIXTURE_GUIDES, "--no-bundled", "--providers"])
+            .arg(&dir)
+            .args(["compare", "--all", "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let json = run("json", "1");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("one valid JSON document");
+    assert_eq!(doc["providers"].as_array().unwrap().len(), COUNT);
+    for question in doc["questions"].as_array().unwrap() {
+        assert_eq!(question["answers"].as_object().unwrap().len(), COUNT);
+    }
+    assert_eq!(run("json", "4"), json);
+    let csv = run("csv", "3");
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header.split(',').count(), 5 + 3 * COUNT);
+    assert!(csv.lines().last().unwrap().starts_with("_summary,notice,"));
+}

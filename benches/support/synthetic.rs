@@ -112,3 +112,72 @@ pub fn write_files(
     }
     Ok(())
 }
+
+/// Sentences for notes and sources, so full profiles are as long as the bundled thorough one.
+const NOTES: [&str; 4] = [
+    "Two 50-minute preparation sessions with the same therapist before the first dose; a third on request.",
+    "A nurse checks blood pressure and pulse before the dose, every 15 minutes during it, and before discharge.",
+    "Written sheet: someone drives you home, no driving until the next day, no alcohol for 24 hours.",
+    "Course price in writing covers preparation, three doses and three integration sessions.",
+];
+const SOURCES: [&str; 3] = [
+    "consultation with the clinical director",
+    "written fee sheet, October 2026",
+    "intake form seen at consultation",
+];
+
+/// Provider directories as a shared collection would hold them: 60% full profiles (every field,
+/// every answer with a note, source and date, about 5 KB like the bundled thorough sample),
+/// 30% sparse ones (a name, a kind and a few bare answers, about 1 KB), 5% with a TOML syntax
+/// error and 5% with unknown keys and answer values. Files are `synthetic-NNNNNN.toml`.
+pub fn write_mixed(
+    dir: &Path,
+    count: usize,
+    checklist: &Checklist,
+    seed: u64,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng(seed.max(1));
+    for (n, mut provider) in providers(count, checklist, seed).into_iter().enumerate() {
+        let shape = n % 20;
+        if shape < 12 {
+            for (q, answer) in provider.answers.values_mut().enumerate() {
+                answer.note = Some(NOTES[(n + q) % NOTES.len()].to_string());
+                answer.source = Some(SOURCES[rng.below(SOURCES.len())].to_string());
+                answer.date = Some(Date::from_days(20_000 + rng.below(400) as i64));
+            }
+            provider.contact.email = Some(format!("hello{n}@example.org"));
+        } else {
+            provider.answers.retain(|_, _| rng.below(5) == 0);
+            for answer in provider.answers.values_mut() {
+                answer.note = None;
+            }
+            provider.contact = Contact::default();
+            provider.summary = None;
+        }
+        let mut text = provider.to_toml(checklist);
+        match shape {
+            18 => text = text.replacen("name = \"", "name = \"unterminated\n", 1),
+            19 => {
+                text = text.replacen("[location]", "websight = \"typo\"\n\n[location]", 1);
+                text = text.replacen("\"yes\"", "\"maybe\"", 1);
+            }
+            _ => {}
+        }
+        std::fs::write(dir.join(format!("synthetic-{n:06}.toml")), text)?;
+    }
+    Ok(())
+}
+
+/// `write_mixed(count)` into a directory under `target/` kept between runs (100,000 files take
+/// a while to write); a marker written last means an interrupted run is redone.
+pub fn cached_mixed(count: usize, checklist: &Checklist) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-data/mixed-{count}"));
+    let marker = dir.join("complete-v1");
+    if !marker.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        write_mixed(&dir, count, checklist, 42).expect("write synthetic files");
+        std::fs::write(&marker, "").expect("write marker");
+    }
+    dir
+}

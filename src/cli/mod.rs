@@ -4,13 +4,13 @@
 mod text;
 mod tooling;
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::core::ascii::fold;
+use crate::core::ascii::{FoldWriter, fold};
 use crate::core::sanitize::sanitize_line;
 use crate::io::loader::{Library, LoadOptions};
 use crate::io::paths;
@@ -228,6 +228,21 @@ impl Outcome {
         }
     }
 
+    /// `stdout` after output already written to the terminal or pipe, which may have failed.
+    /// A closed pipe (`kapguide compare --all | head`) is not an error: the reader had what
+    /// it wanted. Any other write error (a full disk, `/dev/full`) is: the output is
+    /// incomplete, so it is said, and the exit status is 1.
+    pub fn written(stdout: String, written: io::Result<()>) -> Self {
+        match written {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Outcome {
+                stdout,
+                stderr: format!("kapguide: cannot write the output: {e}\n"),
+                code: 1,
+            },
+            _ => Outcome::ok(stdout),
+        }
+    }
+
     pub fn usage(stderr: String) -> Self {
         Outcome {
             stdout: String::new(),
@@ -241,7 +256,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let context = match load_context(&cli) {
         Ok(context) => context,
-        Err(usage) => return finish(Outcome::usage(usage)),
+        Err(usage) => return finish(Outcome::usage(usage), &mut io::stdout()),
     };
     let Some(command) = &cli.command else {
         report_skipped(&cli, &context.library);
@@ -254,15 +269,24 @@ pub fn main() -> ExitCode {
     if !matches!(command, Command::Validate { .. }) {
         report_skipped(&cli, &context.library);
     }
-    let mut outcome = run(command, &context);
+    let mut buffered = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut folded;
+    let stdout: &mut dyn Write = if cli.ascii {
+        folded = FoldWriter::new(&mut buffered);
+        &mut folded
+    } else {
+        &mut buffered
+    };
+    let mut outcome = run(command, &context, stdout);
     if cli.ascii {
-        outcome.stdout = fold(&outcome.stdout).into_owned();
         outcome.stderr = fold(&outcome.stderr).into_owned();
     }
-    finish(outcome)
+    finish(outcome, stdout)
 }
 
-pub fn run(command: &Command, context: &Context) -> Outcome {
+/// Runs `command`. Most commands return their text; those whose output grows with the number
+/// of providers write it to `stdout` as they go.
+pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outcome {
     let lib = &context.library;
     match command {
         Command::Guides => text::guides(lib),
@@ -276,7 +300,7 @@ pub fn run(command: &Command, context: &Context) -> Outcome {
             all,
             format,
             width,
-        } => text::compare(context, ids, *all, *format, table_width(*width)),
+        } => text::compare(context, ids, *all, *format, table_width(*width), stdout),
         Command::Options { format, width } => text::options(lib, *format, table_width(*width)),
         Command::Explain { id } => text::explain(context, id),
         Command::Questions { id, format } => text::questions(context, id, *format),
@@ -313,23 +337,13 @@ fn table_width(asked: Option<u16>) -> usize {
 fn default_width() -> usize {
     terminal_width().map_or(80, |w| w.clamp(20, 100))
 }
-/// Writes the outcome. A closed pipe (`kapguide guides | head`) is not an error: the reader
-/// had what it wanted. Any other write error (a full disk, `/dev/full`) is: the output is
-/// incomplete, so it is said, and the exit status is 1.
-fn finish(outcome: Outcome) -> ExitCode {
-    let mut code = outcome.code;
-    let mut stdout = io::stdout().lock();
+/// Writes the outcome after anything already streamed (see [`Outcome::written`]).
+fn finish(outcome: Outcome, stdout: &mut dyn Write) -> ExitCode {
     let written = stdout
         .write_all(outcome.stdout.as_bytes())
         .and_then(|()| stdout.flush());
-    let mut stderr = outcome.stderr;
-    match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            stderr.push_str(&format!("kapguide: cannot write the output: {e}\n"));
-            code = code.max(1);
-        }
-        _ => {}
-    }
+    let failed = Outcome::written(String::new(), written);
+    let stderr = outcome.stderr + &failed.stderr;
     let _ = io::stderr().lock().write_all(stderr.as_bytes());
-    ExitCode::from(code)
+    ExitCode::from(outcome.code.max(failed.code))
 }

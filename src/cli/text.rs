@@ -1,5 +1,7 @@
 //! Plain-text renderings of each view. Text from files was sanitized when it was loaded.
 
+use std::io::Write;
+
 use textwrap::core::display_width;
 
 use super::{CompareFormat, Context, OptionsFormat, Outcome, SheetFormatArg};
@@ -7,7 +9,7 @@ use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
 use crate::core::export::{
     self, Comparison, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, display_name,
-    question_sheet, render_comparison,
+    question_sheet, write_comparison,
 };
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
@@ -185,12 +187,15 @@ fn find_providers<'l>(lib: &'l Library, ids: &[String]) -> Result<Vec<&'l Provid
     Ok(found)
 }
 
+/// Written to `out` as it is made (see `write_comparison`): `--all` over a large directory
+/// would otherwise hold the whole document in memory.
 pub fn compare(
     context: &Context,
     ids: &[String],
     all: bool,
     format: CompareFormat,
     width: usize,
+    out: &mut dyn Write,
 ) -> Outcome {
     let lib = &context.library;
     let providers = if all {
@@ -218,14 +223,12 @@ pub fn compare(
         CompareFormat::Json => Format::Json,
         CompareFormat::Csv => Format::Csv,
     };
-    Outcome::ok(render_comparison(
-        &comparison,
-        format,
-        &RenderOptions {
-            ascii: context.ascii,
-            width,
-        },
-    ))
+    let options = RenderOptions {
+        ascii: context.ascii,
+        width,
+    };
+    let written = write_comparison(&comparison, format, &options, out);
+    Outcome::written(String::new(), written)
 }
 
 pub fn explain(context: &Context, id: &str) -> Outcome {

@@ -48,6 +48,46 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that folds what passes through it, for output written as it is made. A character
+/// split between two writes is held back until its last byte comes.
+pub struct FoldWriter<W: std::io::Write> {
+    inner: W,
+    partial: Vec<u8>,
+}
+
+impl<W: std::io::Write> FoldWriter<W> {
+    pub fn new(inner: W) -> Self {
+        FoldWriter {
+            inner,
+            partial: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for FoldWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.partial.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.partial) {
+            Ok(text) => text.len(),
+            // Bytes that can never be UTF-8 pass through as they are.
+            Err(e) if e.error_len().is_some() => self.partial.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let rest = self.partial.split_off(valid);
+        match std::str::from_utf8(&self.partial) {
+            Ok(text) => self.inner.write_all(fold(text).as_bytes())?,
+            Err(_) => self.inner.write_all(&self.partial)?,
+        }
+        self.partial = rest;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.write_all(&std::mem::take(&mut self.partial))?;
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +96,18 @@ mod tests {
     fn symbols_become_ascii_and_letters_stay() {
         assert_eq!(fold("✓ yes · 62–88 ⚑2 … café"), "Y yes - 62-88 !2 ... café");
         assert!(matches!(fold("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fold_writer_folds_symbols_split_across_writes() {
+        use std::io::Write;
+        let text = "a ✓ b … c".as_bytes();
+        let mut out = FoldWriter::new(Vec::new());
+        // Every split point, including the middle of the three-byte ✓.
+        for chunk in text.chunks(1) {
+            out.write_all(chunk).unwrap();
+        }
+        out.flush().unwrap();
+        assert_eq!(String::from_utf8(out.inner).unwrap(), "a Y b ... c");
     }
 }

@@ -65,6 +65,17 @@ fn write_target(path: &Path) -> io::Result<PathBuf> {
 /// refuses if the name was taken meanwhile (another kapguide saving the same profile), so
 /// nothing is ever replaced by a race.
 pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), SaveError> {
+    write_atomic_with(path, overwrite, |out| out.write_all(contents.as_bytes()))
+}
+
+/// [`write_atomic`] for output made as it is written (a large export): `write` fills a
+/// buffered temporary file that only becomes `path` once complete, so a failed or interrupted
+/// export leaves either the whole file or nothing.
+pub fn write_atomic_with(
+    path: &Path,
+    overwrite: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
     let io_err = |e| SaveError::Io(path.to_path_buf(), e);
     if !overwrite && fs::symlink_metadata(path).is_ok() {
         return Err(SaveError::Exists(path.to_path_buf()));
@@ -81,7 +92,11 @@ pub fn write_atomic(path: &Path, contents: &str, overwrite: bool) -> Result<(), 
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io_err)?;
-    temp.write_all(contents.as_bytes()).map_err(io_err)?;
+    let mut buffered = io::BufWriter::new(temp.as_file_mut());
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(io_err)?;
+    drop(buffered);
     if let Some(meta) = fs::metadata(&target).ok().filter(|_| overwrite) {
         temp.as_file()
             .set_permissions(meta.permissions())
@@ -215,6 +230,25 @@ pub fn remove_draft(dir: &Path, id: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interrupted_streamed_write_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.csv");
+        // More than the write buffer holds, so part of it reached the temporary file.
+        let row = "a,b,c\n".repeat(20_000);
+        let failed = write_atomic_with(&path, false, |out| {
+            out.write_all(row.as_bytes())?;
+            Err(io::Error::other("quit while writing"))
+        });
+        assert!(matches!(failed, Err(SaveError::Io(..))));
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+
+        write_atomic_with(&path, false, |out| out.write_all(row.as_bytes())).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), row);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn never_overwrites_unless_asked() {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::core::export::OwnedComparison;
 use crate::core::provider::{AnswerValue, Provider};
 use crate::io::config::Config;
 
@@ -155,6 +156,23 @@ pub enum Reply {
     Exported(Result<PathBuf, String>),
 }
 
+/// What an export writes: text already made (a question sheet), or a comparison written as it
+/// is made (at thousands of providers it is too large to build in memory first).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportContents {
+    Text(String),
+    Comparison(Box<OwnedComparison>),
+}
+
+impl ExportContents {
+    pub fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            ExportContents::Text(text) => out.write_all(text.as_bytes()),
+            ExportContents::Comparison(comparison) => comparison.write(out),
+        }
+    }
+}
+
 /// File work the app asks the run loop to do; `App::update` itself never touches the disk.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
@@ -179,11 +197,12 @@ pub enum Effect {
         profile: bool,
     },
     SaveConfig(Box<Config>),
-    /// Write `contents` to a new file named `<stem>.<extension>` (or `<stem>-2…` if taken).
+    /// Write `contents` to a new file named `<stem>.<extension>` (or `<stem>-2…` if taken),
+    /// through a temporary file that is renamed once complete.
     Export {
         stem: String,
         extension: &'static str,
-        contents: String,
+        contents: ExportContents,
     },
     /// The first-run notice has been read.
     NoticeSeen,

@@ -4,14 +4,16 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::action::{Effect, Replace, Reply, SaveFailure};
+use super::action::{Effect, ExportContents, Replace, Reply, SaveFailure};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
 use crate::core::provider::Provider;
 use crate::io::config::Config;
 use crate::io::loader::{list_dir, read_text};
 use crate::io::paths;
-use crate::io::store::{self, SaveError, Stamp, check_reads_back, write_atomic};
+use crate::io::store::{
+    self, SaveError, Stamp, check_reads_back, write_atomic, write_atomic_with,
+};
 
 /// Present once the "educational, not medical advice" notice has been read.
 pub const NOTICE_MARKER: &str = "notice-read";
@@ -232,7 +234,12 @@ impl Files {
 
     /// Writes a new file in `<data dir>/exports` (or the current directory), never replacing
     /// one: `name.md`, then `name-2.md`, and so on.
-    fn export(&self, stem: &str, extension: &str, contents: &str) -> Result<PathBuf, String> {
+    fn export(
+        &self,
+        stem: &str,
+        extension: &str,
+        contents: &ExportContents,
+    ) -> Result<PathBuf, String> {
         let dir = self
             .data_dir
             .as_ref()
@@ -244,7 +251,7 @@ impl Files {
                 format!("-{n}")
             };
             let path = dir.join(format!("{stem}{suffix}.{extension}"));
-            match write_atomic(&path, contents, false) {
+            match write_atomic_with(&path, false, |out| contents.write(out)) {
                 Ok(()) => return Ok(path),
                 Err(SaveError::Exists(_)) => continue,
                 Err(e) => return Err(e.to_string()),

@@ -30,7 +30,8 @@ fn csv_row(fields: &[String]) -> String {
         + "\n"
 }
 
-pub(super) fn csv(c: &Comparison<'_>) -> String {
+/// Written row by row: a row holds every provider, but the document is never whole.
+pub(super) fn csv(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
     let mut header = vec![
         "category".to_string(),
         "question_id".into(),
@@ -45,7 +46,7 @@ pub(super) fn csv(c: &Comparison<'_>) -> String {
             format!("{}_source", p.id),
         ]);
     }
-    let mut out = csv_row(&header);
+    out.write_all(csv_row(&header).as_bytes())?;
     for (q, question) in c.checklist.questions.iter().enumerate() {
         let mut fields = vec![
             c.checklist.categories[question.category].id.clone(),
@@ -60,7 +61,7 @@ pub(super) fn csv(c: &Comparison<'_>) -> String {
             fields.push(answer.and_then(|a| a.note.clone()).unwrap_or_default());
             fields.push(answer.and_then(|a| a.source.clone()).unwrap_or_default());
         }
-        out.push_str(&csv_row(&fields));
+        out.write_all(csv_row(&fields).as_bytes())?;
     }
     // After the questions, rows that say what each column is and how it scores, so a
     // spreadsheet never separates a sample or a red flag from its answers.
@@ -93,7 +94,7 @@ pub(super) fn csv(c: &Comparison<'_>) -> String {
         for (p, s) in &c.columns {
             fields.extend([value(p, s), String::new(), String::new()]);
         }
-        out.push_str(&csv_row(&fields));
+        out.write_all(csv_row(&fields).as_bytes())?;
     }
     let mut notice = vec![
         "_summary".to_string(),
@@ -101,6 +102,5 @@ pub(super) fn csv(c: &Comparison<'_>) -> String {
         format!("{DISCLAIMER} Generated {}.", c.today),
     ];
     notice.resize(5 + 3 * c.columns.len(), String::new());
-    out.push_str(&csv_row(&notice));
-    out
+    out.write_all(csv_row(&notice).as_bytes())
 }

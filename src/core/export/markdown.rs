@@ -26,21 +26,24 @@ pub(super) fn md_escape(text: &str) -> String {
     out
 }
 
-pub(super) fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
-    let mut out = format!(
+/// Written row by row (a row holds every provider's answer to one question).
+pub(super) fn markdown(c: &Comparison<'_>, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
         "# Provider comparison\n\nGenerated {} with kapguide. {DISCLAIMER}\n\n",
         c.today
-    );
+    )?;
     let names: Vec<String> = c.columns.iter().map(|(p, _)| md_name(p)).collect();
-    out.push_str(&format!("| Question | {} |\n", names.join(" | ")));
-    out.push_str(&format!("|---|{}\n", "---|".repeat(c.columns.len())));
+    writeln!(out, "| Question | {} |", names.join(" | "))?;
+    writeln!(out, "|---|{}", "---|".repeat(c.columns.len()))?;
     let empty = " |".repeat(c.columns.len());
     for (index, category) in c.checklist.categories.iter().enumerate() {
-        out.push_str(&format!(
-            "| **{}** (priority {}) |{empty}\n",
+        writeln!(
+            out,
+            "| **{}** (priority {}) |{empty}",
             md_escape(&category.title),
             c.priorities.get(&category.id)
-        ));
+        )?;
         for (q, question) in c.checklist.indexed_questions_in(index) {
             let cells: Vec<String> = c
                 .columns
@@ -48,44 +51,46 @@ pub(super) fn markdown(c: &Comparison<'_>, ascii: bool) -> String {
                 .map(|(_, s)| cell(s.questions[q].value, ascii))
                 .collect();
             let critical = if question.critical { " (critical)" } else { "" };
-            out.push_str(&format!(
-                "| {}{critical} | {} |\n",
+            writeln!(
+                out,
+                "| {}{critical} | {} |",
                 md_escape(&question.question),
                 cells.join(" | ")
-            ));
+            )?;
         }
     }
-    let foot = |label: &str, f: &dyn Fn(&Score) -> String| {
+    let mut foot = |label: &str, f: &dyn Fn(&Score) -> String| {
         let cells: Vec<String> = c.columns.iter().map(|(_, s)| md_escape(&f(s))).collect();
-        format!("| **{label}** | {} |\n", cells.join(" | "))
+        writeln!(out, "| **{label}** | {} |", cells.join(" | "))
     };
-    out.push_str(&foot("Score (low–high)", &|s| s.total.range_text()));
-    out.push_str(&foot("Known", &|s| s.total.coverage_percent()));
-    out.push_str(&foot("Red flags", &|s| {
+    foot("Score (low–high)", &|s| s.total.range_text())?;
+    foot("Known", &|s| s.total.coverage_percent())?;
+    foot("Red flags", &|s| {
         let flags: Vec<&str> = s.red_flags.iter().map(|f| f.short()).collect();
         if flags.is_empty() {
             "none".into()
         } else {
             format!("⚑ {}", flags.join(", "))
         }
-    }));
-    out.push_str("\n## Red flags\n\n");
+    })?;
+    out.write_all(b"\n## Red flags\n\n")?;
     for (provider, score) in &c.columns {
         for flag in &score.red_flags {
-            out.push_str(&format!(
-                "- {}: {}\n",
+            writeln!(
+                out,
+                "- {}: {}",
                 md_name(provider),
                 md_escape(&flag.describe(c.checklist))
-            ));
+            )?;
         }
         if score.red_flags.is_empty() {
-            out.push_str(&format!("- {}: none\n", md_name(provider)));
+            writeln!(out, "- {}: none", md_name(provider))?;
         }
     }
-    out.push_str(&format!(
+    write!(
+        out,
         "\nLegend: {}.\n\n{UNKNOWN_NOTE}\n\nPriorities: {}.\n",
         legend(ascii),
         c.priorities_text()
-    ));
-    out
+    )
 }

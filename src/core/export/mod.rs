@@ -20,6 +20,8 @@ pub use options::{
 pub use sheet::{SheetFormat, question_sheet, questions_to_ask};
 pub use table::truncate;
 
+use std::io::{self, Write};
+
 use serde_json::json;
 use textwrap::core::display_width;
 
@@ -41,7 +43,7 @@ pub enum Format {
     Csv,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RenderOptions {
     pub ascii: bool,
     pub width: usize,
@@ -97,11 +99,40 @@ impl<'a> Comparison<'a> {
     }
 }
 
-pub fn render_comparison(c: &Comparison<'_>, format: Format, options: &RenderOptions) -> String {
+/// Writes the comparison to `out` as it is made, a row or a provider at a time, so that even
+/// 100,000 providers never sit in memory as one document. `out` should be buffered.
+pub fn write_comparison(
+    c: &Comparison<'_>,
+    format: Format,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::table(c, options),
-        Format::Markdown => markdown::markdown(c, options.ascii),
-        Format::Json => json::json(c),
-        Format::Csv => csv::csv(c),
+        Format::Table => table::table(c, options, out),
+        Format::Markdown => markdown::markdown(c, options.ascii, out),
+        Format::Json => json::json(c, out),
+        Format::Csv => csv::csv(c, out),
+    }
+}
+
+/// A comparison that owns its data, so it can be written away from the providers it came from
+/// (the app hands it to the code that writes files).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnedComparison {
+    pub checklist: Checklist,
+    /// In the order written, with their scores.
+    pub columns: Vec<(Provider, Score)>,
+    pub priorities: Priorities,
+    pub today: Date,
+    pub format: Format,
+    pub options: RenderOptions,
+}
+
+impl OwnedComparison {
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let columns = self.columns.iter().map(|(p, s)| (p, s.clone())).collect();
+        let comparison =
+            Comparison::in_order(&self.checklist, columns, &self.priorities, self.today);
+        write_comparison(&comparison, self.format, &self.options, out)
     }
 }

@@ -39,32 +39,33 @@ const GAP: usize = 2;
 
 /// The plain-text matrix. It fits `width` by shortening names and questions; a cell never wraps.
 /// When the providers cannot all fit side by side, they are shown in groups, one matrix each.
-pub(super) fn table(c: &Comparison<'_>, options: &RenderOptions) -> String {
+/// Written a group of providers at a time.
+pub(super) fn table(c: &Comparison<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let title = format!(
         "Provider comparison · {} · educational, not medical advice",
         c.today
     );
-    let mut out = textwrap::fill(&title, wrap_options(options.width)) + "\n";
+    writeln!(out, "{}", textwrap::fill(&title, wrap_options(options.width)))?;
     let fit = (options.width.saturating_sub(MIN_LABEL) / (MIN_COLUMN + GAP)).max(1);
     // Groups of near-equal size: 4 providers that fit 3 at a time go 2 + 2, not 3 + 1.
     let group_count = c.columns.len().div_ceil(fit).max(1);
     let per_group = c.columns.len().div_ceil(group_count).max(1);
     let groups: Vec<&[(&Provider, Score)]> = c.columns.chunks(per_group).collect();
     for (n, group) in groups.iter().enumerate() {
-        out.push('\n');
+        writeln!(out)?;
         if groups.len() > 1 {
             let first = n * per_group + 1;
-            out.push_str(&format!(
-                "Providers {first}–{} of {}\n",
+            writeln!(
+                out,
+                "Providers {first}–{} of {}",
                 first + group.len() - 1,
                 c.columns.len()
-            ));
+            )?;
         }
-        out.push_str(&matrix(c, group, options));
+        out.write_all(matrix(c, group, options).as_bytes())?;
     }
-    out.push('\n');
-    out.push_str(&footnotes(c, options));
-    out
+    writeln!(out)?;
+    footnotes(c, options, out)
 }
 
 fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOptions) -> String {
@@ -126,16 +127,15 @@ fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOp
 }
 
 /// Full names, every red flag in words, and how to read the numbers.
-fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
+fn footnotes(c: &Comparison<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let wrap = |text: &str, indent: &str| {
         textwrap::fill(
             text,
             wrap_options(options.width.max(40)).subsequent_indent(indent),
         ) + "\n"
     };
-    let mut out = String::new();
     for (provider, score) in &c.columns {
-        out.push_str(&wrap(
+        out.write_all(wrap(
             &format!(
                 "{}: {} ({}), {}",
                 provider.id,
@@ -144,15 +144,15 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
                 score.summary()
             ),
             "    ",
-        ));
+        ).as_bytes())?;
         for flag in &score.red_flags {
-            out.push_str(&wrap(
+            out.write_all(wrap(
                 &format!("  ⚑ {}", flag.describe(c.checklist)),
                 "    ",
-            ));
+            ).as_bytes())?;
         }
     }
-    out.push_str(&wrap(
+    out.write_all(wrap(
         &format!(
             "Legend: {}. {} marks critical questions (a \"no\" is a red flag); {} marks red flags.",
             legend(options.ascii),
@@ -160,8 +160,7 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions) -> String {
             flag_mark(options.ascii)
         ),
         "  ",
-    ));
-    out.push_str(&wrap(UNKNOWN_NOTE, ""));
-    out.push_str(&wrap(&format!("Priorities: {}.", c.priorities_text()), ""));
-    out
+    ).as_bytes())?;
+    out.write_all(wrap(UNKNOWN_NOTE, "").as_bytes())?;
+    out.write_all(wrap(&format!("Priorities: {}.", c.priorities_text()), "").as_bytes())
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::super::action::{Action, Effect, Replace, SaveFailure, View};
+use super::super::action::{Action, Effect, ExportContents, Replace, SaveFailure, View};
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
@@ -882,7 +882,7 @@ impl App {
                 effects.push(Effect::Export {
                     stem: format!("questions-{}-{}", prepare.provider.id, self.today),
                     extension: "md",
-                    contents,
+                    contents: ExportContents::Text(contents),
                 });
             }
             action => {

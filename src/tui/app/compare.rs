@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
-use super::super::action::{Action, Effect, ExportFormat};
+use super::super::action::{Action, Effect, ExportContents, ExportFormat};
 use super::super::geometry;
 use super::{App, Overlay, step};
-use crate::core::export::{Comparison, Format, RenderOptions, render_comparison};
+use crate::core::export::{Format, OwnedComparison, RenderOptions};
 use crate::core::provider::Provider;
 use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Priorities, Scorer, rank_cmp};
 
@@ -440,14 +440,8 @@ impl App {
                     .compare
                     .columns
                     .iter()
-                    .map(|&i| (&self.lib.providers[i], self.scores[i].clone()))
+                    .map(|&i| (self.lib.providers[i].clone(), self.scores[i].clone()))
                     .collect();
-                let comparison = Comparison::in_order(
-                    &self.lib.checklist,
-                    columns,
-                    &self.priorities,
-                    self.today,
-                );
                 let core_format = match format {
                     ExportFormat::Markdown => Format::Markdown,
                     ExportFormat::Csv => Format::Csv,
@@ -460,7 +454,14 @@ impl App {
                 effects.push(Effect::Export {
                     stem: format!("comparison-{}", self.today),
                     extension: format.extension(),
-                    contents: render_comparison(&comparison, core_format, &options),
+                    contents: ExportContents::Comparison(Box::new(OwnedComparison {
+                        checklist: self.lib.checklist.clone(),
+                        columns,
+                        priorities: self.priorities.clone(),
+                        today: self.today,
+                        format: core_format,
+                        options,
+                    })),
                 });
             }
             Action::Back => {
