@@ -11,9 +11,7 @@ use crate::core::provider::Provider;
 use crate::io::config::Config;
 use crate::io::loader::{list_dir, read_text};
 use crate::io::paths;
-use crate::io::store::{
-    self, SaveError, Stamp, check_reads_back, write_atomic, write_atomic_with,
-};
+use crate::io::store::{self, SaveError, Stamp, check_reads_back, write_atomic, write_atomic_with};
 
 /// Present once the "educational, not medical advice" notice has been read.
 pub const NOTICE_MARKER: &str = "notice-read";

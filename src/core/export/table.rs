@@ -40,12 +40,20 @@ const GAP: usize = 2;
 /// The plain-text matrix. It fits `width` by shortening names and questions; a cell never wraps.
 /// When the providers cannot all fit side by side, they are shown in groups, one matrix each.
 /// Written a group of providers at a time.
-pub(super) fn table(c: &Comparison<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn table(
+    c: &Comparison<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let title = format!(
         "Provider comparison · {} · educational, not medical advice",
         c.today
     );
-    writeln!(out, "{}", textwrap::fill(&title, wrap_options(options.width)))?;
+    writeln!(
+        out,
+        "{}",
+        textwrap::fill(&title, wrap_options(options.width))
+    )?;
     let fit = (options.width.saturating_sub(MIN_LABEL) / (MIN_COLUMN + GAP)).max(1);
     // Groups of near-equal size: 4 providers that fit 3 at a time go 2 + 2, not 3 + 1.
     let group_count = c.columns.len().div_ceil(fit).max(1);
@@ -135,21 +143,21 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions, out: &mut dyn Write) -
         ) + "\n"
     };
     for (provider, score) in &c.columns {
-        out.write_all(wrap(
-            &format!(
-                "{}: {} ({}), {}",
-                provider.id,
-                display_name(provider),
-                provider.place(),
-                score.summary()
-            ),
-            "    ",
-        ).as_bytes())?;
-        for flag in &score.red_flags {
-            out.write_all(wrap(
-                &format!("  ⚑ {}", flag.describe(c.checklist)),
+        out.write_all(
+            wrap(
+                &format!(
+                    "{}: {} ({}), {}",
+                    provider.id,
+                    display_name(provider),
+                    provider.place(),
+                    score.summary()
+                ),
                 "    ",
-            ).as_bytes())?;
+            )
+            .as_bytes(),
+        )?;
+        for flag in &score.red_flags {
+            out.write_all(wrap(&format!("  ⚑ {}", flag.describe(c.checklist)), "    ").as_bytes())?;
         }
     }
     out.write_all(wrap(
