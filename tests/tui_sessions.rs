@@ -1183,3 +1183,17 @@ fn the_provider_list_title_keeps_both_counts_at_ten_thousand() {
         "{screen}"
     );
 }
+
+#[test]
+fn e_then_p_writes_the_packet_of_the_selected_provider() {
+    let mut s = Session::new(120, 40);
+    s.keys("3ep");
+    let status = s.status();
+    assert!(status.starts_with("Saved "), "{status}");
+    let path = status.trim_start_matches("Saved ").trim();
+    let html = std::fs::read_to_string(path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Questions still open") && html.contains("Samaritans 116 123"));
+    let first = &s.app.shown_providers()[0];
+    assert!(path.contains(&first.id), "{path}");
+}

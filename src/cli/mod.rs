@@ -131,6 +131,17 @@ pub enum Command {
         #[arg(long = "set", value_name = "ID=N")]
         set: Vec<String>,
     },
+    /// A printable consultation packet for one provider: recorded answers, the score range as a
+    /// bar, flags, open questions with space to write, the options, your values, the readiness
+    /// check and crisis lines. One self-contained HTML file (or Markdown).
+    Packet {
+        id: String,
+        /// Write to FILE (never over an existing file) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: PacketFormat,
+    },
     /// Print a commented template for a new provider file.
     NewProvider {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
@@ -151,6 +162,12 @@ pub enum ValidateFormat {
     Text,
     Json,
     Github,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum PacketFormat {
+    Html,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -314,6 +331,7 @@ pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outc
         Command::Man => tooling::man_page(),
         Command::NewProvider { id } => text::new_provider(lib, id, context.today),
         Command::Values { set } => text::values(context, set),
+        Command::Packet { id, out, format } => text::packet(context, id, out.as_deref(), *format),
     }
 }
 

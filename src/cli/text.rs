@@ -4,7 +4,7 @@ use std::io::Write;
 
 use textwrap::core::display_width;
 
-use super::{CompareFormat, Context, OptionsFormat, Outcome, SheetFormatArg};
+use super::{CompareFormat, Context, OptionsFormat, Outcome, PacketFormat, SheetFormatArg};
 use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
 use crate::core::export::{
@@ -146,9 +146,18 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
         };
     }
     let mut rows = vec![
-        ["ID", "NAME", "PLACE", "KIND", "SCORE", "KNOWN", "RED FLAGS"]
-            .map(String::from)
-            .to_vec(),
+        [
+            "ID",
+            "NAME",
+            "PLACE",
+            "KIND",
+            "RANGE",
+            "SCORE",
+            "KNOWN",
+            "RED FLAGS",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for (provider, score) in &ranked {
         let flags: Vec<&str> = score.red_flags.iter().map(|f| f.short()).collect();
@@ -162,13 +171,16 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
             display_name(provider),
             provider.place(),
             provider.kind.as_str().into(),
+            export::score_bar(&score.total, 10, false),
             score.total.range_text(),
             score.total.coverage_percent(),
             flags,
         ]);
     }
     let mut out = columns(&rows);
-    out.push_str(&format!("\n{UNKNOWN_NOTE}\n"));
+    out.push_str(&format!(
+        "\n{UNKNOWN_NOTE} The bar: solid is known for sure, shaded is what unknowns could add.\n"
+    ));
     Outcome::ok(out)
 }
 
@@ -350,10 +362,7 @@ pub fn values(context: &Context, set: &[String]) -> Outcome {
             || format!("{} (not in this checklist)", statement.category),
             |i| checklist.categories[i].title.clone(),
         );
-        let answer = match config.values.get(statement.id) {
-            Some(n) => format!("{n} ({})", values::SCALE[usize::from(n)]),
-            None => "skipped".to_string(),
-        };
+        let answer = config.values.answer_text(statement.id);
         out.push_str(&textwrap::fill(statement.text, wrap_options(width)));
         out.push_str(&format!(
             "\n    {}: {answer} → sets {category}\n\n",
@@ -397,6 +406,46 @@ pub fn values(context: &Context, set: &[String]) -> Outcome {
         stdout: out,
         stderr,
         code: 0,
+    }
+}
+
+pub fn packet(
+    context: &Context,
+    id: &str,
+    out: Option<&std::path::Path>,
+    format: PacketFormat,
+) -> Outcome {
+    let lib = &context.library;
+    let Some(provider) = lib.provider(id) else {
+        return unknown_id("provider", id, &lib.provider_ids(), "providers");
+    };
+    let packet = export::Packet {
+        provider,
+        checklist: &lib.checklist,
+        priorities: &context.priorities,
+        options: &lib.options,
+        values: &context.config.values,
+        readiness: Default::default(),
+        today: context.today,
+    };
+    let text = match format {
+        PacketFormat::Html => export::packet_html(&packet),
+        PacketFormat::Markdown => export::packet_markdown(&packet),
+    };
+    let Some(path) = out else {
+        return Outcome::ok(text);
+    };
+    match crate::io::store::write_atomic(path, &text, false) {
+        Ok(()) => Outcome {
+            stdout: String::new(),
+            stderr: format!("kapguide: wrote {}\n", path.display()),
+            code: 0,
+        },
+        Err(e) => Outcome {
+            stdout: String::new(),
+            stderr: format!("kapguide: not written: {e}; choose another file name\n"),
+            code: 1,
+        },
     }
 }
 

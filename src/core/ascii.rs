@@ -29,6 +29,9 @@ fn replacement(c: char) -> Option<&'static str> {
         '‘' | '’' => "'",
         '█' => "#",
         '░' => ".",
+        '▒' => "+",
+        '▕' => "[",
+        '▏' => "]",
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@
 pub mod ascii;
 pub mod checklist;
 pub mod citation;
+pub mod crisis;
 pub mod date;
 pub mod diagnostics;
 pub mod export;

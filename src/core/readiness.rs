@@ -24,7 +24,7 @@ pub const QUESTIONS: [ReadinessQuestion; 4] = [
     },
     ReadinessQuestion {
         question: "Do you have enough support and advice to make a choice?",
-        if_no: "Talk it through with your own clinician or someone you trust, and take a question sheet (kapguide questions ID) to a provider.",
+        if_no: "Talk it through with your own clinician or someone you trust, and take the consultation packet (kapguide packet ID; e then p in Compare) to a provider.",
     },
 ];
 

@@ -112,6 +112,13 @@ impl Values {
         }
     }
 
+    /// "3 (very much)", or "skipped".
+    pub fn answer_text(&self, id: &str) -> String {
+        self.get(id).map_or("skipped".to_string(), |n| {
+            format!("{n} ({})", SCALE[usize::from(n)])
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.answers.is_empty()
     }

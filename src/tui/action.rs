@@ -20,6 +20,8 @@ pub enum ExportFormat {
     Markdown,
     Csv,
     Json,
+    /// The consultation packet (HTML) for the provider under the cursor.
+    Packet,
 }
 
 impl ExportFormat {
@@ -28,6 +30,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
+            ExportFormat::Packet => "html",
         }
     }
 }

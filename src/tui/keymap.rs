@@ -410,6 +410,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Export]), &[ch('m')], Action::ExportAs(ExportFormat::Markdown), "Markdown", true),
     b(In(&[Mode::Export]), &[ch('c')], Action::ExportAs(ExportFormat::Csv), "CSV", true),
     b(In(&[Mode::Export]), &[ch('j')], Action::ExportAs(ExportFormat::Json), "JSON", true),
+    b(In(&[Mode::Export]), &[ch('p')], Action::ExportAs(ExportFormat::Packet), "consultation packet (HTML) for the selected provider", true),
     b(In(&[Mode::Export]), &[k(Esc), ch('q')], Action::Back, "cancel", true),
 ];
 

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::geometry;
 use super::keymap::{self, Mode};
+use crate::core::crisis::{CRISIS_EMERGENCY, CRISIS_TALK};
 use crate::core::export::wrap;
 use crate::core::layout::{TextLine, layout_guide};
 use crate::core::options::OptionsGrid;
@@ -65,20 +66,6 @@ impl OverlayText {
     }
 }
 
-/// The support lines, shortest first, for the top of the crisis overlay: each item stays on one
-/// line, and so does every number.
-const CRISIS_TALK: [&str; 4] = [
-    "US: call or text 988",
-    "Canada: call or text 9-8-8",
-    "UK & Ireland: Samaritans 116 123",
-    "Australia: Lifeline 13 11 14",
-];
-const CRISIS_EMERGENCY: [&str; 4] = [
-    "Emergency: 911 US/Canada",
-    "999 or 112 UK",
-    "000 Australia",
-    "112 EU",
-];
 /// The numbers on the too-small screen.
 const CRISIS_SHORT: [&str; 5] = [
     "In crisis: 988 (US)",

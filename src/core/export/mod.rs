@@ -2,21 +2,25 @@
 //! and the marks all views share. The CLI prints these and the TUI writes them to files: one
 //! implementation for both.
 
+mod bar;
 mod csv;
 mod explain;
 mod json;
 mod markdown;
 mod marks;
 mod options;
+mod packet;
 mod sheet;
 mod table;
 
+pub use bar::{bar_parts, score_bar};
 pub use explain::explain;
 pub use marks::*;
 pub use options::{
     COLUMN_GAP, ColumnPlan, OPTIONS_NOTE, column_plan, options_json, options_markdown,
     options_table, source_numbers, source_refs, wrap,
 };
+pub use packet::{Packet, html_escape, packet_html, packet_markdown};
 pub use sheet::{SheetFormat, question_sheet, questions_to_ask};
 pub use table::truncate;
 

@@ -1,6 +1,6 @@
 //! The consultation question sheet: what is still worth asking a provider.
 
-use super::markdown::md_escape;
+use super::markdown::{md_escape, md_name};
 use super::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +48,12 @@ pub fn question_sheet(
             )
         }
     };
-    let name = display_name(provider);
+    // File text: escaped for Markdown, where it could otherwise become markup.
+    let (name, place) = if md {
+        (md_name(provider), md_escape(&provider.place()))
+    } else {
+        (display_name(provider), provider.place())
+    };
     let mut out = heading(&format!("Questions for {name}"), 1);
     let contact = [
         provider.contact.phone.as_deref(),
@@ -58,9 +63,9 @@ pub fn question_sheet(
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
+    let contact = if md { md_escape(&contact) } else { contact };
     out.push_str(&format!(
-        "Provider: {name} ({}, {}){}\n",
-        provider.place(),
+        "Provider: {name} ({place}, {}){}\n",
         provider.kind.as_str(),
         if contact.is_empty() {
             String::new()

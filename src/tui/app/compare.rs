@@ -433,6 +433,28 @@ impl App {
 
     pub(crate) fn export_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
         match action {
+            Action::ExportAs(ExportFormat::Packet) => {
+                self.overlays.pop();
+                // The provider under the cursor: its packet, with this session's readiness.
+                let Some(&index) = self.compare.columns.get(self.compare.col) else {
+                    return;
+                };
+                let provider = &self.lib.providers[index];
+                let packet = crate::core::export::Packet {
+                    provider,
+                    checklist: &self.lib.checklist,
+                    priorities: &self.priorities,
+                    options: &self.lib.options,
+                    values: &self.config.values,
+                    readiness: self.readiness,
+                    today: self.today,
+                };
+                effects.push(Effect::Export {
+                    stem: format!("packet-{}-{}", provider.id, self.today),
+                    extension: ExportFormat::Packet.extension(),
+                    contents: crate::core::export::packet_html(&packet),
+                });
+            }
             Action::ExportAs(format) => {
                 self.overlays.pop();
                 // In the order on screen, with the scores already shown.
@@ -445,7 +467,8 @@ impl App {
                 let core_format = match format {
                     ExportFormat::Markdown => Format::Markdown,
                     ExportFormat::Csv => Format::Csv,
-                    ExportFormat::Json => Format::Json,
+                    // The packet was handled above; it is not a comparison format.
+                    ExportFormat::Json | ExportFormat::Packet => Format::Json,
                 };
                 let options = RenderOptions {
                     ascii: self.theme.ascii,

@@ -417,11 +417,19 @@ pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 
 pub fn export(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let outer = geometry::popup(area, 64, 8);
-    let inner = popup(frame, outer, "Export the comparison", theme);
+    let outer = geometry::popup(area, 64, 11);
+    let inner = popup(frame, outer, "Export", theme);
     let n = app.compare.columns.len();
+    let selected = app
+        .compare
+        .columns
+        .get(app.compare.col)
+        .map_or(String::new(), |&i| display_name(&app.lib.providers[i]));
     let lines = vec![
-        Line::from(format!("The {n} providers shown, in this order.")),
+        Line::from(format!(
+            "The comparison: the {n} providers shown, in this order."
+        )),
+        Line::from(format!("Or the consultation packet (p) for {selected}.")),
         Line::styled(
             "The file goes to your data directory; its path is shown after.",
             theme.dim,
