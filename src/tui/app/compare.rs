@@ -452,7 +452,7 @@ impl App {
                 effects.push(Effect::Export {
                     stem: format!("packet-{}-{}", provider.id, self.today),
                     extension: ExportFormat::Packet.extension(),
-                    contents: crate::core::export::packet_html(&packet),
+                    contents: ExportContents::Text(crate::core::export::packet_html(&packet)),
                 });
             }
             Action::ExportAs(format) => {
