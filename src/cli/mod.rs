@@ -8,7 +8,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::core::ascii::{FoldWriter, fold};
 use crate::core::sanitize::sanitize_line;
@@ -21,8 +21,7 @@ pub use crate::io::session::Context;
     name = "kapguide",
     version,
     about = "A terminal guide to Ketamine-Assisted Psychotherapy: guides, a provider safety checklist and honest comparisons.",
-    long_about = "A terminal guide to Ketamine-Assisted Psychotherapy (KAP): guides in plain language, the safety checklist a careful client asks every provider, and an honest side-by-side comparison of provider profiles.\n\nWith no command it opens the interactive app. Educational, not medical advice.",
-    after_help = "Educational, not medical advice. In crisis: call or text 988 (US/Canada), Samaritans 116 123 (UK/Ireland), Lifeline 13 11 14 (Australia), or your local emergency number."
+    long_about = "A terminal guide to Ketamine-Assisted Psychotherapy (KAP): guides in plain language, the safety checklist a careful client asks every provider, and an honest side-by-side comparison of provider profiles.\n\nWith no command it opens the interactive app. Educational, not medical advice."
 )]
 pub struct Cli {
     /// Also load provider profiles from DIR (repeatable; later directories win on equal ids).
@@ -269,8 +268,21 @@ impl Outcome {
     }
 }
 
+/// The clap command with its crisis-lines footer, built from the bundled `guides/crisis.toml`
+/// (the same data as every other surface), for parsing, `--help`, completions and the man page.
+pub fn command() -> clap::Command {
+    let crisis = crate::io::loader::bundled_crisis();
+    Cli::command().after_help(format!(
+        "Educational, not medical advice. {}",
+        crisis.help_sentence()
+    ))
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let context = match load_context(&cli) {
         Ok(context) => context,
         Err(usage) => return finish(Outcome::usage(usage), &mut io::stdout()),

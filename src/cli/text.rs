@@ -427,6 +427,7 @@ pub fn packet(
         values: &context.config.values,
         readiness: Default::default(),
         today: context.today,
+        crisis: &lib.crisis,
     };
     let text = match format {
         PacketFormat::Html => export::packet_html(&packet),

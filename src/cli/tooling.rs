@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use serde_json::json;
 
-use super::{Cli, Context, Outcome, ValidateFormat};
+use super::{Context, Outcome, ValidateFormat};
 use crate::core::diagnostics::{Problem, Severity};
 use crate::core::sanitize::sanitize_line;
 use crate::io::loader::validate_paths;
@@ -107,13 +106,13 @@ fn github_annotation(p: &Problem) -> String {
 
 pub fn completions(shell: clap_complete::Shell) -> Outcome {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "kapguide", &mut script);
+    clap_complete::generate(shell, &mut super::command(), "kapguide", &mut script);
     Outcome::ok(String::from_utf8_lossy(&script).into_owned())
 }
 
 pub fn man_page() -> Outcome {
     let mut page = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+    match clap_mangen::Man::new(super::command()).render(&mut page) {
         Ok(()) => Outcome::ok(String::from_utf8_lossy(&page).into_owned()),
         Err(e) => Outcome {
             stdout: String::new(),

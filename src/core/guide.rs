@@ -4,6 +4,7 @@
 //! and the text cites them with `[^id]` markers (see `core::citation`), numbered [1], [2], … by
 //! first appearance.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -155,6 +156,17 @@ impl Guide {
 
     /// Parses a guide file; `None` when it has errors (all of them are in the problems).
     pub fn parse(path: &Path, text: &str) -> (Option<Guide>, Vec<Problem>) {
+        Guide::parse_with(path, text, None)
+    }
+
+    /// Parses a guide whose text may hold `expansion.placeholder`: the placeholder is replaced by
+    /// the expansion's Markdown (which may cite the expansion's sources), and positions in
+    /// problems still point into the file as written.
+    pub fn parse_with(
+        path: &Path,
+        text: &str,
+        expansion: Option<&Expansion<'_>>,
+    ) -> (Option<Guide>, Vec<Problem>) {
         let mut rep = Reporter::new(path, text, 0);
         let Some((front, body_offset)) = split_front_matter(text) else {
             rep.error(
@@ -170,13 +182,39 @@ impl Guide {
         else {
             return (None, front_rep.problems);
         };
-        let body = &text[body_offset..];
+        let written = &text[body_offset..];
+        let placed = expansion.and_then(|e| written.find(e.placeholder).map(|at| (e, at)));
+        let (body, shift) = match placed {
+            Some((e, at)) => {
+                for source in e.sources {
+                    if !guide.sources.iter().any(|s| s.id == source.id) {
+                        guide.sources.push(source.clone());
+                    }
+                }
+                let body = format!(
+                    "{}{}{}",
+                    &written[..at],
+                    e.markdown,
+                    &written[at + e.placeholder.len()..]
+                );
+                let shift = Shift {
+                    at: body_offset + at,
+                    inserted: e.markdown.len(),
+                    removed: e.placeholder.len(),
+                };
+                (Cow::Owned(body), shift)
+            }
+            None => (Cow::Borrowed(written), Shift::default()),
+        };
         let source_ids: Vec<&str> = guide.sources.iter().map(|s| s.id.as_str()).collect();
-        let parsed = match parse_body(body, body_offset, &source_ids) {
-            Ok(parsed) => parsed,
+        let parsed = match parse_body(&body, body_offset, &source_ids) {
+            Ok(mut parsed) => {
+                parsed.map_offsets(|o| shift.back(o));
+                parsed
+            }
             Err(TooDeep(offset)) => {
                 rep.error(
-                    offset,
+                    shift.back(offset),
                     format!("nested too deeply (limit {MAX_NESTING})"),
                     Some(format!(
                         "lists and quotes may nest at most {MAX_NESTING} levels deep; flatten this part"
@@ -254,6 +292,35 @@ impl Guide {
         problems.extend(rep.problems);
         let guide = Some(guide).filter(|_| !problems.iter().any(Problem::is_error));
         (guide, problems)
+    }
+}
+
+/// Text put in place of a placeholder in a guide (the crisis lines in the crisis guide).
+#[derive(Clone, Debug)]
+pub struct Expansion<'a> {
+    pub placeholder: &'a str,
+    pub markdown: String,
+    /// Sources the Markdown cites, added to the guide's own.
+    pub sources: &'a [SourceRef],
+}
+
+/// Maps positions in an expanded body back to the file as written.
+#[derive(Clone, Copy, Default)]
+struct Shift {
+    at: usize,
+    inserted: usize,
+    removed: usize,
+}
+
+impl Shift {
+    fn back(self, offset: usize) -> usize {
+        if offset < self.at || self.inserted == 0 {
+            offset
+        } else if offset < self.at + self.inserted {
+            self.at
+        } else {
+            offset - self.inserted + self.removed
+        }
     }
 }
 
@@ -388,6 +455,20 @@ struct ParsedBody {
     numbering: Numbering,
     /// Cited ids missing from the front matter, with the marker's offset in the file.
     unknown_citations: Vec<(String, usize)>,
+}
+
+impl ParsedBody {
+    fn map_offsets(&mut self, map: impl Fn(usize) -> usize) {
+        let offsets = self
+            .section_offsets
+            .iter_mut()
+            .chain(self.h1_offsets.iter_mut())
+            .chain(self.guide_links.iter_mut().map(|(_, o)| o))
+            .chain(self.unknown_citations.iter_mut().map(|(_, o)| o));
+        for offset in offsets {
+            *offset = map(*offset);
+        }
+    }
 }
 
 /// What is being built while walking the Markdown events.

@@ -2,6 +2,7 @@
 //! the code that fills it from files lives in `io::loader`.
 
 use super::checklist::Checklist;
+use super::crisis::CrisisLines;
 use super::diagnostics::Problem;
 use super::guide::Guide;
 use super::options::OptionsGrid;
@@ -14,6 +15,8 @@ pub struct Library {
     pub checklist: Checklist,
     /// The options side by side (empty if the file could not be read).
     pub options: OptionsGrid,
+    /// The crisis lines every surface shows (the bundled ones if a `--guides` copy is broken).
+    pub crisis: CrisisLines,
     /// In file-name order; ranking is the scorer's job.
     pub providers: Vec<Provider>,
     /// Profiles hidden by a later one with the same id (a `--providers` copy hides the one

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::core::checklist::Checklist;
+use crate::core::crisis::{self, CRISIS_FILE, CrisisLines};
 use crate::core::date::Date;
 use crate::core::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
+use crate::core::guide::Expansion;
 use crate::core::guide::Guide;
 pub use crate::core::library::Library;
 use crate::core::options::{OPTIONS_FILE, OptionsGrid};
@@ -294,7 +296,8 @@ pub fn load_guides_and_checklist(options: &LoadOptions) -> Library {
     };
     lib.checklist = load_checklist(&guides_file(dir, CHECKLIST_FILE), &mut lib.problems);
     lib.options = load_options(&guides_file(dir, OPTIONS_FILE), &mut lib.problems);
-    let (guides, skipped) = load_guides(guide_files, &mut lib.problems);
+    lib.crisis = load_crisis(&guides_file(dir, CRISIS_FILE), &mut lib.problems);
+    let (guides, skipped) = load_guides(guide_files, &lib.crisis, &mut lib.problems);
     lib.guides = guides;
     lib.skipped += skipped;
     lib
@@ -336,6 +339,16 @@ fn load_checklist(file: &FileSource, problems: &mut Vec<Problem>) -> Checklist {
 /// Reads the options grid, falling back to the bundled one like the checklist.
 fn load_options(file: &FileSource, problems: &mut Vec<Problem>) -> OptionsGrid {
     load_with_fallback(file, problems, "options grid", OptionsGrid::parse).unwrap_or_default()
+}
+
+/// The bundled crisis lines (for `--help`, which is printed before any `--guides` is read).
+pub fn bundled_crisis() -> CrisisLines {
+    load_crisis(&bundled_file(CRISIS_FILE), &mut Vec::new())
+}
+
+/// Reads the crisis lines, falling back to the bundled ones: the numbers must always be there.
+fn load_crisis(file: &FileSource, problems: &mut Vec<Problem>) -> CrisisLines {
+    load_with_fallback(file, problems, "crisis lines file", CrisisLines::parse).unwrap_or_default()
 }
 
 type Parser<T> = fn(&Path, &str) -> (Option<T>, Vec<Problem>);
@@ -404,14 +417,24 @@ fn bundled_file(name: &str) -> FileSource {
         )
 }
 
-fn load_guides(files: Vec<FileSource>, problems: &mut Vec<Problem>) -> (Vec<Guide>, usize) {
+/// Parses guides; a guide's `{{crisis-lines}}` becomes the list from `crisis`.
+fn load_guides(
+    files: Vec<FileSource>,
+    crisis: &CrisisLines,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Guide>, usize) {
+    let expansion = Expansion {
+        placeholder: crisis::PLACEHOLDER,
+        markdown: crisis.markdown(true),
+        sources: &crisis.sources,
+    };
     let mut guides = Vec::new();
     let mut texts = HashMap::new();
     let mut skipped = 0;
     for file in files {
         match file.read() {
             Ok(text) => {
-                let (guide, found) = Guide::parse(&file.path(), &text);
+                let (guide, found) = Guide::parse_with(&file.path(), &text, Some(&expansion));
                 problems.extend(found);
                 match guide {
                     Some(guide) => {
@@ -633,12 +656,16 @@ pub fn validate_paths(
     let is_checklist = |f: &FileSource| f.path().file_name().is_some_and(|n| n == CHECKLIST_FILE);
     let is_guide = |f: &FileSource| f.path().extension().is_some_and(|e| e == "md");
     let is_options = |f: &FileSource| f.path().file_name().is_some_and(|n| n == OPTIONS_FILE);
+    let is_crisis = |f: &FileSource| f.path().file_name().is_some_and(|n| n == CRISIS_FILE);
     let (checklists, rest): (Vec<FileSource>, Vec<FileSource>) =
         files.into_iter().partition(is_checklist);
     let (grids, rest): (Vec<FileSource>, Vec<FileSource>) = rest.into_iter().partition(is_options);
+    let (crisis_files, rest): (Vec<FileSource>, Vec<FileSource>) =
+        rest.into_iter().partition(is_crisis);
     let (guides, providers): (Vec<FileSource>, Vec<FileSource>) =
         rest.into_iter().partition(is_guide);
-    let count = checklists.len() + grids.len() + guides.len() + providers.len();
+    let count =
+        checklists.len() + grids.len() + crisis_files.len() + guides.len() + providers.len();
 
     // A checklist among the paths is checked, and its questions are the ones profiles must use.
     let checklist = checklists
@@ -650,7 +677,17 @@ pub fn validate_paths(
         .iter()
         .filter(|file| parse_file(file, &mut problems, OptionsGrid::parse).is_none())
         .count();
-    let (_, guide_skips) = load_guides(guides, &mut problems);
+    // Guides are checked with the crisis lines among the paths, or the bundled ones.
+    let crisis_skips = crisis_files
+        .iter()
+        .filter(|file| parse_file(file, &mut problems, CrisisLines::parse).is_none())
+        .count();
+    let crisis = crisis_files
+        .iter()
+        .chain([&bundled_file(CRISIS_FILE)])
+        .find_map(|file| parse_file(file, &mut Vec::new(), CrisisLines::parse))
+        .unwrap_or_default();
+    let (_, guide_skips) = load_guides(guides, &crisis, &mut problems);
     let options = LoadOptions {
         today,
         ..LoadOptions::default()
@@ -661,6 +698,6 @@ pub fn validate_paths(
     Validation {
         problems,
         files: count,
-        skipped: grid_skips + guide_skips + providers.skipped,
+        skipped: grid_skips + crisis_skips + guide_skips + providers.skipped,
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::geometry;
 use super::keymap::{self, Mode};
-use crate::core::crisis::{CRISIS_EMERGENCY, CRISIS_TALK};
+use crate::core::crisis::CrisisLines;
 use crate::core::export::wrap;
 use crate::core::layout::{TextLine, layout_guide};
 use crate::core::options::OptionsGrid;
@@ -66,15 +66,6 @@ impl OverlayText {
     }
 }
 
-/// The numbers on the too-small screen.
-const CRISIS_SHORT: [&str; 5] = [
-    "In crisis: 988 (US)",
-    "9-8-8 (Canada)",
-    "116 123 (UK)",
-    "13 11 14 (Australia)",
-    "or your emergency number",
-];
-
 /// Items joined by " · " into lines of at most `width` columns, never parting an item across
 /// two lines unless it is wider than a line by itself; then it is wrapped at spaces, but never
 /// inside a number ("13 11 14" stays whole).
@@ -131,23 +122,10 @@ fn wrap_keeping_numbers(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The crisis numbers in as few lines of `width` columns as they fit, for the too-small screen.
-pub fn crisis_short(width: usize) -> Vec<String> {
-    pack(&CRISIS_SHORT, width)
+pub fn crisis_short(crisis: &CrisisLines, width: usize) -> Vec<String> {
+    let items = crisis.short_items();
+    pack(&items.iter().map(String::as_str).collect::<Vec<_>>(), width)
 }
-
-/// Used when the crisis guide is not loaded (a `--guides` directory without it): the numbers
-/// must always be there.
-const CRISIS_FALLBACK: [&str; 9] = [
-    "In danger right now? Call your emergency number:",
-    "  911 (US and Canada) · 999 or 112 (UK) · 000 (Australia) · 112 (European Union)",
-    "",
-    "Need to talk to someone now?",
-    "  US: call or text 988 (988 Suicide & Crisis Lifeline)",
-    "  Canada: call or text 9-8-8",
-    "  UK & Ireland: Samaritans 116 123",
-    "  Australia: Lifeline 13 11 14",
-    "",
-];
 
 /// Columns of text inside a big popup on a screen of `size` (one kept free at the right).
 pub fn big_popup_width(size: Rect) -> usize {
@@ -182,22 +160,25 @@ pub fn help(current: Mode, ascii: bool) -> OverlayText {
 /// The crisis lines laid out to `width` columns: the essential numbers pinned at the top, so
 /// they show on the smallest screen without scrolling, then the whole crisis guide.
 pub fn crisis(lib: &Library, width: usize) -> OverlayText {
-    let pinned = [&CRISIS_TALK[..], &CRISIS_EMERGENCY[..]]
+    let pinned = [lib.crisis.talk_items(), lib.crisis.emergency_items()]
         .iter()
-        .flat_map(|items| pack(items, width))
+        .flat_map(|items| pack(&items.iter().map(String::as_str).collect::<Vec<_>>(), width))
         .map(OverlayLine::Strong)
         .collect();
+    // Without the crisis guide (a `--guides` directory that lacks it) the whole list still shows.
     let lines = match lib.guide(CRISIS_GUIDE) {
         Some(guide) => layout_guide(guide, width)
             .lines
             .into_iter()
             .map(OverlayLine::Guide)
             .collect(),
-        None => CRISIS_FALLBACK
-            .iter()
-            .map(|l| match *l {
+        None => lib
+            .crisis
+            .plain_lines()
+            .into_iter()
+            .map(|l| match l.as_str() {
                 "" => OverlayLine::Blank,
-                l => OverlayLine::Plain(l.to_string()),
+                _ => OverlayLine::Plain(l),
             })
             .collect(),
     };
@@ -289,10 +270,20 @@ mod tests {
         assert_eq!(note_lines("ab\tc"), ["ab  c"]);
     }
 
+    fn bundled_crisis() -> CrisisLines {
+        let text = include_str!("../../guides/crisis.toml");
+        CrisisLines::parse(std::path::Path::new("crisis.toml"), text)
+            .0
+            .expect("the bundled crisis lines load")
+    }
+
     #[test]
     fn packed_items_never_part_a_number_or_an_item() {
+        let crisis = bundled_crisis();
+        let talk = crisis.talk_items();
+        let items: Vec<&str> = talk.iter().map(String::as_str).collect();
         for width in 1..=100 {
-            let lines = pack(&CRISIS_TALK, width);
+            let lines = pack(&items, width);
             let all = lines.join("\n");
             for number in ["988", "9-8-8", "116 123", "13 11 14"] {
                 assert!(all.contains(number), "{number} split at {width}: {lines:?}");
@@ -304,7 +295,7 @@ mod tests {
                     assert!(fits, "{line:?} wider than {width}");
                 }
             }
-            for item in CRISIS_TALK {
+            for item in &items {
                 let whole = all.contains(item);
                 assert!(
                     whole || textwrap::core::display_width(item) > width,
@@ -313,9 +304,9 @@ mod tests {
             }
         }
         assert_eq!(
-            crisis_short(200),
+            crisis_short(&crisis, 200),
             [
-                "In crisis: 988 (US) · 9-8-8 (Canada) · 116 123 (UK) · 13 11 14 (Australia) · or your emergency number"
+                "In crisis: 988 (US) · 9-8-8 (Canada) · 116 123 (UK & Republic of Ireland) · 13 11 14 (Australia) · or your emergency number"
             ]
         );
     }

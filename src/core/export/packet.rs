@@ -3,7 +3,8 @@
 //! of file text goes through [`html_escape`].
 
 use super::*;
-use crate::core::crisis::{CRISIS_EMERGENCY, CRISIS_TALK};
+use crate::core::crisis::CrisisLines;
+
 use crate::core::options::OptionsGrid;
 use crate::core::readiness::{self, QUESTIONS as READINESS};
 use crate::core::values::{self, STATEMENTS, Values};
@@ -17,6 +18,8 @@ pub struct Packet<'a> {
     pub values: &'a Values,
     pub readiness: readiness::Answers,
     pub today: Date,
+    /// The crisis lines printed on every packet (from `guides/crisis.toml`).
+    pub crisis: &'a CrisisLines,
 }
 
 /// Text for HTML: the five characters that could start markup are written as entities.
@@ -68,8 +71,11 @@ fn bar_html(tally: &crate::core::scoring::Tally) -> String {
 }
 
 /// The support lines and the emergency numbers, each on one line.
-fn crisis_lines() -> (String, String) {
-    (CRISIS_TALK.join(" · "), CRISIS_EMERGENCY.join(" · "))
+fn crisis_lines(crisis: &CrisisLines) -> (String, String) {
+    (
+        crisis.talk_items().join(" · "),
+        crisis.emergency_items().join(" · "),
+    )
 }
 
 fn answer_word(value: AnswerValue) -> &'static str {
@@ -92,8 +98,8 @@ pub fn packet_html(p: &Packet<'_>) -> String {
     ));
     o.push_str(&format!(
         "<p class=\"crisis\"><strong>In crisis?</strong> {} · {}</p>\n",
-        e(&crisis_lines().0),
-        e(&crisis_lines().1)
+        e(&crisis_lines(p.crisis).0),
+        e(&crisis_lines(p.crisis).1)
     ));
     o.push_str(&format!(
         "<p>{} · {} · {}</p>\n",
@@ -259,8 +265,8 @@ pub fn packet_html(p: &Packet<'_>) -> String {
 
     o.push_str(&format!(
         "<h2>Crisis and support lines</h2>\n<p class=\"crisis\">{}<br>{}</p>\n",
-        e(&crisis_lines().0),
-        e(&crisis_lines().1)
+        e(&crisis_lines(p.crisis).0),
+        e(&crisis_lines(p.crisis).1)
     ));
     o.push_str(&format!(
         "<p class=\"note\">{}</p>\n</body>\n</html>\n",
@@ -276,8 +282,8 @@ pub fn packet_markdown(p: &Packet<'_>) -> String {
     let mut o = format!(
         "# Consultation packet: {}\n\n_Educational, not medical advice._ In crisis: {} · {}\n\n",
         markdown::md_escape(&display_name(p.provider)),
-        crisis_lines().0,
-        crisis_lines().1
+        crisis_lines(p.crisis).0,
+        crisis_lines(p.crisis).1
     );
     o.push_str(&format!(
         "Score range: `{}` {} of 100, {}\n\n",
@@ -310,8 +316,8 @@ pub fn packet_markdown(p: &Packet<'_>) -> String {
     }
     o.push_str(&format!(
         "\n## Crisis and support lines\n\n{}\n\n{}\n\n_{DISCLAIMER}_\n",
-        crisis_lines().0,
-        crisis_lines().1
+        crisis_lines(p.crisis).0,
+        crisis_lines(p.crisis).1
     ));
     o
 }

@@ -448,6 +448,7 @@ impl App {
                     values: &self.config.values,
                     readiness: self.readiness,
                     today: self.today,
+                    crisis: &self.lib.crisis,
                 };
                 effects.push(Effect::Export {
                     stem: format!("packet-{}-{}", provider.id, self.today),

@@ -93,7 +93,7 @@ fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// Says how big the terminal needs to be, and gives the crisis numbers below that when they
-/// fit (a blank line between the two when that fits too).
+/// fit (a blank line between the two when that fits too; the message is cut short first).
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let text = format!(
         "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
@@ -104,9 +104,11 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| Line::from(l.into_owned()))
         .collect();
-    let crisis = text::crisis_short(width);
+    let crisis = text::crisis_short(&app.lib.crisis, width);
     let height = usize::from(area.height);
-    if lines.len() + crisis.len() <= height {
+    if crisis.len() <= height {
+        // The numbers matter more than the size message: it gives way when both do not fit.
+        lines.truncate(height - crisis.len());
         if lines.len() + 1 + crisis.len() <= height {
             lines.push(Line::from(""));
         }
