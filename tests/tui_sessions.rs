@@ -1201,3 +1201,19 @@ fn e_then_p_writes_the_packet_of_the_selected_provider() {
     let first = &s.app.shown_providers()[0];
     assert!(path.contains(&first.id), "{path}");
 }
+
+#[test]
+fn a_relative_save_elsewhere_path_stays_inside_the_session_directory() {
+    let mut s = Session::new(120, 40);
+    s.add_provider("Relative Path Clinic");
+    s.answer("y");
+    s.keys("w");
+    s.keys("relative-copy.toml");
+    s.press(KeyCode::Enter);
+    assert!(
+        s.data().join("relative-copy.toml").is_file(),
+        "{}",
+        s.status()
+    );
+    assert!(!std::path::Path::new("relative-copy.toml").exists());
+}

@@ -28,6 +28,9 @@ pub struct Files {
     /// writes, so a second kapguide's (or an editor's) work is never silently replaced. A
     /// path not in the map was absent.
     seen: HashMap<PathBuf, Stamp>,
+    /// What a relative path the user types is relative to: `None` is the working directory, as
+    /// in a shell; `in_dir` uses its directory, so scripted sessions never write outside it.
+    relative_to: Option<PathBuf>,
 }
 
 impl Files {
@@ -39,6 +42,7 @@ impl Files {
             drafts_dir: paths::drafts_dir(),
             last_config: None,
             seen: HashMap::new(),
+            relative_to: None,
         }
     }
 
@@ -50,6 +54,7 @@ impl Files {
             drafts_dir: Some(data_dir.join("drafts")),
             last_config: None,
             seen: HashMap::new(),
+            relative_to: Some(data_dir.to_path_buf()),
         }
     }
 
@@ -190,10 +195,16 @@ impl Files {
                 let result = self.save_draft(&draft, replace, checklist);
                 Some(Reply::DraftSaved { draft, result })
             }
-            Effect::SaveDraftAt { draft, path } => Some(Reply::SavedElsewhere {
-                id: draft.id.clone(),
-                result: Files::save_at(&path, &draft, checklist),
-            }),
+            Effect::SaveDraftAt { draft, path } => {
+                let path = match &self.relative_to {
+                    Some(base) if path.is_relative() => base.join(path),
+                    _ => path,
+                };
+                Some(Reply::SavedElsewhere {
+                    id: draft.id.clone(),
+                    result: Files::save_at(&path, &draft, checklist),
+                })
+            }
             Effect::RemoveDraft(id) => {
                 // A draft another kapguide wrote since is its work: it stays.
                 if let Some(dir) = self.drafts_dir.clone() {
