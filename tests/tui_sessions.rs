@@ -1118,6 +1118,16 @@ fn values_set_priorities_highlight_what_matters_and_are_saved() {
     assert!(config.contains("[values]\nwatched = 3\n"), "{config}");
     assert!(!config.contains("checked-first"), "{config}");
     assert!(config.contains("medical = 3"), "{config}");
+    // A second round of answers in the same session is saved too, beside the first.
+    s.keys("v");
+    s.keys("j0");
+    s.press(KeyCode::Esc);
+    let config = std::fs::read_to_string(s.home.join("config/config.toml")).unwrap();
+    assert!(config.contains("watched = 3"), "{config}");
+    assert!(
+        config.contains("making-sense = 0"),
+        "the second answer is saved: {config}"
+    );
     // The options rows tied to it are starred.
     s.keys("4G");
     let screen = s.screen();

@@ -12,7 +12,6 @@
 //! A broken file gets a clear message and the defaults — never a crash — and is never
 //! overwritten: the app only saves priorities over a file that read back cleanly.
 
-use std::cell::Cell;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -36,7 +35,7 @@ pub struct Config {
     pub writable: bool,
     /// The file's modification time when kapguide last read or wrote it (`None`: no file). A
     /// file changed by someone else since then is not overwritten.
-    seen_modified: Cell<Option<SystemTime>>,
+    seen_modified: Option<SystemTime>,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -54,7 +53,7 @@ impl Config {
         let Some(path) = path.filter(|p| p.exists()) else {
             return (config, Vec::new());
         };
-        config.seen_modified.set(modified(path));
+        config.seen_modified = modified(path);
         let text = match read_text(path) {
             Ok(text) => text,
             Err(problem) => {
@@ -185,7 +184,17 @@ impl Config {
 
     /// Saves the priorities, unless the file on disk had problems (then it is left for the user
     /// to fix, and the error says so).
-    pub fn save(&self, checklist: &Checklist) -> Result<PathBuf, String> {
+    /// This config's settings, with `earlier`'s knowledge of the file (when it was last read or
+    /// written), so a save after the app's own earlier save is not taken for someone else's
+    /// change. Every setting comes from `self`: none is lost.
+    pub fn with_file_state_of(self, earlier: &Config) -> Config {
+        Config {
+            seen_modified: earlier.seen_modified,
+            ..self
+        }
+    }
+
+    pub fn save(&mut self, checklist: &Checklist) -> Result<PathBuf, String> {
         let path = self
             .path
             .clone()
@@ -196,7 +205,7 @@ impl Config {
                 path.display()
             ));
         }
-        if modified(&path) != self.seen_modified.get() {
+        if modified(&path) != self.seen_modified {
             return Err(format!(
                 "{} was changed by something else since kapguide read it, so it was not overwritten; restart kapguide to use the new file",
                 path.display()
@@ -210,7 +219,7 @@ impl Config {
         check_reads_back(&path, &text, &Config::read(&path, &text, checklist).2)
             .and_then(|()| write_atomic(&path, &text, true))
             .map_err(|e: SaveError| e.to_string())?;
-        self.seen_modified.set(modified(&path));
+        self.seen_modified = modified(&path);
         Ok(path)
     }
 }

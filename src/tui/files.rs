@@ -171,11 +171,8 @@ impl Files {
     /// again: it knows the file as it left it, so only a change made by someone else since is
     /// refused (the app's own earlier save is not one).
     fn save_config(&mut self, config: Config, checklist: &Checklist) -> Result<PathBuf, String> {
-        let saver = match self.last_config.take() {
-            Some(mut previous) if previous.path == config.path => {
-                previous.priorities = config.priorities;
-                previous
-            }
+        let mut saver = match self.last_config.take() {
+            Some(previous) if previous.path == config.path => config.with_file_state_of(&previous),
             _ => config,
         };
         let result = saver.save(checklist);
