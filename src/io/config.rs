@@ -308,7 +308,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         fs::write(&path, "[priorities]\ntherapy = 9\n").unwrap();
-        let (config, problems) = Config::load(Some(&path), &checklist());
+        let (mut config, problems) = Config::load(Some(&path), &checklist());
         assert_eq!(problems.len(), 1);
         assert_eq!(config.priorities.get("therapy"), 2);
         assert!(config.save(&checklist()).is_err());
