@@ -318,14 +318,37 @@ impl SearchIndex {
             Some(at) if at < entry.shown_len => excerpt(&entry.text, &entry.text_lower, at),
             _ => entry.summary.clone(),
         };
+        // Every query word standing as a whole word in the title ("TMS", not the letters of
+        // "terms") puts the hit in a tier above any loose match.
+        let title_lower = entry.title.to_lowercase();
+        let whole_words_in_title = words.iter().all(|w| contains_word(&title_lower, &w.typed));
+        let tier = if whole_words_in_title {
+            WHOLE_WORD_TIER
+        } else {
+            0
+        };
         Some(Hit {
             target: entry.target,
             title: entry.title.clone(),
             context,
-            score: 2 * title_score + summary_score.unwrap_or(0) + text_score,
+            score: tier + 2 * title_score + summary_score.unwrap_or(0) + text_score,
             matched,
         })
     }
+}
+
+/// Added to the score of a hit whose title holds every query word as a whole word: more than any
+/// fuzzy title score reaches for a short query.
+const WHOLE_WORD_TIER: i64 = 1_000;
+
+/// Whether `word` occurs in `text` with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// About `CONTEXT_CHARS` characters of `text` around byte `at` of its lowercase copy.
@@ -415,6 +438,21 @@ mod tests {
             }
         }
         assert!(compared > 0);
+    }
+
+    #[test]
+    fn a_whole_word_in_a_title_ranks_above_letters_scattered_through_one() {
+        let index = bundled();
+        for (query, word) in [("tms", "TMS"), ("ect", "ECT"), ("rems", "REMS")] {
+            let hits = index.search(query, 5);
+            assert!(
+                hits.first().is_some_and(|h| contains_word(&h.title, word)),
+                "{query}: {:?}",
+                hits.iter().map(|h| &h.title).collect::<Vec<_>>()
+            );
+        }
+        assert!(contains_word("tms (transcranial", "tms"));
+        assert!(!contains_word("terms", "tms"));
     }
 
     #[test]
