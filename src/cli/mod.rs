@@ -11,10 +11,10 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::core::ascii::{FoldWriter, fold};
-use crate::core::sanitize::sanitize_line;
+use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::io::loader::{Library, LoadOptions};
-use crate::io::paths;
 pub use crate::io::session::Context;
+use crate::io::{paths, print_diagnostic};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -201,14 +201,38 @@ fn report_skipped(cli: &Cli, library: &Library) {
     if cli.no_bundled {
         command.push_str(" --no-bundled");
     }
-    eprintln!(
-        "kapguide: {skipped} file(s) skipped, {errors} error(s), {warnings} warning(s); run `{} validate` to see them.",
-        sanitize_line(&command)
-    );
+    print_diagnostic(&format!(
+        "kapguide: {skipped} file(s) skipped, {errors} error(s), {warnings} warning(s); run `{command} validate` to see them.\n",
+        command = sanitize_line(&command)
+    ));
+}
+
+/// `--guides DIR` or `--providers DIR` naming something that is not a directory is a usage
+/// error, not an empty result.
+fn check_dirs(cli: &Cli) -> Result<(), String> {
+    let dirs = cli
+        .guides_dir
+        .iter()
+        .map(|d| ("--guides", d))
+        .chain(cli.provider_dirs.iter().map(|d| ("--providers", d)));
+    for (option, dir) in dirs {
+        let problem = match std::fs::metadata(dir) {
+            Ok(meta) if meta.is_dir() => continue,
+            Ok(_) => "is not a directory".to_string(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => "does not exist".to_string(),
+            Err(e) => format!("cannot be read: {e}"),
+        };
+        return Err(format!(
+            "kapguide: {option} {}: the directory {problem}\n",
+            dir.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Loads everything the command line asks for; `Err` is a usage message (a bad `--priority`).
 fn load_context(cli: &Cli) -> Result<Context, String> {
+    check_dirs(cli)?;
     let options = LoadOptions {
         guides_dir: cli.guides_dir.clone(),
         user_providers_dir: paths::user_providers_dir(),
@@ -223,7 +247,9 @@ fn load_context(cli: &Cli) -> Result<Context, String> {
         cli.ascii,
     )?;
     for problem in &context.config_problems {
-        eprintln!("{problem}\n  (using the default priorities for anything not read)");
+        print_diagnostic(&format!(
+            "{problem}\n  (using the default priorities for anything not read)\n"
+        ));
     }
     Ok(context)
 }
@@ -279,9 +305,28 @@ pub fn command() -> clap::Command {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        // clap's messages quote the arguments given, so they are sanitized like everything else.
+        Err(e) => {
+            let text = e.render().to_string();
+            let code = u8::try_from(e.exit_code()).unwrap_or(2);
+            return finish(
+                if e.use_stderr() {
+                    Outcome {
+                        stdout: String::new(),
+                        stderr: text,
+                        code,
+                    }
+                } else {
+                    Outcome::ok(text)
+                },
+                &mut io::stdout(),
+            );
+        }
     };
     let context = match load_context(&cli) {
         Ok(context) => context,
@@ -367,13 +412,13 @@ fn table_width(asked: Option<u16>) -> usize {
 fn default_width() -> usize {
     terminal_width().map_or(80, |w| w.clamp(20, 100))
 }
-/// Writes the outcome after anything already streamed (see [`Outcome::written`]).
+/// Writes the outcome after anything already streamed (see [`Outcome::written`]), made safe for
+/// the terminal whatever a command put in it.
 fn finish(outcome: Outcome, stdout: &mut dyn Write) -> ExitCode {
     let written = stdout
-        .write_all(outcome.stdout.as_bytes())
+        .write_all(sanitize(&outcome.stdout).as_bytes())
         .and_then(|()| stdout.flush());
     let failed = Outcome::written(String::new(), written);
-    let stderr = outcome.stderr + &failed.stderr;
-    let _ = io::stderr().lock().write_all(stderr.as_bytes());
+    print_diagnostic(&(outcome.stderr + &failed.stderr));
     ExitCode::from(outcome.code.max(failed.code))
 }

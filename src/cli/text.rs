@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use textwrap::core::display_width;
-
 use super::{CompareFormat, Context, OptionsFormat, Outcome, PacketFormat, SheetFormatArg};
 use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
@@ -18,6 +16,7 @@ use crate::core::scoring::{PRIORITY_LABELS, Priorities, rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
 use crate::core::values;
+use crate::core::width::display_width;
 use crate::io::loader::Library;
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
@@ -463,7 +462,7 @@ pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {
         outcome.stderr = format!(
             "kapguide: note: `{id}` is already the id of {} ({}); a file with this name in your data directory or a --providers directory will be used instead of it\n",
             display_name(existing),
-            existing.origin.display()
+            sanitize_line(&existing.origin.display().to_string())
         );
     }
     outcome

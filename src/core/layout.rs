@@ -1,7 +1,11 @@
 //! Lays a guide out as wrapped, styled lines for a given width. Both the CLI printer and the TUI
 //! reader draw from this, so a guide wraps the same way everywhere (textwrap does the wrapping).
 
-use textwrap::core::{Fragment, display_width};
+use textwrap::core::Fragment;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::width::{display_width, take_width};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use super::citation;
@@ -225,15 +229,16 @@ fn split_to_width(word: &str, width: usize) -> Vec<String> {
     if display_width(word) <= width {
         return vec![word.to_string()];
     }
-    let mut pieces = vec![String::new()];
-    for c in word.chars() {
-        let current = pieces.last_mut().expect("pieces is never empty");
-        if display_width(current) + display_width(c.encode_utf8(&mut [0; 4])) > width
-            && !current.is_empty()
-        {
-            pieces.push(String::new());
+    let mut pieces = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        // A cluster wider than the whole line still goes somewhere: alone on its line.
+        let mut piece = take_width(rest, width);
+        if piece.is_empty() {
+            piece = rest.graphemes(true).next().unwrap_or(rest);
         }
-        pieces.last_mut().expect("pieces is never empty").push(c);
+        pieces.push(piece.to_string());
+        rest = &rest[piece.len()..];
     }
     pieces
 }

@@ -21,4 +21,5 @@ pub mod scoring;
 pub mod search;
 pub mod template;
 pub mod values;
+pub mod width;
 pub mod words;

@@ -4,18 +4,28 @@
 //! ESC becomes `␛` (so `ESC [31m` prints as the harmless text `␛[31m`), other C0 controls and DEL
 //! become their Unicode "control picture", C1 controls (which some terminals treat as CSI/OSC)
 //! become `<U+009B>`, and bidirectional overrides (which can make text read differently from how
-//! it is stored) become `<U+202E>`. Newlines and tabs survive only in [`sanitize`].
+//! it is stored) become `<U+202E>`. Invisible format characters and separators (zero-width space
+//! and joiners, U+2028/U+2029, the byte-order mark, soft hyphen, tags) become `<U+200B>` too:
+//! terminals disagree about how wide they are, so leaving them in corrupts the screen, and they
+//! can hide differences between names. Newlines and tabs survive only in [`sanitize`].
 
 use std::borrow::Cow;
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Zero-width and other invisible format characters (Unicode category Cf, plus the line and
+/// paragraph separators); the bidi overrides and isolates are among them.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{890}'..='\u{891}'
+        | '\u{8E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
 }
 
 fn needs_escape(c: char, keep_newlines: bool) -> bool {
     match c {
         '\n' | '\t' => !keep_newlines,
-        _ => c.is_control() || is_bidi_control(c),
+        _ => c.is_control() || is_invisible(c),
     }
 }
 
@@ -61,7 +71,7 @@ mod tests {
 
     fn has_no_controls(s: &str) -> bool {
         !s.chars()
-            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible(c))
     }
 
     #[test]
@@ -75,6 +85,14 @@ mod tests {
         let out = sanitize(hostile);
         assert!(has_no_controls(&out), "{out:?}");
         assert_eq!(out, "a␛[31mred␛]0;title␇b<U+009B>2Jc<U+202E>d␡");
+    }
+
+    #[test]
+    fn invisible_characters_become_visible() {
+        let hostile = "a\u{200B}b\u{200D}c\u{2028}d\u{2029}e\u{FEFF}f";
+        let expected = "a<U+200B>b<U+200D>c<U+2028>d<U+2029>e<U+FEFF>f";
+        assert_eq!(sanitize(hostile), expected);
+        assert_eq!(sanitize_line(hostile), expected);
     }
 
     #[test]

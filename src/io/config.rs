@@ -21,6 +21,7 @@ use super::store::{SaveError, check_reads_back, write_atomic};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use crate::core::fields::{Fields, parse_document, toml_key};
+use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{MAX_PRIORITY, Priorities};
 use crate::core::values::{Values, statement_ids};
 
@@ -76,7 +77,11 @@ impl Config {
     }
 
     /// The priorities and values in a config file's `text`, and its problems (as errors).
-    fn read(path: &Path, text: &str, checklist: &Checklist) -> (Priorities, Values, Vec<Problem>) {
+    pub fn read(
+        path: &Path,
+        text: &str,
+        checklist: &Checklist,
+    ) -> (Priorities, Values, Vec<Problem>) {
         let mut priorities = Priorities::default();
         let mut values = Values::default();
         let mut rep = Reporter::new(path, text, 0);
@@ -243,14 +248,16 @@ pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(String, u
     let ids = checklist.category_ids();
     let (category, value) = arg.split_once('=').ok_or_else(|| {
         format!(
-            "`{arg}` should look like CATEGORY=N, e.g. medical=3 (categories: {})",
+            "`{}` should look like CATEGORY=N, e.g. medical=3 (categories: {})",
+            sanitize_line(arg),
             ids.join(", ")
         )
     })?;
     let category = category.trim();
     if !ids.contains(&category) {
         return Err(format!(
-            "`{category}` is not a category; {}",
+            "`{}` is not a category; {}",
+            sanitize_line(category),
             suggestion_hint(category, &ids)
         ));
     }
@@ -262,7 +269,7 @@ pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(String, u
         .ok_or_else(|| {
             format!(
                 "priority `{}` for {category} should be 0, 1, 2 or 3",
-                value.trim()
+                sanitize_line(value.trim())
             )
         })?;
     Ok((category.to_string(), value))

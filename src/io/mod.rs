@@ -8,3 +8,15 @@ pub mod loader;
 pub mod paths;
 pub mod session;
 pub mod store;
+
+use std::io::Write;
+
+use crate::core::sanitize::sanitize;
+
+/// Writes a message to stderr, made safe for the terminal. A full or closed stderr is no reason
+/// to stop (`eprintln!` would panic on it): the message is dropped.
+pub fn print_diagnostic(text: &str) {
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(sanitize(text).as_bytes());
+}

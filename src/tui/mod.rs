@@ -94,7 +94,7 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kapguide: the terminal failed: {e}");
+            crate::io::print_diagnostic(&format!("kapguide: the terminal failed: {e}\n"));
             ExitCode::FAILURE
         }
     }

@@ -3,6 +3,7 @@
 //! draws.
 
 use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::geometry;
 use super::keymap::{self, Mode};
@@ -10,6 +11,7 @@ use crate::core::crisis::CrisisLines;
 use crate::core::export::wrap;
 use crate::core::layout::{TextLine, layout_guide};
 use crate::core::options::OptionsGrid;
+use crate::core::width::{display_width, grapheme_width};
 use crate::io::loader::Library;
 
 /// The bundled guide the crisis overlay shows.
@@ -75,8 +77,8 @@ pub fn pack(items: &[&str], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for item in items {
-        let item_width = textwrap::core::display_width(item);
-        let joined = textwrap::core::display_width(&line) + SEP.chars().count() + item_width;
+        let item_width = display_width(item);
+        let joined = display_width(&line) + SEP.chars().count() + item_width;
         if !line.is_empty() && joined <= width {
             line.push_str(SEP);
             line.push_str(item);
@@ -242,14 +244,14 @@ pub fn note_lines(text: &str) -> Vec<String> {
         .map(|line| {
             let mut out = String::new();
             let mut column = 0;
-            for c in line.chars() {
-                if c == '\t' {
+            for g in line.graphemes(true) {
+                if g == "\t" {
                     let spaces = TAB - column % TAB;
                     out.push_str(&" ".repeat(spaces));
                     column += spaces;
                 } else {
-                    out.push(c);
-                    column += textwrap::core::display_width(c.encode_utf8(&mut [0; 4]));
+                    out.push_str(g);
+                    column += grapheme_width(g);
                 }
             }
             out
@@ -291,16 +293,13 @@ mod tests {
             // Past the longest word, every line fits.
             if width >= 12 {
                 for line in &lines {
-                    let fits = textwrap::core::display_width(line) <= width;
+                    let fits = display_width(line) <= width;
                     assert!(fits, "{line:?} wider than {width}");
                 }
             }
             for item in &items {
                 let whole = all.contains(item);
-                assert!(
-                    whole || textwrap::core::display_width(item) > width,
-                    "{item} at {width}"
-                );
+                assert!(whole || display_width(item) > width, "{item} at {width}");
             }
         }
         assert_eq!(

@@ -5,9 +5,9 @@
 
 use std::borrow::Cow;
 
+use crate::core::width::{display_width, take_width};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
-use textwrap::core::display_width;
 
 use crate::core::ascii;
 use crate::core::export::truncate;
@@ -69,14 +69,7 @@ impl Theme {
             truncate(&text, width)
         } else {
             // Room for "..." after what is kept; a column too narrow for it keeps what fits.
-            let keep = width.saturating_sub(3);
-            let mut out = String::new();
-            for c in text.chars() {
-                if display_width(&out) + display_width(c.encode_utf8(&mut [0; 4])) > keep {
-                    break;
-                }
-                out.push(c);
-            }
+            let mut out = take_width(&text, width.saturating_sub(3)).to_string();
             out.push_str(&"..."[..width.min(3)]);
             out
         };

@@ -27,7 +27,6 @@ pub use table::truncate;
 use std::io::{self, Write};
 
 use serde_json::json;
-use textwrap::core::display_width;
 
 use crate::core::checklist::Checklist;
 use crate::core::date::Date;
@@ -35,6 +34,7 @@ use crate::core::layout::wrap_options;
 use crate::core::provider::{AnswerValue, Provider};
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{Priorities, QuestionScore, Score, rank};
+use crate::core::width::display_width;
 
 pub const DISCLAIMER: &str = "Educational, not medical advice. kapguide takes no money for placement; scores come only from the answers recorded in each profile.";
 pub const UNKNOWN_NOTE: &str = "Scores are ranges: the low end counts every unknown as \"no\", the high end as \"yes\". \"Known\" is the share of the weight actually answered.";

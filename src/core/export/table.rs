@@ -1,19 +1,14 @@
 //! The plain-text comparison matrix, fitted to a width.
 
 use super::*;
+use crate::core::width::take_width;
 
 /// Cuts text to `width` display columns, marking the cut with "…".
 pub fn truncate(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_string();
     }
-    let mut out = String::new();
-    for ch in text.chars() {
-        if display_width(&out) + display_width(ch.encode_utf8(&mut [0; 4])) + 1 > width {
-            break;
-        }
-        out.push(ch);
-    }
+    let mut out = take_width(text, width.saturating_sub(1)).to_string();
     out.push('…');
     out
 }

@@ -7,7 +7,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use textwrap::core::display_width;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::core::width::{display_width, grapheme_width};
 
 use super::super::app::{
     App, ChecklistFocus, DetailRow, Details, Durability, Input, PickRow, Prepare, Screen,
@@ -365,9 +367,9 @@ fn field_window(field: &TextField, width: usize, ascii: bool) -> (String, u16) {
     let skip_cols = before.saturating_sub(width);
     let mut skipped = 0;
     let text: String = shown(&field.text)
-        .chars()
-        .skip_while(|c| {
-            let w = display_width(c.encode_utf8(&mut [0; 4]));
+        .graphemes(true)
+        .skip_while(|g| {
+            let w = grapheme_width(g);
             let skip = skipped + w <= skip_cols;
             if skip {
                 skipped += w;

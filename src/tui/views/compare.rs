@@ -1,12 +1,12 @@
 //! The Compare view: the provider list, the matrix (questions × providers, each cell a symbol
 //! and a word), and its overlays: answer details, priorities and export.
 
+use crate::core::width::display_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use textwrap::core::display_width;
 
 use super::super::app::{App, CompareFocus, MATTERS_MARK};
 use super::super::geometry::{self, Matrix, list_offset};

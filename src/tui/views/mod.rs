@@ -11,13 +11,13 @@ pub mod search;
 
 use std::borrow::Cow;
 
+use crate::core::width::display_width;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use textwrap::core::display_width;
 
 use super::action::View;
 use super::app::{App, Choice, Overlay};

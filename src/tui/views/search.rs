@@ -1,10 +1,10 @@
 //! The search overlay: the query, then one line per result with the matched letters marked.
 
+use crate::core::width::display_width;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use textwrap::core::display_width;
 
 use super::super::app::App;
 use super::super::geometry::{self, list_offset};

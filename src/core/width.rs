@@ -1,0 +1,92 @@
+//! How many terminal columns text takes: the one measure used for layout, wrapping, padding and
+//! truncation, in the CLI and the TUI alike.
+//!
+//! It follows the rules ratatui's buffer uses when it draws (unicode-width per extended grapheme
+//! cluster; a cluster holding a control character, or of zero width, is not drawn; halfwidth
+//! dakuten/handakuten add a column each), so what kapguide measures is what the screen fills.
+//! Text is sanitized before it is measured, so the invisible characters terminals disagree about
+//! (zero-width, line separators) never get here.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns taken by one grapheme cluster (a user-perceived character, e.g. `"é"` or `"🇺🇸"`).
+pub fn grapheme_width(grapheme: &str) -> usize {
+    if grapheme.contains(char::is_control) {
+        return 0;
+    }
+    if grapheme.len() == 1 {
+        return 1;
+    }
+    // Terminals draw these two as their own halfwidth column, though unicode-width says 0.
+    let sound_marks = grapheme
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count();
+    grapheme.width() + sound_marks
+}
+
+/// Columns taken by `text` on one line.
+pub fn display_width(text: &str) -> usize {
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// The longest start of `text` that fits in `width` columns, never splitting a grapheme.
+pub fn take_width(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        used += grapheme_width(grapheme);
+        if used > width {
+            return &text[..at];
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_combined_and_flag_characters() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("日本"), 4);
+        // e + combining acute is one column; a flag is one two-column cluster.
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("🇺🇸"), 2);
+        // A heart with the emoji variation selector is drawn two columns wide.
+        assert_eq!(display_width("\u{2764}\u{FE0F}"), 2);
+    }
+
+    /// The columns ratatui's buffer fills when it draws `text`.
+    fn rendered(text: &str) -> usize {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 200, 1));
+        let (x, _) = buffer.set_stringn(0, 0, text, 200, ratatui::style::Style::default());
+        usize::from(x)
+    }
+
+    #[test]
+    fn agrees_with_what_the_renderer_draws() {
+        for text in [
+            "plain",
+            "ｶﾞｷﾞ halfwidth marks",
+            "👍🏽 skin tone",
+            "👨\u{200D}👩\u{200D}👧 family",
+            "a\u{300}\u{301}\u{302} stacked marks",
+            "\u{1100}\u{1161}\u{11A8} jamo",
+            "🏳\u{FE0F}\u{200D}🌈",
+            "x\u{200B}y",
+        ] {
+            assert_eq!(display_width(text), rendered(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn take_width_keeps_clusters_whole() {
+        assert_eq!(take_width("日本語", 3), "日");
+        assert_eq!(take_width("e\u{301}x", 1), "e\u{301}");
+        assert_eq!(take_width("ab", 5), "ab");
+    }
+}
