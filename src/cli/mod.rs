@@ -208,7 +208,7 @@ fn report_skipped(cli: &Cli, library: &Library) {
 }
 
 /// `--guides DIR` or `--providers DIR` naming something that is not a directory is a usage
-/// error, not an empty result.
+/// error, not an empty result (`validate` reports it among its findings instead).
 fn check_dirs(cli: &Cli) -> Result<(), String> {
     let dirs = cli
         .guides_dir
@@ -232,7 +232,10 @@ fn check_dirs(cli: &Cli) -> Result<(), String> {
 
 /// Loads everything the command line asks for; `Err` is a usage message (a bad `--priority`).
 fn load_context(cli: &Cli) -> Result<Context, String> {
-    check_dirs(cli)?;
+    // `validate` reports a bad directory as a problem of its own, with the rest of its findings.
+    if !matches!(cli.command, Some(Command::Validate { .. })) {
+        check_dirs(cli)?;
+    }
     let options = LoadOptions {
         guides_dir: cli.guides_dir.clone(),
         user_providers_dir: paths::user_providers_dir(),

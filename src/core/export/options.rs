@@ -226,8 +226,8 @@ pub fn options_json(grid: &OptionsGrid) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::width::display_width;
     use std::path::Path;
-    use textwrap::core::display_width;
 
     fn grid() -> OptionsGrid {
         let text = include_str!("../../../guides/options.toml");
