@@ -169,3 +169,65 @@ fn a_full_stderr_never_crashes() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn the_markdown_question_sheet_escapes_file_text() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("providers");
+    fs::create_dir(&dir).unwrap();
+    let profile = fs::read_to_string("tests/fixtures/providers/valid/thorough.toml")
+        .unwrap()
+        .replace(
+            "Thorough Sample Practice",
+            "<script>alert(1)</script> [x](javascript:alert(1))",
+        )
+        .replace("Springfield", "\\n# Injected heading")
+        .replace("+1 555 0100", "**bold** | cell")
+        .replace("https://example.org/thorough", "javascript:alert(1)");
+    fs::write(dir.join("evil.toml"), profile).unwrap();
+    let output = kapguide(home.path())
+        .args(["--no-bundled", "--providers"])
+        .arg(&dir)
+        .args(["questions", "evil"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let sheet = String::from_utf8(output.stdout).unwrap();
+    for raw in ["<script>", "[x](", "**bold**", "\n# Injected"] {
+        assert!(!sheet.contains(raw), "{raw:?} unescaped in:\n{sheet}");
+    }
+    assert!(sheet.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:alert(1))"));
+    assert!(sheet.contains("\\*\\*bold\\*\\* \\| cell"), "{sheet}");
+}
+
+#[test]
+fn one_byte_over_the_size_limit_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("providers");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("big.toml"), "#".repeat(1024 * 1024 + 1)).unwrap();
+    let output = kapguide(home.path())
+        .arg("validate")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("big.toml: error: the file is 1025 KiB; the limit is 1024 KiB"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_empty_id_gets_no_odd_suggestion() {
+    let home = tempfile::tempdir().unwrap();
+    for command in ["guide", "explain", "questions"] {
+        let output = kapguide(home.path()).args([command, ""]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            stderr.contains("id is empty") && !stderr.contains("did you mean"),
+            "{command}: {stderr}"
+        );
+    }
+}

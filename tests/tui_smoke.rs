@@ -68,7 +68,8 @@ fn start(name: &str, home: &Path, env: &str) -> (Tmux, std::path::PathBuf) {
     };
     let status = home.join("status");
     let script = format!(
-        "env {env} XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-28 '{bin}'; echo $? > '{status}'; sleep 30",
+        "stty -g > '{home}/tty-before'; env {env} XDG_DATA_HOME='{data}' XDG_CONFIG_HOME='{config}' KAPGUIDE_TODAY=2026-11-28 '{bin}'; echo $? > '{status}'; stty -g > '{home}/tty-after'; sleep 30",
+        home = home.display(),
         data = home.join("data").display(),
         config = home.join("config").display(),
         bin = env!("CARGO_BIN_EXE_kapguide"),
@@ -239,4 +240,82 @@ fn a_dumb_terminal_gets_one_line_pointing_to_the_commands() {
     let screen = tmux.wait_for("kapguide providers");
     assert!(screen.contains("TERM is dumb or unset"), "{screen}");
     assert_eq!(exit_status(&status), "2");
+}
+
+/// After the app has gone: the normal screen is back, the cursor shows and the terminal's
+/// settings (raw mode off, echo on) are what they were before it started.
+fn assert_restored(tmux: &Tmux, home: &Path) {
+    let state = tmux.cmd(&[
+        "display-message",
+        "-p",
+        "-t",
+        "kap",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(state.trim(), "0 1", "alternate screen, cursor shown");
+    let read = |name: &str| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match std::fs::read_to_string(home.join(name)) {
+                Ok(text) if !text.is_empty() => return text,
+                _ if Instant::now() > deadline => panic!("{name} never written"),
+                _ => sleep(Duration::from_millis(50)),
+            }
+        }
+    };
+    assert_eq!(
+        read("tty-after"),
+        read("tty-before"),
+        "terminal settings restored"
+    );
+}
+
+/// The pid of the app running in the tmux pane (the pane's shell's child).
+fn app_pid(tmux: &Tmux) -> String {
+    let shell = tmux.cmd(&["list-panes", "-t", "kap", "-F", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty() && !pid.contains('\n'), "one child: {pid:?}");
+    pid
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, status_code) in [("TERM", "143"), ("HUP", "129")] {
+        let Some(Launched {
+            tmux,
+            status,
+            home,
+            first,
+        }) = launch(&format!("sig{signal}"), "")
+        else {
+            return;
+        };
+        assert!(first.contains("Welcome to kapguide"), "{first}");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &app_pid(&tmux)])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_eq!(exit_status(&status), status_code, "SIG{signal}");
+        assert_restored(&tmux, home.path());
+    }
+}
+
+#[test]
+fn a_panic_in_drop_and_an_abort_restore_the_terminal() {
+    if !Tmux::available() {
+        assert!(!tmux_required(), "tmux is required under CI");
+        return;
+    }
+    for crash in ["panic-in-drop", "abort"] {
+        let home = tempfile::tempdir().unwrap();
+        let (tmux, status) = start(crash, home.path(), &format!("KAPGUIDE_TEST_CRASH={crash}"));
+        // Killed by SIGABRT: 128 + 6.
+        assert_eq!(exit_status(&status), "134", "{crash}");
+        assert_restored(&tmux, home.path());
+    }
 }

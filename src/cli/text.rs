@@ -48,6 +48,11 @@ pub fn columns(rows: &[Vec<String>]) -> String {
 
 /// "no guide `x`" with the closest ids, exit status 2.
 pub fn unknown_id(what: &str, id: &str, known: &[&str], list_command: &str) -> Outcome {
+    if id.trim().is_empty() {
+        return Outcome::usage(format!(
+            "kapguide: the {what} id is empty\n  (`kapguide {list_command}` lists them)\n"
+        ));
+    }
     Outcome::usage(format!(
         "kapguide: no {what} with id `{}`; {}\n  (`kapguide {list_command}` lists them)\n",
         crate::core::sanitize::sanitize_line(id),

@@ -141,13 +141,18 @@ impl<'a> Reporter<'a> {
     }
 }
 
-/// The closest known name to a misspelt one: small edit distance first (typos such as `nmae`),
-/// then a fuzzy subsequence match (abbreviations such as `integ`).
+/// The closest known name to a misspelt one: small edit distance first (typos such as `nmae`,
+/// counting a swap of two letters as one edit), then a fuzzy subsequence match (abbreviations
+/// such as `integ`). Nothing is suggested for an empty name.
 pub fn did_you_mean<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let input = input.trim();
+    if input.is_empty() {
+        return None;
+    }
     let lowered = input.to_lowercase();
     let by_distance = candidates
         .iter()
-        .map(|c| (edit_distance(&lowered, &c.to_lowercase()), *c))
+        .map(|c| (strsim::damerau_levenshtein(&lowered, &c.to_lowercase()), *c))
         .min_by_key(|(d, _)| *d)
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2));
     if let Some((_, c)) = by_distance {
@@ -170,20 +175,6 @@ pub fn suggestion_hint(input: &str, candidates: &[&str]) -> String {
     }
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +193,22 @@ mod tests {
         assert_eq!(did_you_mean("nmae", &names), Some("name"));
         assert_eq!(did_you_mean("rout", &names), Some("routes"));
         assert_eq!(did_you_mean("zzzzzz", &names), None);
+        // A swap is one edit: `sapmle` is as close to `sample` as a one-letter typo.
+        assert_eq!(
+            did_you_mean("sapmle", &["sample", "simple-ish"]),
+            Some("sample")
+        );
+    }
+
+    #[test]
+    fn an_empty_name_gets_no_suggestion() {
+        let ids = ["a", "ab", "kap-basics"];
+        assert_eq!(did_you_mean("", &ids), None);
+        assert_eq!(did_you_mean("  ", &ids), None);
+        assert_eq!(
+            suggestion_hint("", &ids),
+            "expected one of: a, ab, kap-basics"
+        );
     }
 
     #[test]

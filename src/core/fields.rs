@@ -2,6 +2,7 @@
 //! builds the typed data and reports *every* problem (not only the first, as serde would) with
 //! its line and column.
 
+use std::num::IntErrorKind;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -16,6 +17,14 @@ pub fn parse_document<'i>(text: &'i str, rep: &mut Reporter<'_>) -> Option<Spann
     let (table, errors) = DeTable::parse_recoverable(text);
     for error in &errors {
         let offset = error.span().map_or(0, |s| s.start);
+        if let Some(digit) = foreign_digit(text, offset) {
+            rep.error(
+                offset,
+                format!("invalid TOML: `{digit}` is not one of the digits 0–9"),
+                Some("write numbers with the digits 0–9".into()),
+            );
+            continue;
+        }
         let message = first_line(error.message());
         let hint = if message.contains("date") || message.contains("time") {
             "write dates as YYYY-MM-DD, and check that the day exists"
@@ -43,6 +52,30 @@ pub fn toml_key(key: &str) -> String {
     } else {
         toml::Value::String(key.to_string()).to_string()
     }
+}
+
+/// Where the value at `keys` (`["source", "last_verified"]`) starts in a TOML text, for
+/// pointing a warning found after parsing at its line and column.
+pub fn value_offset(text: &str, keys: &[&str]) -> Option<usize> {
+    let (doc, _) = DeTable::parse_recoverable(text);
+    let (last, parents) = keys.split_last()?;
+    let mut table = doc.get_ref();
+    for key in parents {
+        match table.get(*key)?.get_ref() {
+            DeValue::Table(inner) => table = inner,
+            _ => return None,
+        }
+    }
+    Some(table.get(*last)?.span().start)
+}
+
+/// A digit from another script (`١`, `２`) in the value at `offset`: TOML would call it an
+/// unquoted string, which misleads where a number was meant.
+fn foreign_digit(text: &str, offset: usize) -> Option<char> {
+    text.get(offset..)?
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '#'))
+        .find(|c| c.is_numeric() && !c.is_ascii_digit())
 }
 
 fn first_line(message: &str) -> &str {
@@ -191,9 +224,32 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// An integer within `range`.
     pub fn integer(&self, rep: &mut Reporter<'_>, key: &str, range: Range<i64>) -> Option<i64> {
         let value = self.get(key)?;
+        let hint = || {
+            Some(format!(
+                "use a whole number from {} to {}",
+                range.start,
+                range.end - 1
+            ))
+        };
         let parsed = match value.get_ref() {
             DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                    Ok(n) => Some(n),
+                    // TOML reads `0x`, `0b1_`, `9999999999999999999` as integers it cannot
+                    // hold; "found an integer" would make no sense.
+                    Err(e) => {
+                        let problem = match e.kind() {
+                            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => "is too large",
+                            _ => "is not a whole number written with the digits 0–9",
+                        };
+                        rep.error(
+                            value.span().start,
+                            format!("`{key}`{} {problem}", self.place()),
+                            hint(),
+                        );
+                        return None;
+                    }
+                }
             }
             _ => None,
         };
@@ -204,11 +260,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 rep.error(
                     value.span().start,
                     format!("`{key}` = {n} is out of range{}", self.place()),
-                    Some(format!(
-                        "use a whole number from {} to {}",
-                        range.start,
-                        range.end - 1
-                    )),
+                    hint(),
                 );
                 None
             }
@@ -356,4 +408,58 @@ pub fn pick<T: Copy>(
         Some(suggestion_hint(word, &names)),
     );
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// The messages for `weight = <raw>` read as a whole number from 1 to 3.
+    fn weight_messages(raw: &str) -> Vec<String> {
+        let text = format!("weight = {raw}\n");
+        let mut rep = Reporter::new(Path::new("c.toml"), &text, 0);
+        if let Some(doc) = parse_document(&text, &mut rep) {
+            let fields = Fields::new(doc.get_ref(), doc.span(), "");
+            assert_eq!(fields.integer(&mut rep, "weight", 1..4), None);
+        }
+        rep.problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn integers_toml_cannot_hold_are_explained() {
+        for raw in ["0x", "0b", "0o"] {
+            let messages = weight_messages(raw);
+            assert!(
+                messages.iter().all(|m| !m.contains("found an integer")),
+                "{raw}: {messages:?}"
+            );
+            assert!(
+                messages
+                    .iter()
+                    .any(|m| m.starts_with("c.toml:1:10: error:")),
+                "{raw}: {messages:?}"
+            );
+        }
+        assert_eq!(
+            weight_messages("0x"),
+            [
+                "c.toml:1:10: error: `weight` is not a whole number written with the digits 0–9\n  hint: use a whole number from 1 to 3"
+            ]
+        );
+        assert_eq!(
+            weight_messages("99999999999999999999"),
+            ["c.toml:1:10: error: `weight` is too large\n  hint: use a whole number from 1 to 3"]
+        );
+        for raw in ["١", "２", "1٢"] {
+            let messages = weight_messages(raw);
+            assert_eq!(messages.len(), 1, "{raw}: {messages:?}");
+            assert!(
+                messages[0].starts_with("c.toml:1:10: error: invalid TOML: `")
+                    && messages[0].contains("is not one of the digits 0–9"),
+                "{raw}: {messages:?}"
+            );
+        }
+    }
 }

@@ -12,6 +12,7 @@ use crate::core::checklist::Checklist;
 use crate::core::crisis::{self, CRISIS_FILE, CrisisLines};
 use crate::core::date::Date;
 use crate::core::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
+use crate::core::fields::value_offset;
 use crate::core::guide::Expansion;
 use crate::core::guide::Guide;
 pub use crate::core::library::Library;
@@ -208,7 +209,8 @@ fn too_large(path: &Path, size: u64) -> Problem {
         Severity::Error,
         format!(
             "the file is {} KiB; the limit is {} KiB",
-            size / 1024,
+            // Rounded up: a file one byte over the limit must not read as "1024 KiB".
+            size.div_ceil(1024),
             MAX_FILE_BYTES / 1024
         ),
     )
@@ -481,7 +483,7 @@ fn parse_provider(file: &FileSource, checklist: &Checklist, today: Date) -> Pars
         Ok(text) => {
             let (provider, mut problems) = Provider::parse(&path, &text, checklist);
             if let Some(provider) = &provider {
-                problems.extend(provider_warnings(provider, &path, today));
+                problems.extend(provider_warnings(provider, &path, &text, today));
             }
             Parsed { provider, problems }
         }
@@ -591,41 +593,40 @@ fn load_providers(
 }
 
 /// Things that are valid but almost certainly mistakes: a verification date in the future, or a
-/// template placeholder never filled in.
-fn provider_warnings(provider: &Provider, path: &Path, today: Date) -> Vec<Problem> {
-    let mut found = Vec::new();
+/// template placeholder never filled in. Each points at the value in `text`.
+fn provider_warnings(provider: &Provider, path: &Path, text: &str, today: Date) -> Vec<Problem> {
+    let mut rep = Reporter::new(path, text, 0);
+    let at = |keys: &[&str]| value_offset(text, keys).unwrap_or(0);
     if let Some(date) = provider.last_verified().filter(|d| *d > today) {
-        found.push(
-            Problem::file(
-                path,
-                Severity::Warning,
-                format!("last_verified {date} is in the future"),
-            )
-            .with_hint("write the day the facts were last checked"),
+        rep.at(
+            at(&["source", "last_verified"]),
+            Severity::Warning,
+            format!("last_verified {date} is in the future"),
+            Some("write the day the facts were last checked".into()),
         );
     }
     let placeholders = [
-        Some(provider.name.as_str()),
-        provider
-            .source
-            .as_ref()
-            .and_then(|s| s.reference.as_deref()),
+        (Some(provider.name.as_str()), &["name"][..]),
+        (
+            provider
+                .source
+                .as_ref()
+                .and_then(|s| s.reference.as_deref()),
+            &["source", "reference"],
+        ),
     ];
-    if placeholders
+    if let Some((_, keys)) = placeholders
         .iter()
-        .flatten()
-        .any(|text| TEMPLATE_PLACEHOLDERS.contains(text))
+        .find(|(text, _)| text.is_some_and(|t| TEMPLATE_PLACEHOLDERS.contains(&t)))
     {
-        found.push(
-            Problem::file(
-                path,
-                Severity::Warning,
-                "the name or source reference is still the template's placeholder",
-            )
-            .with_hint("replace it with the provider's name and where the facts come from"),
+        rep.at(
+            at(keys),
+            Severity::Warning,
+            "the name or source reference is still the template's placeholder".into(),
+            Some("replace it with the provider's name and where the facts come from".into()),
         );
     }
-    found
+    rep.problems
 }
 
 /// What `kapguide validate PATH...` checks: every `.md` as a guide, `checklist.toml` as the

@@ -73,23 +73,28 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
     let first_run = files.first_run();
     let theme = Theme::from_env(options.ascii || context.ascii);
     install_panic_hook(options.mouse);
-    let result = enter(options.mouse).and_then(|()| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        let size = terminal.size()?;
-        let startup = Startup {
-            first_run,
-            drafts,
-            draft_problems,
-            theme,
-            size: (size.width, size.height),
-        };
-        let mut app = App::new(context, startup);
-        // A failed read ends the loop and is reported, never taken for a normal quit.
-        let mut read_error = None;
-        let events = std::iter::from_fn(|| event::read().map_err(|e| read_error = Some(e)).ok());
-        run_loop(&mut terminal, &mut app, &mut files, events, options.mouse)?;
-        read_error.map_or(Ok(()), Err)
-    });
+    let result = restore_on_signals(options.mouse)
+        .and_then(|()| enter(options.mouse))
+        .and_then(|()| {
+            let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+            let size = terminal.size()?;
+            let startup = Startup {
+                first_run,
+                drafts,
+                draft_problems,
+                theme,
+                size: (size.width, size.height),
+            };
+            let mut app = App::new(context, startup);
+            #[cfg(debug_assertions)]
+            crash_for_tests();
+            // A failed read ends the loop and is reported, never taken for a normal quit.
+            let mut read_error = None;
+            let events =
+                std::iter::from_fn(|| event::read().map_err(|e| read_error = Some(e)).ok());
+            run_loop(&mut terminal, &mut app, &mut files, events, options.mouse)?;
+            read_error.map_or(Ok(()), Err)
+        });
     restore(options.mouse);
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -153,6 +158,7 @@ pub fn event_action(app: &App, event: &Event, mouse: bool) -> Option<Action> {
 }
 
 fn enter(mouse: bool) -> io::Result<()> {
+    abort_guard::save_terminal();
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, cursor::Hide)?;
     if mouse {
@@ -177,4 +183,75 @@ fn install_panic_hook(mouse: bool) {
         restore(mouse);
         previous(info);
     }));
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT (a closed terminal window, `kill`, a logout) restore the
+/// terminal, then end the process as the signal would have. signal-hook (already built as
+/// crossterm's dependency) hands the signal to a thread, so the restore is ordinary code;
+/// crossterm itself only listens for window resizes. Answers were saved as each was given.
+fn restore_on_signals(mouse: bool) -> io::Result<()> {
+    use signal_hook::consts::{SIGABRT, SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore(mouse);
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+    // An abort (a panic inside a panic, a stack overflow) runs no Rust code but this handler.
+    // SAFETY: the handler only makes async-signal-safe calls (write, tcsetattr).
+    unsafe { signal_hook::low_level::register(SIGABRT, abort_guard::restore_raw) }?;
+    Ok(())
+}
+
+/// Restoring the terminal from inside a signal handler, where no lock or allocation is allowed:
+/// the terminal's settings from before raw mode and one fixed escape sequence.
+mod abort_guard {
+    use std::sync::OnceLock;
+
+    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+
+    /// Mouse reporting off, the normal screen back, the cursor shown.
+    const RESET: &[u8] =
+        b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+    pub fn save_terminal() {
+        // SAFETY: tcgetattr writes into the zeroed struct it is given.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut termios) } == 0 {
+            let _ = SAVED.set(termios);
+        }
+    }
+
+    pub fn restore_raw() {
+        // SAFETY: write and tcsetattr are async-signal-safe; SAVED is only read.
+        unsafe {
+            libc::write(libc::STDOUT_FILENO, RESET.as_ptr().cast(), RESET.len());
+            if let Some(termios) = SAVED.get() {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios);
+            }
+        }
+    }
+}
+
+/// Test hook, in debug builds only: `KAPGUIDE_TEST_CRASH=panic-in-drop` (a panic while
+/// unwinding, which aborts) or `abort` crashes the app once its screen is set up, so
+/// tests/tui_smoke.rs can check the terminal is restored all the same.
+#[cfg(debug_assertions)]
+fn crash_for_tests() {
+    struct PanicsOnDrop;
+    impl Drop for PanicsOnDrop {
+        fn drop(&mut self) {
+            panic!("test crash: a panic in drop");
+        }
+    }
+    match std::env::var("KAPGUIDE_TEST_CRASH").as_deref() {
+        Ok("panic-in-drop") => {
+            let _guard = PanicsOnDrop;
+            panic!("test crash: a panic, then another while unwinding");
+        }
+        Ok("abort") => std::process::abort(),
+        _ => {}
+    }
 }

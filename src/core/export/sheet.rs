@@ -104,7 +104,12 @@ pub fn question_sheet(
         if asks.is_empty() {
             continue;
         }
-        out.push_str(&heading(&category.title, 2));
+        let title = if md {
+            md_escape(&category.title)
+        } else {
+            category.title.clone()
+        };
+        out.push_str(&heading(&title, 2));
         for q in asks {
             let question = &checklist.questions[q];
             number += 1;

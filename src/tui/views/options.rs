@@ -1,12 +1,12 @@
 //! The Options view: the options side by side, a cell cursor, columns that scroll sideways with
 //! a marker saying how many are out of view, and the full text of a cell on Enter.
 
+use crate::core::width::display_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use textwrap::core::display_width;
 
 use super::super::app::{App, row_heights, row_label, rows_that_fit};
 use super::super::geometry;
