@@ -247,7 +247,7 @@ fn guides_list_and_print_wrapped_with_sources() {
     ]));
     assert!(
         text.lines()
-            .all(|l| textwrap::core::display_width(l) <= 40 || l.starts_with("https://")),
+            .all(|l| kapguide::core::width::display_width(l) <= 40 || l.starts_with("https://")),
         "only a URL too long to fit may pass the width: {text}"
     );
     assert!(text.starts_with("Basics\n======\n"), "{text}");
@@ -529,7 +529,7 @@ fn the_comparison_table_fits_any_width_by_abbreviating_or_grouping() {
         let limit: usize = width.parse().unwrap();
         let widest = text
             .lines()
-            .map(textwrap::core::display_width)
+            .map(kapguide::core::width::display_width)
             .max()
             .unwrap();
         assert!(

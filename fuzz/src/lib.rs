@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use kapguide::core::checklist::Checklist;
 use kapguide::core::date::Date;
 use kapguide::core::export::{
-    self, Comparison, Format, RenderOptions, SheetFormat, question_sheet, render_comparison,
+    self, Comparison, Format, RenderOptions, SheetFormat, question_sheet, write_comparison,
 };
 use kapguide::core::guide::Guide;
 use kapguide::core::layout::{layout_guide, layout_guide_for_print};
@@ -61,14 +61,12 @@ pub fn provider(data: &[u8]) {
     let comparison = Comparison::new(checklist, vec![&provider], &priorities, today());
     for format in [Format::Table, Format::Markdown, Format::Json, Format::Csv] {
         for width in [40, 100] {
-            render_comparison(
-                &comparison,
-                format,
-                &RenderOptions {
-                    ascii: false,
-                    width,
-                },
-            );
+            let options = RenderOptions {
+                ascii: false,
+                width,
+            };
+            write_comparison(&comparison, format, &options, &mut Vec::new())
+                .expect("writing to memory cannot fail");
         }
     }
     let score = score(&provider, checklist, &priorities, today());

@@ -188,7 +188,7 @@ impl Session {
                         line.push_str(cell.symbol());
                     }
                     skip = skip
-                        .max(textwrap::core::display_width(cell.symbol()))
+                        .max(kapguide::core::width::display_width(cell.symbol()))
                         .saturating_sub(1);
                 }
                 line.trim_end().to_string()
