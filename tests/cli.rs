@@ -123,6 +123,22 @@ fn each_failure_mode_names_file_line_column_and_a_hint() {
             "bad-answer-table.toml",
             "bad-answer-table.toml:5:35: error: unknown key `nte` in an answer table\n  hint: did you mean `note`?\ntests/fixtures/providers/invalid/bad-answer-table.toml:6:21: error: the answer to `vitals_monitoring` should be a word or a table\n  hint: write vitals_monitoring = \"yes\" (yes, partial, no, unknown, na) or vitals_monitoring = { answer = \"yes\", note = \"…\" }\n",
         ),
+        (
+            "bad-clinician.toml",
+            "bad-clinician.toml:6:8: error: `prescribr` is not a valid role\n  hint: did you mean `prescriber`?\ntests/fixtures/providers/invalid/bad-clinician.toml:7:1: error: unknown key `licence_numbr` in [[clinicians]]\n  hint: did you mean `licence_number`?\ntests/fixtures/providers/invalid/bad-clinician.toml:8:46: error: `activ` is not a valid result\n  hint: did you mean `active`?\n",
+        ),
+        (
+            "bad-costs.toml",
+            "bad-costs.toml:6:18: error: `dosing_session` in [costs] should be a whole number, found a string\n  hint: write it like: dosing_session = 0\ntests/fixtures/providers/invalid/bad-costs.toml:7:23: error: `preparation_session` has `min` above `max`\n  hint: swap them: min is the lower fee\ntests/fixtures/providers/invalid/bad-costs.toml:8:13: error: `superbil` is not a valid insurance\n  hint: did you mean `superbill`?\ntests/fixtures/providers/invalid/bad-costs.toml:9:1: error: unknown key `refund` in [costs]\n  hint: did you mean `refund_policy`?\n",
+        ),
+        (
+            "fee-without-currency.toml",
+            "fee-without-currency.toml:4:1: error: missing required key `currency` in [costs]\n  hint: add a line: currency = \"USD\"\n",
+        ),
+        (
+            "undated-check.toml",
+            "undated-check.toml:7:16: error: missing required key `date` in a verification table\n  hint: add a line: date = 2026-10-14\n",
+        ),
     ];
     for (file, expected) in cases {
         let stdout = validate_fixture(file);
@@ -148,7 +164,7 @@ fn one_bad_file_never_hides_the_good_ones() {
         .success()
         .stdout(predicate::str::contains("thorough").and(predicate::str::contains("red-flags")))
         .stderr(
-            predicate::str::contains("13 file(s) skipped")
+            predicate::str::contains("17 file(s) skipped")
                 .and(predicate::str::contains(
                     "run `kapguide --guides tests/fixtures/guides --providers tests/fixtures/providers/valid --providers tests/fixtures/providers/invalid --no-bundled validate` to see them",
                 )),
@@ -289,7 +305,12 @@ fn checklist_is_grouped_with_why_it_matters() {
     let medical = text.find("Medical oversight\n=====").unwrap();
     let prep = text.find("- Will I have preparation sessions").unwrap();
     assert!(therapy < prep && prep < medical, "{text}");
-    assert!(text.contains("  [prep_sessions] (weight 3; critical: a \"no\" is a red flag)\n  Why it matters: Preparation sets goals and expectations."));
+    assert!(text.contains(
+        "  [prep_sessions] (weight 3)\n  Why it matters: Preparation sets goals and expectations."
+    ));
+    assert!(text.contains(
+        "  [vitals_monitoring] (weight 3; critical for safety: a \"no\" is a safety flag)\n"
+    ));
     assert!(text.contains("only for: esketamine"));
 }
 

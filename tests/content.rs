@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
+use kapguide::core::badge::ModelBadge;
 use kapguide::core::date::Date;
+use kapguide::core::provider::Telehealth;
 use kapguide::core::provider::{AnswerValue, SourceKind};
 use kapguide::core::scoring::{Priorities, RedFlag, score};
 use kapguide::io::loader::{Library, LoadOptions, load};
@@ -164,7 +166,16 @@ fn checklist_covers_every_category_and_routes_rems_to_esketamine() {
     let categories: Vec<&str> = list.categories.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(
         categories,
-        ["therapy", "medical", "screening", "progress", "aftercare"]
+        [
+            "therapy",
+            "medical",
+            "screening",
+            "progress",
+            "credentials",
+            "money",
+            "conduct",
+            "aftercare"
+        ]
     );
     for index in 0..list.categories.len() {
         assert!(
@@ -185,6 +196,19 @@ fn checklist_covers_every_category_and_routes_rems_to_esketamine() {
     );
     for q in &list.questions {
         assert!((1..=3).contains(&q.weight) && !q.why.is_empty(), "{}", q.id);
+    }
+    // Critical is for safety only; whether therapy is built in shows as the model badge.
+    for id in ["prep_sessions", "integration_sessions"] {
+        assert!(!list.question(id).unwrap().critical, "{id}");
+    }
+    // A new question's "why" states a sourced fact.
+    for id in [
+        "clinician_credentials",
+        "insurance_billing",
+        "touch_policy",
+        "course_plan",
+    ] {
+        assert!(!list.question(id).unwrap().sources.is_empty(), "{id}");
     }
 }
 
@@ -218,19 +242,61 @@ fn bundled_profiles_cover_every_state_and_mark_samples() {
         .iter()
         .map(|p| score(p, &lib.checklist, &Priorities::default(), today))
         .collect();
+    // Both kinds of flag appear somewhere, each kind in more than one form.
+    let has = |wanted: fn(&RedFlag) -> bool| scores.iter().any(|s| s.red_flags.iter().any(wanted));
     assert!(
-        scores.iter().any(|s| s
-            .red_flags
-            .iter()
-            .any(|f| matches!(f, RedFlag::Stale { .. }))),
+        has(|f| matches!(f, RedFlag::Stale { .. })),
         "one stale sample"
     );
     assert!(
-        scores.iter().any(|s| s
-            .red_flags
+        has(|f| matches!(f, RedFlag::CriticalNo { .. })),
+        "a critical no"
+    );
+    assert!(
+        has(|f| matches!(f, RedFlag::LicenceFailed { .. })),
+        "a failed licence check"
+    );
+    assert!(
+        has(|f| matches!(f, RedFlag::LicenceUnchecked { .. })),
+        "an unchecked licence"
+    );
+    assert!(
+        has(|f| matches!(f, RedFlag::LicenceDiscipline { .. })),
+        "discipline on record"
+    );
+    // The infusion-only clinic and the esketamine centre are described by their badge, not
+    // flagged for having no therapy.
+    for (id, badge) in [
+        ("brass-kettle-infusion-lounge", ModelBadge::DosingOnly),
+        ("pocket-compass-esketamine-center", ModelBadge::DosingOnly),
+        ("cloudberry-couch-telehealth", ModelBadge::TherapyOptional),
+        (
+            "heron-and-teacup-integrative-therapy",
+            ModelBadge::TherapyBuiltIn,
+        ),
+    ] {
+        let p = lib.provider(id).unwrap();
+        assert_eq!(ModelBadge::of(p), badge, "{id}");
+        let s = score(p, &lib.checklist, &Priorities::default(), today);
+        if badge != ModelBadge::TherapyBuiltIn {
+            assert!(!s.has_safety_flag(), "{id}: {:?}", s.red_flags);
+        }
+    }
+    // Every new profile field is used by some sample.
+    assert!(
+        samples
             .iter()
-            .any(|f| matches!(f, RedFlag::CriticalNo { .. }))),
-        "one sample with a critical no"
+            .any(|p| p.telehealth == Some(Telehealth::Full))
+    );
+    assert!(samples.iter().any(|p| p.languages.len() > 1));
+    assert!(samples.iter().any(|p| p.costs.refund_policy.is_some()
+        && p.costs.packages.is_some()
+        && p.costs.insurance.is_some()));
+    assert!(samples.iter().any(|p| p.costs.prior_auth_help.is_some()));
+    assert!(
+        samples
+            .iter()
+            .any(|p| p.clinicians.iter().any(|c| c.board_url.is_some()))
     );
     assert!(
         scores.iter().any(|s| s.total.coverage() > 0.95),
@@ -267,6 +333,9 @@ fn the_real_profile_states_only_what_its_article_says() {
     );
     let summary = real.summary.as_deref().unwrap();
     assert!(summary.contains("faster relief") && summary.contains("marketing language"));
+    // The article says nothing on credentials or costs: they stay unknown.
+    assert!(real.clinicians.is_empty() && real.costs == Default::default());
+    assert!(real.telehealth.is_none() && real.languages.is_empty());
     let known: Vec<(&str, AnswerValue)> = real
         .answers
         .iter()
@@ -403,4 +472,30 @@ fn the_options_grid_is_complete_sourced_and_balanced() {
             "{text}"
         );
     }
+}
+
+/// A profile written for the first checklist, with none of the newer fields, still loads against
+/// the current checklist and scores: every newer question reads as unknown.
+#[test]
+fn an_old_format_profile_still_loads_and_scores() {
+    use kapguide::core::provider::Provider;
+    let lib = bundled();
+    let text = include_str!("fixtures/providers/old-format/v1-infusion-clinic.toml");
+    let (provider, problems) = Provider::parse(
+        std::path::Path::new("v1-infusion-clinic.toml"),
+        text,
+        &lib.checklist,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let provider = provider.expect("loads");
+    assert!(provider.clinicians.is_empty() && provider.costs == Default::default());
+    for id in ["clinician_credentials", "touch_policy", "insurance_billing"] {
+        assert_eq!(provider.answer(id), AnswerValue::Unknown, "{id}");
+    }
+    let today = Date::parse("2026-11-25").unwrap();
+    let s = score(&provider, &lib.checklist, &Priorities::default(), today);
+    assert!(s.total.is_scored() && s.total.coverage() < 1.0);
+    // Its two "no" answers on preparation and integration are no longer safety flags.
+    assert!(!s.has_safety_flag(), "{:?}", s.red_flags);
+    assert_eq!(ModelBadge::of(&provider), ModelBadge::DosingOnly);
 }

@@ -42,9 +42,11 @@ fn checklist(questions: &[QuestionSpec]) -> Checklist {
                     } else {
                         Vec::new()
                     },
+                    sources: Vec::new(),
                 },
             )
             .collect(),
+        sources: Vec::new(),
     }
 }
 
@@ -65,6 +67,10 @@ fn provider(answers: &[AnswerValue], routes: Vec<Route>) -> Provider {
             url: None,
             last_verified: Some(today()),
         }),
+        telehealth: None,
+        languages: Vec::new(),
+        clinicians: Vec::new(),
+        costs: Default::default(),
         answers: answers
             .iter()
             .enumerate()
@@ -304,4 +310,89 @@ fn ranking_goes_by_low_end_then_coverage_then_name() {
     );
     let names: Vec<&str> = ranked.iter().map(|(p, _)| p.name.as_str()).collect();
     assert_eq!(names, ["Mid", "Zed", "Alpha", "Beta"]);
+}
+
+mod course_costs {
+    use kapguide::core::costs::{Costs, CourseShape, Fee, Item, course_cost};
+    use proptest::prelude::*;
+
+    fn fee() -> impl Strategy<Value = Option<Fee>> {
+        prop::option::of((0u32..5_000, 0u32..2_000).prop_map(|(low, extra)| Fee {
+            low,
+            high: low + extra,
+        }))
+    }
+
+    fn costs() -> impl Strategy<Value = [Option<Fee>; 3]> {
+        [fee(), fee(), fee()]
+    }
+
+    fn shape() -> impl Strategy<Value = CourseShape> {
+        (0u32..12, 0u32..6, 0u32..12, 0u32..6).prop_map(|(d, p, i, b)| CourseShape {
+            dosing: d,
+            preparation: p,
+            integration: i,
+            boosters: b,
+        })
+    }
+
+    fn build(fees: &[Option<Fee>; 3]) -> Costs {
+        let item = |f: &Option<Fee>| f.map(Item::bare);
+        Costs {
+            currency: Some("USD".into()),
+            dosing_session: item(&fees[0]),
+            preparation_session: item(&fees[1]),
+            integration_session: item(&fees[2]),
+            ..Costs::default()
+        }
+    }
+
+    /// `inner` lies within `outer` (an open high end is the widest).
+    fn within(inner: (u64, Option<u64>), outer: (u64, Option<u64>)) -> bool {
+        let upper = |h: Option<u64>| h.unwrap_or(u64::MAX);
+        outer.0 <= inner.0 && upper(inner.1) <= upper(outer.1)
+    }
+
+    proptest! {
+        #[test]
+        fn forgetting_a_fee_only_widens_the_estimate(fees in costs(), shape in shape(), which in 0usize..3) {
+            let known = course_cost(&build(&fees), &shape);
+            let mut fewer = fees;
+            fewer[which] = None;
+            let wider = course_cost(&build(&fewer), &shape);
+            prop_assert!(within((known.low, known.high), (wider.low, wider.high)), "{known:?} not within {wider:?}");
+        }
+
+        #[test]
+        fn learning_a_fee_narrows_it_to_the_fee(fees in costs(), shape in shape(), which in 0usize..3, new in (0u32..5_000).prop_map(Fee::exact)) {
+            prop_assume!(fees[which].is_none());
+            let before = course_cost(&build(&fees), &shape);
+            let mut more = fees;
+            more[which] = Some(new);
+            let after = course_cost(&build(&more), &shape);
+            prop_assert!(within((after.low, after.high), (before.low, before.high)), "{after:?} not within {before:?}");
+            // When it was the only unknown fee the course needs, the high end closes.
+            if before.unknown.len() == 1 && shape_needs(&shape, which) {
+                prop_assert!(after.high.is_some());
+            }
+        }
+
+        #[test]
+        fn the_estimate_is_never_a_single_number_unless_every_fee_is_exact(fees in costs(), shape in shape()) {
+            let cost = course_cost(&build(&fees), &shape);
+            if let Some(high) = cost.high {
+                prop_assert!(cost.low <= high);
+            } else {
+                prop_assert!(!cost.unknown.is_empty());
+            }
+        }
+    }
+
+    fn shape_needs(shape: &CourseShape, which: usize) -> bool {
+        match which {
+            0 => shape.dosing + shape.boosters > 0,
+            1 => shape.preparation > 0,
+            _ => shape.integration > 0,
+        }
+    }
 }

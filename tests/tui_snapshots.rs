@@ -85,6 +85,17 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("3");
         s.press(KeyCode::Enter);
     }),
+    // A credentials question opens each clinician's licence check with its board lookup.
+    ("overlay_licences", |s| {
+        s.keys("3");
+        let ids = s.app.library().checklist.question_ids();
+        let row = ids
+            .iter()
+            .position(|id| *id == "clinician_credentials")
+            .unwrap();
+        s.keys(&"j".repeat(row));
+        s.press(KeyCode::Enter);
+    }),
     ("overlay_priorities", |s| s.keys("3pjl")),
     ("overlay_export", |s| s.keys("3e")),
     ("options_grid", |s| s.keys("4jjl")),

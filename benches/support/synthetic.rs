@@ -90,6 +90,10 @@ pub fn providers(count: usize, checklist: &Checklist, seed: u64) -> Vec<Provider
                     url: None,
                     last_verified: Some(Date::from_days(19_000 + rng.below(2_000) as i64)),
                 }),
+                telehealth: None,
+                languages: Vec::new(),
+                clinicians: Vec::new(),
+                costs: Default::default(),
                 answers,
                 origin: Default::default(),
             }

@@ -3,16 +3,17 @@
 use std::io::Write;
 
 use super::{CompareFormat, Context, OptionsFormat, Outcome, PacketFormat, SheetFormatArg};
+use crate::core::costs::course_cost;
 use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
 use crate::core::export::{
-    self, Comparison, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, display_name,
-    question_sheet, write_comparison,
+    self, Comparison, FLAGS_NOTE, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, course_note,
+    display_name, flags_short, kind_mark, model_text, question_sheet, write_comparison,
 };
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{PRIORITY_LABELS, Priorities, rank, score};
+use crate::core::scoring::{FlagKind, PRIORITY_LABELS, Priorities, rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
 use crate::core::values;
@@ -109,7 +110,7 @@ pub fn checklist(lib: &Library) -> Outcome {
         for question in list.questions_in(index) {
             let mut tags = vec![format!("weight {}", question.weight)];
             if question.critical {
-                tags.push("critical: a \"no\" is a red flag".into());
+                tags.push("critical for safety: a \"no\" is a safety flag".into());
             }
             if !question.applies_to.is_empty() {
                 let routes: Vec<&str> = question.applies_to.iter().map(|r| r.as_str()).collect();
@@ -126,7 +127,18 @@ pub fn checklist(lib: &Library) -> Outcome {
                 .initial_indent("  Why it matters: ")
                 .subsequent_indent("  ");
             out.push_str(&textwrap::fill(&question.why, why));
-            out.push_str("\n\n");
+            out.push('\n');
+            for source in question.sources.iter().filter_map(|id| list.source(id)) {
+                let line = wrap_options(80)
+                    .initial_indent("  Source: ")
+                    .subsequent_indent("    ");
+                out.push_str(&textwrap::fill(
+                    &format!("{} <{}>", source.title, source.url),
+                    line,
+                ));
+                out.push('\n');
+            }
+            out.push('\n');
         }
     }
     Outcome::ok(out)
@@ -155,35 +167,44 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
             "NAME",
             "PLACE",
             "KIND",
+            "MODEL",
             "RANGE",
             "SCORE",
             "KNOWN",
-            "RED FLAGS",
+            "COURSE COST",
+            "SAFETY FLAGS",
+            "DATA FLAGS",
         ]
         .map(String::from)
         .to_vec(),
     ];
     for (provider, score) in &ranked {
-        let flags: Vec<&str> = score.red_flags.iter().map(|f| f.short()).collect();
-        let flags = if flags.is_empty() {
-            "none".to_string()
-        } else {
-            format!("{}: {}", flags.len(), flags.join(", "))
+        let flags = |kind: FlagKind| match score.flags_of(kind).count() {
+            0 => "none".to_string(),
+            n => format!(
+                "{} {n}: {}",
+                kind_mark(kind, false),
+                flags_short(score, kind)
+            ),
         };
         rows.push(vec![
             provider.id.clone(),
             display_name(provider),
             provider.place(),
             provider.kind.as_str().into(),
+            model_text(provider).into(),
             export::score_bar(&score.total, 10, false),
             score.total.range_text(),
             score.total.coverage_percent(),
-            flags,
+            course_cost(&provider.costs, &context.course).text(),
+            flags(FlagKind::Safety),
+            flags(FlagKind::Data),
         ]);
     }
     let mut out = columns(&rows);
     out.push_str(&format!(
-        "\n{UNKNOWN_NOTE} The bar: solid is known for sure, shaded is what unknowns could add.\n"
+        "\n{UNKNOWN_NOTE} The bar: solid is known for sure, shaded is what unknowns could add.\n{FLAGS_NOTE}\n{}\n",
+        course_note(&context.course)
     ));
     Outcome::ok(out)
 }
@@ -232,7 +253,8 @@ pub fn compare(
         providers,
         &context.priorities,
         context.today,
-    );
+    )
+    .with_course(context.course);
     let format = match format {
         CompareFormat::Table => Format::Table,
         CompareFormat::Markdown => Format::Markdown,
@@ -259,6 +281,7 @@ pub fn explain(context: &Context, id: &str) -> Outcome {
         &score,
         &lib.checklist,
         &context.priorities,
+        &context.course,
         context.ascii,
     ))
 }

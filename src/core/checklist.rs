@@ -55,6 +55,16 @@ pub struct Question {
     pub critical: bool,
     /// Empty: applies to every provider. Otherwise only to providers offering one of these.
     pub applies_to: Vec<Route>,
+    /// Ids of the [`Source`]s behind `why`.
+    pub sources: Vec<String>,
+}
+
+/// Where a "why it matters" fact comes from; ids are the same as the guides use.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -62,10 +72,11 @@ pub struct Checklist {
     pub categories: Vec<Category>,
     /// Grouped by category, in category order, then file order.
     pub questions: Vec<Question>,
+    pub sources: Vec<Source>,
 }
 
 const CATEGORY_KEYS: [&str; 3] = ["id", "title", "description"];
-const QUESTION_KEYS: [&str; 7] = [
+const QUESTION_KEYS: [&str; 8] = [
     "id",
     "category",
     "question",
@@ -73,7 +84,9 @@ const QUESTION_KEYS: [&str; 7] = [
     "weight",
     "critical",
     "applies_to",
+    "sources",
 ];
+const SOURCE_KEYS: [&str; 3] = ["id", "title", "url"];
 
 impl Checklist {
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -86,6 +99,10 @@ impl Checklist {
 
     pub fn category_ids(&self) -> Vec<&str> {
         self.categories.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
     }
 
     pub fn category_index(&self, id: &str) -> Option<usize> {
@@ -117,9 +134,16 @@ impl Checklist {
             return (None, rep.problems);
         };
         let top = Fields::new(doc.get_ref(), doc.span(), "");
-        top.reject_unknown_keys(&mut rep, &["category", "question"]);
+        top.reject_unknown_keys(&mut rep, &["source", "category", "question"]);
 
-        let mut checklist = Checklist::default();
+        let (sources, source_offsets): (Vec<Source>, Vec<usize>) =
+            read_sources(&top, &mut rep).into_iter().unzip();
+        let mut checklist = Checklist {
+            sources,
+            ..Checklist::default()
+        };
+        let source_ids: Vec<&str> = checklist.sources.iter().map(|s| s.id.as_str()).collect();
+        let mut cited = Vec::new();
         for (table, span) in top.table_list(&mut rep, "category") {
             let fields = Fields::new(table, span.clone(), "[[category]]");
             fields.reject_unknown_keys(&mut rep, &CATEGORY_KEYS);
@@ -185,6 +209,19 @@ impl Checklist {
             }
             let critical = fields.boolean(&mut rep, "critical").unwrap_or(false);
             let applies_to = super::checklist::read_routes(&fields, &mut rep, "applies_to");
+            let mut sources = Vec::new();
+            for id in fields.string_list(&mut rep, "sources").unwrap_or_default() {
+                if source_ids.contains(&id.get_ref().as_str()) {
+                    sources.push(id.into_inner());
+                } else {
+                    rep.error(
+                        id.span().start,
+                        format!("unknown source `{}`", id.get_ref()),
+                        Some(suggestion_hint(id.get_ref(), &source_ids)),
+                    );
+                }
+            }
+            cited.extend(sources.iter().cloned());
             let (Some(id), Some(category), Some(question), Some(why), Some(weight)) =
                 (id, category, question, why, weight)
             else {
@@ -206,7 +243,18 @@ impl Checklist {
                 weight: weight as u8,
                 critical,
                 applies_to,
+                sources,
             });
+        }
+        for (source, offset) in checklist.sources.iter().zip(source_offsets) {
+            if !cited.contains(&source.id) {
+                rep.at(
+                    offset,
+                    Severity::Warning,
+                    format!("source `{}` is not cited by any question", source.id),
+                    Some("cite it in a question's `sources`, or remove it".into()),
+                );
+            }
         }
         checklist.questions.sort_by_key(|q| q.category);
         let ok = !rep.has_errors();
@@ -224,11 +272,41 @@ impl Checklist {
     }
 }
 
+/// The `[[source]]` blocks, each with a unique id, and where each starts.
+fn read_sources(top: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Vec<(Source, usize)> {
+    let mut sources: Vec<(Source, usize)> = Vec::new();
+    for (table, span) in top.table_list(rep, "source") {
+        let fields = Fields::new(table, span.clone(), "[[source]]");
+        fields.reject_unknown_keys(rep, &SOURCE_KEYS);
+        let id = fields.required_string(rep, "id", "\"spravato-label\"");
+        let title = fields.required_string(rep, "title", "\"SPRAVATO label\"");
+        let url = fields.required_string(rep, "url", "\"https://…\"");
+        let (Some(id), Some(title), Some(url)) = (id, title, url) else {
+            continue;
+        };
+        if sources.iter().any(|(s, _)| s.id == id) {
+            rep.error(
+                span.start,
+                format!("source id `{id}` is used twice"),
+                Some("give each source its own id".into()),
+            );
+            continue;
+        }
+        sources.push((Source { id, title, url }, span.start));
+    }
+    sources
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const GOOD: &str = r#"
+[[source]]
+id = "spravato-label"
+title = "Label"
+url = "https://example.org/label"
+
 [[category]]
 id = "therapy"
 title = "Therapy"
@@ -246,6 +324,7 @@ why = "w"
 weight = 3
 critical = true
 applies_to = ["esketamine"]
+sources = ["spravato-label"]
 
 [[question]]
 id = "prep"
@@ -266,6 +345,30 @@ weight = 2
             (rems.weight, rems.critical, rems.applies_to.as_slice()),
             (3, true, &[Route::Esketamine][..])
         );
+        assert_eq!(rems.sources, ["spravato-label"]);
+        assert_eq!(list.source("spravato-label").unwrap().title, "Label");
+    }
+
+    #[test]
+    fn an_unknown_source_id_is_an_error_with_the_closest_id() {
+        let bad = GOOD.replace(
+            "sources = [\"spravato-label\"]",
+            "sources = [\"spravato-labl\"]",
+        );
+        let (list, problems) = Checklist::parse(Path::new("c.toml"), &bad);
+        assert!(list.is_none());
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|t| t
+                .starts_with("c.toml:24:12: error: unknown source `spravato-labl`")
+                && t.ends_with("did you mean `spravato-label`?")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("c.toml:2:1: warning: source `spravato-label` is not cited")),
+            "{text:?}"
+        );
     }
 
     #[test]
@@ -278,13 +381,13 @@ weight = 2
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(text.len(), 2, "{text:?}");
         assert!(
-            text[0].starts_with("c.toml:13:12: error: unknown category `medcal`"),
+            text[0].starts_with("c.toml:18:12: error: unknown category `medcal`"),
             "{}",
             text[0]
         );
         assert!(text[0].ends_with("did you mean `medical`?"));
         assert!(
-            text[1].starts_with("c.toml:25:10: error: `weight` = 7 is out of range"),
+            text[1].starts_with("c.toml:31:10: error: `weight` = 7 is out of range"),
             "{}",
             text[1]
         );

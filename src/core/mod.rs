@@ -3,8 +3,11 @@
 //! and nothing knows about terminals beyond making text safe to print.
 
 pub mod ascii;
+pub mod badge;
 pub mod checklist;
 pub mod citation;
+pub mod clinician;
+pub mod costs;
 pub mod crisis;
 pub mod date;
 pub mod diagnostics;

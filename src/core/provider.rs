@@ -8,6 +8,9 @@ use serde::Serialize;
 use toml::de::DeValue;
 
 use super::checklist::{Checklist, Route, read_routes};
+use super::clinician::{Clinician, read_clinicians};
+pub use super::clinician::{Role, Verdict};
+use super::costs::{Costs, Fee, Item, read_costs};
 use super::date::Date;
 use super::diagnostics::{Problem, Reporter, suggestion_hint};
 use super::fields::{Fields, parse_document, pick, toml_key};
@@ -19,6 +22,15 @@ word_enum! {
         KetamineClinic = "ketamine-clinic",
         EsketamineCenter = "esketamine-center",
         Telehealth = "telehealth",
+    }
+}
+
+word_enum! {
+    /// How much of the care happens by video or phone.
+    pub enum Telehealth {
+        None = "none",
+        Partial = "partial",
+        Full = "full",
     }
 }
 
@@ -104,6 +116,13 @@ pub struct Provider {
     pub location: Location,
     pub contact: Contact,
     pub source: Option<ProfileSource>,
+    /// How much of the care is by telehealth, if the profile says (see
+    /// [`Provider::telehealth_level`] for what the rest of the profile implies).
+    pub telehealth: Option<Telehealth>,
+    /// Languages care is offered in, as written ("English", "Spanish").
+    pub languages: Vec<String>,
+    pub clinicians: Vec<Clinician>,
+    pub costs: Costs,
     /// Keyed by checklist question id; a missing key means unknown.
     pub answers: BTreeMap<String, Answer>,
     /// The file it was read from (`<bundled>/…` for embedded files).
@@ -111,16 +130,20 @@ pub struct Provider {
     pub origin: PathBuf,
 }
 
-const TOP_KEYS: [&str; 10] = [
+const TOP_KEYS: [&str; 14] = [
     "name",
     "kind",
     "sample",
     "summary",
     "routes",
     "conditions",
+    "telehealth",
+    "languages",
     "location",
     "contact",
     "source",
+    "clinicians",
+    "costs",
     "answers",
 ];
 const LOCATION_KEYS: [&str; 5] = ["city", "region", "country", "in_person", "telehealth"];
@@ -224,6 +247,20 @@ impl Provider {
         }
     }
 
+    /// How much care is by telehealth: as stated, or as the kind and `[location]` imply (a
+    /// telehealth service is all telehealth; `telehealth = false` means none).
+    pub fn telehealth_level(&self) -> Option<Telehealth> {
+        self.telehealth.or(
+            match (self.kind, self.location.telehealth, self.location.in_person) {
+                (ProviderKind::Telehealth, _, _) => Some(Telehealth::Full),
+                (_, Some(false), _) => Some(Telehealth::None),
+                (_, Some(true), Some(false)) => Some(Telehealth::Full),
+                (_, Some(true), _) => Some(Telehealth::Partial),
+                (_, None, _) => None,
+            },
+        )
+    }
+
     pub fn last_verified(&self) -> Option<Date> {
         self.source.as_ref().and_then(|s| s.last_verified)
     }
@@ -322,6 +359,22 @@ fn read_provider(
             last_verified,
         })
     });
+    let telehealth = if top.get("telehealth").is_some() {
+        top.choice(rep, "telehealth", Telehealth::ALL)
+    } else {
+        None
+    };
+    let languages = top
+        .string_list(rep, "languages")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.into_inner())
+        .collect();
+    let clinicians = read_clinicians(top, rep);
+    let costs = top
+        .table(rep, "costs", "[costs]")
+        .map(|f| read_costs(&f, rep))
+        .unwrap_or_default();
     let answers = top
         .table(rep, "answers", "[answers]")
         .map(|f| read_answers(&f, rep, checklist))
@@ -338,6 +391,10 @@ fn read_provider(
         location,
         contact,
         source,
+        telehealth,
+        languages,
+        clinicians,
+        costs,
         answers,
         origin: path.to_path_buf(),
     })
@@ -435,6 +492,12 @@ impl Provider {
             string_list(self.routes.iter().map(|r| r.as_str()))
         ));
         out.push_str(&format!("conditions = {}\n", string_list(&self.conditions)));
+        if let Some(level) = self.telehealth {
+            out.push_str(&format!("telehealth = {}\n", quoted(level.as_str())));
+        }
+        if !self.languages.is_empty() {
+            out.push_str(&format!("languages = {}\n", string_list(&self.languages)));
+        }
         out.push_str("\n[location]\n");
         push_opt(&mut out, "city", self.location.city.as_ref());
         push_opt(&mut out, "region", self.location.region.as_ref());
@@ -454,6 +517,10 @@ impl Provider {
                 out.push_str(&format!("last_verified = {date}\n"));
             }
         }
+        for clinician in &self.clinicians {
+            out.push_str(&clinician_toml(clinician));
+        }
+        out.push_str(&costs_toml(&self.costs));
         out.push_str("\n[answers]\n");
         for (index, category) in checklist.categories.iter().enumerate() {
             out.push_str(&format!("# {}\n", category.title));
@@ -468,6 +535,93 @@ impl Provider {
         }
         out
     }
+}
+
+fn clinician_toml(c: &Clinician) -> String {
+    let mut out = String::from("\n[[clinicians]]\n");
+    out.push_str(&format!("name = {}\n", quoted(&c.name)));
+    out.push_str(&format!("role = {}\n", quoted(c.role.as_str())));
+    push_opt(&mut out, "licence_type", c.licence_type.as_ref());
+    push_opt(&mut out, "licence_number", c.licence_number.as_ref());
+    push_opt(&mut out, "licensed_in", c.licensed_in.as_ref());
+    push_opt(&mut out, "board_url", c.board_url.as_ref());
+    if let Some(v) = &c.verification {
+        let mut parts = vec![format!("result = {}", quoted(v.result.as_str()))];
+        if let Some(date) = v.date {
+            parts.push(format!("date = {date}"));
+        }
+        if let Some(note) = &v.note {
+            parts.push(format!("note = {}", quoted(note)));
+        }
+        out.push_str(&format!("verification = {{ {} }}\n", parts.join(", ")));
+    }
+    out
+}
+
+/// A cost item as TOML: `key = 450` when it is one value with no note or source, else a table
+/// of its `fields` (`value`, or `min` and `max`) with the note and source.
+fn item_toml<T>(out: &mut String, key: &str, item: &Item<T>, fields: Vec<(&str, String)>) {
+    if let ([("value", literal)], None, None) = (fields.as_slice(), &item.note, &item.source) {
+        out.push_str(&format!("{key} = {literal}\n"));
+        return;
+    }
+    let mut parts: Vec<String> = fields.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    if let Some(note) = &item.note {
+        parts.push(format!("note = {}", quoted(note)));
+    }
+    if let Some(source) = &item.source {
+        parts.push(format!("source = {}", quoted(source)));
+    }
+    out.push_str(&format!("{key} = {{ {} }}\n", parts.join(", ")));
+}
+
+fn costs_toml(costs: &Costs) -> String {
+    if *costs == Costs::default() {
+        return String::new();
+    }
+    let mut out = String::from("\n[costs]\n");
+    push_opt(&mut out, "currency", costs.currency.as_ref());
+    let fees = [
+        ("dosing_session", &costs.dosing_session),
+        ("preparation_session", &costs.preparation_session),
+        ("integration_session", &costs.integration_session),
+    ];
+    for (key, item) in fees {
+        if let Some(item) = item {
+            let Fee { low, high } = item.value;
+            let fields = if low == high {
+                vec![("value", low.to_string())]
+            } else {
+                vec![("min", low.to_string()), ("max", high.to_string())]
+            };
+            item_toml(&mut out, key, item, fields);
+        }
+    }
+    if let Some(item) = &costs.packages {
+        item_toml(
+            &mut out,
+            "packages",
+            item,
+            vec![("value", quoted(&item.value))],
+        );
+    }
+    if let Some(item) = &costs.insurance {
+        let word = quoted(item.value.as_str());
+        item_toml(&mut out, "insurance", item, vec![("value", word)]);
+    }
+    if let Some(item) = &costs.prior_auth_help {
+        let flag = item.value.to_string();
+        item_toml(&mut out, "prior_auth_help", item, vec![("value", flag)]);
+    }
+    if let Some(item) = &costs.refund_policy {
+        item_toml(
+            &mut out,
+            "refund_policy",
+            item,
+            vec![("value", quoted(&item.value))],
+        );
+    }
+    out
 }
 
 fn answer_toml(answer: &Answer) -> String {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::checklist::{Checklist, Question};
 use super::date::Date;
-use super::provider::{AnswerValue, Provider};
+use super::provider::{AnswerValue, Provider, Verdict};
 
 /// How much each category matters to this user: 0 not important … 3 essential.
 pub const MAX_PRIORITY: u8 = 3;
@@ -39,11 +39,38 @@ impl Priorities {
     }
 }
 
+/// The two kinds of flag. Both are always shown, whatever the priorities; only safety flags
+/// move a provider down the ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Something unsafe is on record: a critical question answered "no", a failed licence check.
+    Safety,
+    /// Something about the record itself needs checking: stale, undated, unsourced, unverified.
+    Data,
+}
+
+impl FlagKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagKind::Safety => "safety",
+            FlagKind::Data => "data",
+        }
+    }
+}
+
+/// A flag on a provider (the name is historical: a data flag is not a warning about care).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum RedFlag {
     /// A critical question answered "no".
     CriticalNo { question: String },
+    /// A clinician's licence was checked and not found, or found expired.
+    LicenceFailed { clinician: String, result: Verdict },
+    /// A clinician's licence is active, with discipline on the board's record.
+    LicenceDiscipline { clinician: String },
+    /// A clinician is listed without a licence check on record.
+    LicenceUnchecked { clinician: String },
     /// Not verified for more than a year.
     Stale { last_verified: Date, days: i64 },
     /// A source exists but says nothing of when it was checked.
@@ -53,13 +80,30 @@ pub enum RedFlag {
 }
 
 impl RedFlag {
+    pub fn flag_kind(&self) -> FlagKind {
+        match self {
+            RedFlag::CriticalNo { .. } | RedFlag::LicenceFailed { .. } => FlagKind::Safety,
+            _ => FlagKind::Data,
+        }
+    }
+
     pub fn describe(&self, checklist: &Checklist) -> String {
         match self {
             RedFlag::CriticalNo { question } => {
                 let text = checklist
                     .question(question)
                     .map_or(question.as_str(), |q| q.question.as_str());
-                format!("answered \"no\" to a critical question: {text}")
+                format!("answered \"no\" to a critical safety question: {text}")
+            }
+            RedFlag::LicenceFailed { clinician, result } => format!(
+                "licence check for {clinician}: {} on the board's lookup",
+                result.label()
+            ),
+            RedFlag::LicenceDiscipline { clinician } => format!(
+                "licence check for {clinician}: active, with discipline on record; read the board's record"
+            ),
+            RedFlag::LicenceUnchecked { clinician } => {
+                format!("the licence of {clinician} has not been checked with the board")
             }
             RedFlag::Stale {
                 last_verified,
@@ -78,6 +122,9 @@ impl RedFlag {
     pub fn short(&self) -> &'static str {
         match self {
             RedFlag::CriticalNo { .. } => "critical no",
+            RedFlag::LicenceFailed { .. } => "licence failed",
+            RedFlag::LicenceDiscipline { .. } => "discipline",
+            RedFlag::LicenceUnchecked { .. } => "licence unchecked",
             RedFlag::Stale { .. } => "stale",
             RedFlag::Undated => "undated",
             RedFlag::NoSource => "no source",
@@ -214,6 +261,15 @@ pub struct Score {
 }
 
 impl Score {
+    /// The flags of one kind, in the order found.
+    pub fn flags_of(&self, kind: FlagKind) -> impl Iterator<Item = &RedFlag> {
+        self.red_flags.iter().filter(move |f| f.flag_kind() == kind)
+    }
+
+    pub fn has_safety_flag(&self) -> bool {
+        self.flags_of(FlagKind::Safety).next().is_some()
+    }
+
     pub fn summary(&self) -> String {
         format!(
             "{}, {}",
@@ -368,6 +424,24 @@ impl<'c> Scorer<'c> {
             }
             questions.push(entry);
         }
+        for clinician in &provider.clinicians {
+            let name = clinician.name.clone();
+            match clinician.verification.as_ref().map(|v| v.result) {
+                Some(result @ (Verdict::NotFound | Verdict::Expired)) => {
+                    red_flags.push(RedFlag::LicenceFailed {
+                        clinician: name,
+                        result,
+                    })
+                }
+                Some(Verdict::ActiveWithDiscipline) => {
+                    red_flags.push(RedFlag::LicenceDiscipline { clinician: name })
+                }
+                Some(Verdict::Unchecked) | None => {
+                    red_flags.push(RedFlag::LicenceUnchecked { clinician: name })
+                }
+                Some(Verdict::Active) => {}
+            }
+        }
         match &provider.source {
             None => red_flags.push(RedFlag::NoSource),
             Some(source) => match source.last_verified {
@@ -412,8 +486,9 @@ fn fraction_cmp((n1, d1): (u32, u32), (n2, d2): (u32, u32)) -> std::cmp::Orderin
     (n1 * d2).cmp(&(n2 * d1))
 }
 
-/// Providers with their scores, best first: by the low end (what is known for sure), then
-/// coverage, then name. Nobody is left out and nobody is paid to be first.
+/// Providers with their scores, best first: those with no safety flag before those with one,
+/// then by the low end (what is known for sure), coverage and name. Data flags do not reorder.
+/// Nobody is left out and nobody is paid to be first.
 pub fn rank<'p>(
     providers: impl IntoIterator<Item = &'p Provider>,
     checklist: &Checklist,
@@ -441,7 +516,9 @@ pub fn rank_cmp((pa, a): (&Provider, &Score), (pb, b): (&Provider, &Score)) -> s
         (b.total.answered_weight, b.total.applicable_weight),
         (a.total.answered_weight, a.total.applicable_weight),
     );
-    by_low
+    a.has_safety_flag()
+        .cmp(&b.has_safety_flag())
+        .then(by_low)
         .then(by_coverage)
         .then_with(|| pa.name.to_lowercase().cmp(&pb.name.to_lowercase()))
         .then_with(|| pa.id.cmp(&pb.id))
@@ -454,3 +531,98 @@ pub const PRIORITY_LABELS: [&str; 4] = [
     "important",
     "essential",
 ];
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    const CHECKLIST: &str = "[[category]]\nid = \"medical\"\ntitle = \"M\"\n[[question]]\nid = \"vitals\"\ncategory = \"medical\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 3\ncritical = true\n[[question]]\nid = \"plan\"\ncategory = \"medical\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 3\n";
+
+    fn provider(id: &str, extra: &str) -> Provider {
+        let checklist = Checklist::parse(Path::new("c.toml"), CHECKLIST).0.unwrap();
+        let text = format!(
+            "name = \"{id}\"\nkind = \"kap-practice\"\n[source]\nkind = \"consultation\"\nlast_verified = 2026-11-01\n{extra}"
+        );
+        let (p, problems) = Provider::parse(Path::new(&format!("{id}.toml")), &text, &checklist);
+        assert!(problems.is_empty(), "{problems:?}");
+        p.unwrap()
+    }
+
+    fn today() -> Date {
+        Date::parse("2026-11-25").unwrap()
+    }
+
+    fn flags(p: &Provider) -> Vec<(FlagKind, &'static str)> {
+        let checklist = Checklist::parse(Path::new("c.toml"), CHECKLIST).0.unwrap();
+        score(p, &checklist, &Priorities::default(), today())
+            .red_flags
+            .iter()
+            .map(|f| (f.flag_kind(), f.short()))
+            .collect()
+    }
+
+    fn clinician(result: &str) -> String {
+        format!(
+            "[[clinicians]]\nname = \"Ada\"\nrole = \"nurse\"\nverification = {{ date = 2026-11-01, result = \"{result}\" }}\n"
+        )
+    }
+
+    #[test]
+    fn a_critical_no_and_a_failed_licence_are_safety_flags_the_rest_data_flags() {
+        assert_eq!(
+            flags(&provider(
+                "a",
+                "[answers]\nvitals = \"no\"\nplan = \"no\"\n"
+            )),
+            [(FlagKind::Safety, "critical no")]
+        );
+        for (result, kind, short) in [
+            ("not-found", FlagKind::Safety, "licence failed"),
+            ("expired", FlagKind::Safety, "licence failed"),
+            ("active-with-discipline", FlagKind::Data, "discipline"),
+            ("unchecked", FlagKind::Data, "licence unchecked"),
+        ] {
+            assert_eq!(
+                flags(&provider("a", &clinician(result))),
+                [(kind, short)],
+                "{result}"
+            );
+        }
+        assert!(flags(&provider("a", &clinician("active"))).is_empty());
+        let unrecorded = "[[clinicians]]\nname = \"Ada\"\nrole = \"nurse\"\n";
+        assert_eq!(
+            flags(&provider("a", unrecorded)),
+            [(FlagKind::Data, "licence unchecked")]
+        );
+    }
+
+    #[test]
+    fn safety_flags_rank_below_everyone_and_data_flags_do_not_reorder() {
+        let checklist = Checklist::parse(Path::new("c.toml"), CHECKLIST).0.unwrap();
+        // Best score, but a licence not found: last.
+        let flagged = provider(
+            "a-flagged",
+            &format!(
+                "{}[answers]\nvitals = \"yes\"\nplan = \"yes\"\n",
+                clinician("not-found")
+            ),
+        );
+        // Worst score, no flags.
+        let weak = provider("b-weak", "[answers]\nplan = \"no\"\n");
+        // Middle score with a data flag only: keeps its place by score.
+        let unchecked = provider(
+            "c-unchecked",
+            &format!("{}[answers]\nvitals = \"yes\"\n", clinician("unchecked")),
+        );
+        let ranked = rank(
+            [&flagged, &weak, &unchecked],
+            &checklist,
+            &Priorities::default(),
+            today(),
+        );
+        let order: Vec<&str> = ranked.iter().map(|(p, _)| p.id.as_str()).collect();
+        assert_eq!(order, ["c-unchecked", "b-weak", "a-flagged"]);
+    }
+}

@@ -30,6 +30,10 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
          routes = []\n\
          # Conditions the provider says it treats, lowercase words.\n\
          conditions = []\n\
+         # How much care is by video or phone: none | partial | full (optional).\n\
+         # telehealth = \"none\"\n\
+         # Languages care is offered in (optional).\n\
+         # languages = [\"English\"]\n\
          \n\
          [location]\n\
          # city = \"\"\n\
@@ -51,6 +55,30 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
          # url = \"https://\"\n\
          # The day you last checked. Profiles older than a year are flagged as stale.\n\
          last_verified = {today}\n\
+         \n\
+         # One block per clinician; copy it for each. A check of the licence on the board's own\n\
+         # lookup page goes in verification (result: active | active-with-discipline | not-found |\n\
+         # expired | unchecked). Not found or expired is a safety flag; unchecked a data flag.\n\
+         # [[clinicians]]\n\
+         # name = \"\"\n\
+         # role = \"prescriber\"       # prescriber | therapist | nurse | monitor\n\
+         # licence_type = \"\"\n\
+         # licence_number = \"\"\n\
+         # licensed_in = \"\"         # state, province or country\n\
+         # board_url = \"https://\"\n\
+         # verification = {{ date = {today}, result = \"active\" }}\n\
+         \n\
+         # Fees in whole units of currency: 450, or {{ min = 400, max = 600, note = \"…\", source = \"…\" }}.\n\
+         # Leave out what nobody has stated; write 0 for a session that is included or not offered.\n\
+         # [costs]\n\
+         # currency = \"USD\"\n\
+         # dosing_session = 0\n\
+         # preparation_session = 0\n\
+         # integration_session = 0\n\
+         # packages = \"\"\n\
+         # insurance = \"unknown\"     # accepts | superbill | none | unknown\n\
+         # prior_auth_help = false\n\
+         # refund_policy = \"\"\n\
          \n\
          # One line per checklist question: yes | partial | no | unknown | na (does not apply).\n\
          # For detail, write a table: question_id = {{ answer = \"partial\", note = \"…\", source = \"…\", date = {today} }}\n\

@@ -7,6 +7,12 @@
 //!
 //! [values]            # "what matters to you": statement id = 0 (not for me) … 3 (very much)
 //! therapist = 3
+//!
+//! [course]            # the course shape cost estimates price
+//! dosing = 6
+//! preparation = 2
+//! integration = 3
+//! boosters = 0
 //! ```
 //!
 //! A broken file gets a clear message and the defaults — never a crash — and is never
@@ -19,6 +25,7 @@ use std::time::SystemTime;
 use super::loader::read_text;
 use super::store::{SaveError, check_reads_back, write_atomic};
 use crate::core::checklist::Checklist;
+use crate::core::costs::{CourseShape, MAX_SESSIONS, SessionKind};
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use crate::core::fields::{Fields, parse_document, toml_key};
 use crate::core::sanitize::sanitize_line;
@@ -30,6 +37,8 @@ pub struct Config {
     pub priorities: Priorities,
     /// The answers to the "what matters to you" statements (skipped ones are absent).
     pub values: Values,
+    /// The course the cost estimates price.
+    pub course: CourseShape,
     /// Where it was read from, if a file exists.
     pub path: Option<PathBuf>,
     /// False when the file had problems: then it must not be overwritten.
@@ -62,9 +71,10 @@ impl Config {
                 return (config, vec![problem]);
             }
         };
-        let (priorities, values, problems) = Config::read(path, &text, checklist);
+        let (priorities, values, course, problems) = Config::read(path, &text, checklist);
         config.priorities = priorities;
         config.values = values;
+        config.course = course;
         config.writable = problems.is_empty();
         let problems = problems
             .into_iter()
@@ -81,13 +91,24 @@ impl Config {
         path: &Path,
         text: &str,
         checklist: &Checklist,
-    ) -> (Priorities, Values, Vec<Problem>) {
+    ) -> (Priorities, Values, CourseShape, Vec<Problem>) {
         let mut priorities = Priorities::default();
         let mut values = Values::default();
+        let mut course = CourseShape::default();
         let mut rep = Reporter::new(path, text, 0);
         if let Some(doc) = parse_document(text, &mut rep) {
             let top = Fields::new(doc.get_ref(), doc.span(), "");
-            top.reject_unknown_keys(&mut rep, &["priorities", "values"]);
+            top.reject_unknown_keys(&mut rep, &["priorities", "values", "course"]);
+            if let Some(table) = top.table(&mut rep, "course", "[course]") {
+                let keys: Vec<&str> = SessionKind::ALL.iter().map(|k| course_key(*k)).collect();
+                table.reject_unknown_keys(&mut rep, &keys);
+                for kind in SessionKind::ALL {
+                    let range = 0..i64::from(MAX_SESSIONS) + 1;
+                    if let Some(n) = table.integer(&mut rep, course_key(kind), range) {
+                        course.set(kind, n as u32);
+                    }
+                }
+            }
             if let Some(table) = top.table(&mut rep, "values", "[values]") {
                 let ids = statement_ids();
                 for (key, value) in table.table.iter() {
@@ -124,7 +145,7 @@ impl Config {
                 }
             }
         }
-        (priorities, values, rep.problems)
+        (priorities, values, course, rep.problems)
     }
 
     pub fn to_toml(&self, checklist: &Checklist) -> String {
@@ -144,6 +165,15 @@ impl Config {
                 out.push_str(&format!("{} = {answer}\n", toml_key(id)));
             }
         }
+        if self.course != CourseShape::default() {
+            out.push_str(
+                "\n# The course that cost estimates price (sessions of each kind).\n[course]\n",
+            );
+            for kind in SessionKind::ALL {
+                let count = self.course.count(kind);
+                out.push_str(&format!("{} = {count}\n", course_key(kind)));
+            }
+        }
         out
     }
 
@@ -153,7 +183,7 @@ impl Config {
         let mut doc: toml_edit::DocumentMut = existing
             .parse()
             .map_err(|e| format!("{} cannot be edited: {e}", path.display()))?;
-        let (in_file, values_in_file, _) = Config::read(path, existing, checklist);
+        let (in_file, values_in_file, course_in_file, _) = Config::read(path, existing, checklist);
         let table = doc
             .entry("priorities")
             .or_insert_with(toml_edit::table)
@@ -181,6 +211,20 @@ impl Config {
                     None => {
                         table.remove(id);
                     }
+                }
+            }
+        }
+        // A file without `[course]` has the default course and gets no table it does not need.
+        if self.course != course_in_file {
+            let table = doc
+                .entry("course")
+                .or_insert_with(toml_edit::table)
+                .as_table_like_mut()
+                .ok_or_else(|| format!("{}: `course` is not a table", path.display()))?;
+            for kind in SessionKind::ALL {
+                let count = self.course.count(kind).min(MAX_SESSIONS);
+                if count != course_in_file.count(kind) {
+                    set_number(table, course_key(kind), count as u8);
                 }
             }
         }
@@ -221,11 +265,19 @@ impl Config {
             Err(_) if !path.exists() => self.to_toml(checklist),
             Err(problem) => return Err(problem.to_string()),
         };
-        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).2)
+        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).3)
             .and_then(|()| write_atomic(&path, &text, true))
             .map_err(|e: SaveError| e.to_string())?;
         self.seen_modified = modified(&path);
         Ok(path)
+    }
+}
+
+/// The key of a session kind in `[course]`: `boosters` is plural like the others read.
+fn course_key(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Booster => "boosters",
+        other => other.label(),
     }
 }
 
@@ -372,6 +424,37 @@ mod tests {
         assert_eq!(
             saved,
             "# my settings, kept in git\n[priorities]\ntherapy = 3 # the one I care about\n"
+        );
+    }
+
+    #[test]
+    fn the_course_shape_reads_and_saves_and_defaults_to_the_fact_sheet_course() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let (config, _) = Config::load(Some(&path), &checklist());
+        assert_eq!(config.course, CourseShape::default());
+        fs::write(&path, "[course]\ndosing = 8\nboosters = 2\n").unwrap();
+        let (mut config, problems) = Config::load(Some(&path), &checklist());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            (
+                config.course.dosing,
+                config.course.preparation,
+                config.course.boosters
+            ),
+            (8, 2, 2)
+        );
+        config.course.set(SessionKind::Integration, 5);
+        config.save(&checklist()).unwrap();
+        assert_eq!(
+            Config::load(Some(&path), &checklist()).0.course,
+            config.course
+        );
+        fs::write(&path, "[course]\ndosng = 8\n").unwrap();
+        let (_, problems) = Config::load(Some(&path), &checklist());
+        assert!(
+            problems[0].to_string().contains("did you mean `dosing`?"),
+            "{problems:?}"
         );
     }
 }

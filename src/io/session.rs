@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::config::{Config, parse_priority_arg};
 use super::loader::{self, Library, LoadOptions};
+use crate::core::costs::CourseShape;
 use crate::core::date::Date;
 use crate::core::diagnostics::Problem;
 use crate::core::scoring::Priorities;
@@ -18,6 +19,8 @@ pub struct Context {
     pub config_problems: Vec<Problem>,
     /// The config's priorities with `--priority` overrides applied: what scores use.
     pub priorities: Priorities,
+    /// The course shape cost estimates price (from the config).
+    pub course: CourseShape,
     pub today: Date,
     pub ascii: bool,
 }
@@ -43,6 +46,7 @@ impl Context {
             today: options.today,
             options,
             library,
+            course: config.course,
             config,
             config_problems,
             priorities,

@@ -87,7 +87,8 @@ pub struct Matrix {
     pub column: u16,
     /// Provider columns that fit.
     pub fit: usize,
-    /// Question rows between the two header lines and the three foot lines.
+    /// Question rows between the head (names, markers, model, rule) and the foot (rule, score,
+    /// coverage, course cost, safety and data flags).
     pub rows: usize,
 }
 
@@ -95,8 +96,8 @@ pub const MATRIX_COLUMN: u16 = 13;
 // The red-flag cell leads with its count ("⚑12 critical …"): a column always has room for the
 // count and the start of what it is.
 const _: () = assert!(MATRIX_COLUMN >= 8);
-const MATRIX_HEAD: u16 = 3;
-const MATRIX_FOOT: u16 = 4;
+const MATRIX_HEAD: u16 = 4;
+const MATRIX_FOOT: u16 = 6;
 
 /// The question column is at least this wide; what the provider columns leave goes to it.
 const MATRIX_LABEL: (u16, u16) = (22, 48);

@@ -206,6 +206,11 @@ impl Session {
             .collect()
     }
 
+    /// "n/N": the walk-through's progress at question `n`, N counted from the checklist.
+    pub fn progress(&self, n: usize) -> String {
+        format!("{n}/{}", self.app.library().checklist.questions.len())
+    }
+
     pub fn status(&self) -> String {
         self.app
             .status()

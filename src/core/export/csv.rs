@@ -65,7 +65,16 @@ pub(super) fn csv(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     // After the questions, rows that say what each column is and how it scores, so a
     // spreadsheet never separates a sample or a red flag from its answers.
-    let summary: [(&str, SummaryCell); 4] = [
+    let flags = |kind: FlagKind| {
+        move |_: &Provider, s: &Score| {
+            s.flags_of(kind)
+                .map(|f| f.describe(c.checklist))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    };
+    let (safety, data) = (flags(FlagKind::Safety), flags(FlagKind::Data));
+    let summary: [(&str, SummaryCell); 8] = [
         ("sample", &|p, _| {
             if p.sample {
                 "SAMPLE (fictional)".into()
@@ -73,15 +82,13 @@ pub(super) fn csv(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
                 String::new()
             }
         }),
+        ("model", &|p, _| model_text(p).into()),
         ("score_range", &|_, s| s.total.range_text()),
         ("known", &|_, s| s.total.coverage_percent()),
-        ("red_flags", &|_, s| {
-            s.red_flags
-                .iter()
-                .map(|f| f.describe(c.checklist))
-                .collect::<Vec<_>>()
-                .join("; ")
-        }),
+        ("course_cost", &|p, _| c.cost(p).text()),
+        ("licences", &|p, _| licences_text(p)),
+        ("safety_flags", &safety),
+        ("data_flags", &data),
     ];
     for (row, value) in summary {
         let mut fields = vec![

@@ -1,6 +1,42 @@
 //! `kapguide explain`: every step of a score's arithmetic.
 
 use super::*;
+use crate::core::costs::SessionKind;
+
+/// The course cost estimate with its arithmetic: each kind of session, its count and fee.
+fn course_text(provider: &Provider, course: &CourseShape) -> String {
+    let cost = course_cost(&provider.costs, course);
+    let mut out = format!(
+        "Course cost: {} for {}.\n",
+        cost.detail(),
+        course.describe()
+    );
+    let fees = [
+        (SessionKind::Dosing, &provider.costs.dosing_session),
+        (
+            SessionKind::Preparation,
+            &provider.costs.preparation_session,
+        ),
+        (
+            SessionKind::Integration,
+            &provider.costs.integration_session,
+        ),
+        (SessionKind::Booster, &provider.costs.dosing_session),
+    ];
+    for (kind, fee) in fees {
+        let count = course.count(kind);
+        if count == 0 {
+            continue;
+        }
+        let each = match fee {
+            Some(item) if item.value.low == item.value.high => format!("{} each", item.value.low),
+            Some(item) => format!("{}–{} each", item.value.low, item.value.high),
+            None => "fee unknown: adds 0 to the low end and leaves the high end open".into(),
+        };
+        out.push_str(&format!("  {count} × {} session: {each}\n", kind.label()));
+    }
+    out
+}
 
 /// What each category and question contributed to a provider's score, and why.
 pub fn explain(
@@ -8,6 +44,7 @@ pub fn explain(
     score: &Score,
     checklist: &Checklist,
     priorities: &Priorities,
+    course: &CourseShape,
     ascii: bool,
 ) -> String {
     use crate::core::scoring::PRIORITY_LABELS;
@@ -30,12 +67,49 @@ pub fn explain(
     }
     out.push_str(&textwrap::fill(UNKNOWN_NOTE, wrap_options(80)));
     out.push_str("\nEach question counts its weight × your priority for its category; yes earns all of it, partial half, no none.\n");
-    if score.red_flags.is_empty() {
-        out.push_str("Red flags: none.\n");
-    } else {
-        out.push_str("Red flags (shown whatever your priorities):\n");
-        for flag in &score.red_flags {
-            out.push_str(&format!("  ⚑ {}\n", flag.describe(checklist)));
+    out.push_str(&format!(
+        "Model: {}. The badge comes from the preparation and integration answers (and the kind, {}); it describes the model and never counts as a flag.\n",
+        model_text(provider),
+        provider.kind.as_str()
+    ));
+    for (kind, effect) in [
+        (
+            FlagKind::Safety,
+            "These put the provider below every provider without a safety flag, whatever the score",
+        ),
+        (
+            FlagKind::Data,
+            "These say what to check about the record; they do not change the order",
+        ),
+    ] {
+        let title = match kind {
+            FlagKind::Safety => "Safety flags",
+            FlagKind::Data => "Data flags",
+        };
+        match score.flags_of(kind).count() {
+            0 => out.push_str(&format!("{title}: none.\n")),
+            n => out.push_str(&format!("{title}: {n}. {effect}:\n")),
+        }
+        for flag in score.flags_of(kind) {
+            out.push_str(&format!(
+                "  {} {}\n",
+                kind_mark(kind, ascii),
+                flag.describe(checklist)
+            ));
+        }
+    }
+    out.push_str("Flags show whatever your priorities.\n");
+    out.push_str(&course_text(provider, course));
+    if !provider.clinicians.is_empty() {
+        out.push_str("Clinicians:\n");
+        for clinician in &provider.clinicians {
+            out.push_str(&textwrap::fill(
+                &clinician.summary(),
+                wrap_options(80)
+                    .initial_indent("  ")
+                    .subsequent_indent("    "),
+            ));
+            out.push('\n');
         }
     }
     for (index, category) in checklist.categories.iter().enumerate() {

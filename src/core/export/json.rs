@@ -44,20 +44,25 @@ fn provider_json(c: &Comparison<'_>, p: &Provider, s: &Score) -> serde_json::Val
         .zip(&s.categories)
         .map(|(cat, t)| json!({ "id": cat.id, "low": t.low(), "high": t.high(), "coverage": t.coverage() }))
         .collect();
-    let flags: Vec<serde_json::Value> = s
-        .red_flags
-        .iter()
-        .map(|f| {
-            let mut v = serde_json::to_value(f).unwrap_or_default();
-            v["message"] = json!(f.describe(c.checklist));
-            v
-        })
-        .collect();
+    let flags = |kind: FlagKind| -> Vec<serde_json::Value> {
+        s.flags_of(kind)
+            .map(|f| {
+                let mut v = serde_json::to_value(f).unwrap_or_default();
+                v["message"] = json!(f.describe(c.checklist));
+                v
+            })
+            .collect()
+    };
+    let cost = c.cost(p);
     json!({
         "id": p.id, "name": p.name, "sample": p.sample, "kind": p.kind, "place": p.place(),
-        "routes": p.routes, "location": p.location, "contact": p.contact, "source": p.source,
+        "routes": p.routes, "telehealth": p.telehealth_level(), "languages": p.languages,
+        "location": p.location, "contact": p.contact, "source": p.source,
+        "model": ModelBadge::of(p), "clinicians": p.clinicians, "costs": p.costs,
+        "course_cost": { "currency": cost.currency, "low": cost.low, "high": cost.high, "unknown_fees": cost.unknown, "text": cost.text() },
         "score": { "low": s.total.low(), "high": s.total.high(), "coverage": s.total.coverage(), "categories": categories },
-        "red_flags": flags,
+        "safety_flags": flags(FlagKind::Safety),
+        "data_flags": flags(FlagKind::Data),
     })
 }
 
@@ -89,7 +94,8 @@ pub(super) fn json(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .iter()
                 .map(|cat| (cat.id.clone(), json!(c.priorities.get(&cat.id))))
                 .collect();
-            let mut map = serializer.serialize_map(Some(5))?;
+            let mut map = serializer.serialize_map(Some(6))?;
+            map.serialize_entry("course", &c.course)?;
             map.serialize_entry("disclaimer", DISCLAIMER)?;
             map.serialize_entry("generated", &c.today)?;
             map.serialize_entry("priorities", &priorities)?;

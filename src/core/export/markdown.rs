@@ -59,34 +59,60 @@ pub(super) fn markdown(c: &Comparison<'_>, ascii: bool, out: &mut dyn Write) -> 
             )?;
         }
     }
-    let mut foot = |label: &str, f: &dyn Fn(&Score) -> String| {
-        let cells: Vec<String> = c.columns.iter().map(|(_, s)| md_escape(&f(s))).collect();
+    let mut foot = |label: &str, f: &dyn Fn(&Provider, &Score) -> String| {
+        let cells: Vec<String> = c.columns.iter().map(|(p, s)| md_escape(&f(p, s))).collect();
         writeln!(out, "| **{label}** | {} |", cells.join(" | "))
     };
-    foot("Score (low–high)", &|s| s.total.range_text())?;
-    foot("Known", &|s| s.total.coverage_percent())?;
-    foot("Red flags", &|s| {
-        let flags: Vec<&str> = s.red_flags.iter().map(|f| f.short()).collect();
-        if flags.is_empty() {
-            "none".into()
-        } else {
-            format!("⚑ {}", flags.join(", "))
+    foot("Model", &|p, _| model_text(p).into())?;
+    foot("Score (low–high)", &|_, s| s.total.range_text())?;
+    foot("Known", &|_, s| s.total.coverage_percent())?;
+    foot("Course cost", &|p, _| c.cost(p).text())?;
+    foot("Licences", &|p, _| licences_text(p))?;
+    for (label, kind) in [
+        ("Safety flags", FlagKind::Safety),
+        ("Data flags", FlagKind::Data),
+    ] {
+        foot(label, &|_, s| match s.flags_of(kind).count() {
+            0 => "none".into(),
+            _ => format!("{} {}", kind_mark(kind, ascii), flags_short(s, kind)),
+        })?;
+    }
+    for (heading, kind) in [
+        ("Safety flags", FlagKind::Safety),
+        ("Data flags", FlagKind::Data),
+    ] {
+        write!(out, "\n## {heading}\n\n")?;
+        for (provider, score) in &c.columns {
+            let mut any = false;
+            for flag in score.flags_of(kind) {
+                any = true;
+                writeln!(
+                    out,
+                    "- {}: {}",
+                    md_name(provider),
+                    md_escape(&flag.describe(c.checklist))
+                )?;
+            }
+            if !any {
+                writeln!(out, "- {}: none", md_name(provider))?;
+            }
         }
-    })?;
-    out.write_all(b"\n## Red flags\n\n")?;
-    for (provider, score) in &c.columns {
-        for flag in &score.red_flags {
+    }
+    out.write_all(b"\n## Clinicians\n\n")?;
+    for (provider, _) in &c.columns {
+        if provider.clinicians.is_empty() {
+            writeln!(out, "- {}: none listed", md_name(provider))?;
+        }
+        for clinician in &provider.clinicians {
             writeln!(
                 out,
                 "- {}: {}",
                 md_name(provider),
-                md_escape(&flag.describe(c.checklist))
+                md_escape(&clinician.summary())
             )?;
         }
-        if score.red_flags.is_empty() {
-            writeln!(out, "- {}: none", md_name(provider))?;
-        }
     }
+    write!(out, "\n{FLAGS_NOTE}\n\n{}\n", course_note(&c.course))?;
     write!(
         out,
         "\nLegend: {}.\n\n{UNKNOWN_NOTE}\n\nPriorities: {}.\n",

@@ -21,9 +21,22 @@ pub fn critical_mark(ascii: bool) -> &'static str {
     if ascii { "*" } else { "◆" }
 }
 
-/// Marks a red flag.
+/// Marks a safety flag.
 pub fn flag_mark(ascii: bool) -> &'static str {
     if ascii { "!" } else { "⚑" }
+}
+
+/// Marks a data flag: something about the record to check.
+pub fn data_mark(ascii: bool) -> &'static str {
+    if ascii { "i" } else { "⚐" }
+}
+
+/// The mark of a flag of `kind`.
+pub fn kind_mark(kind: FlagKind, ascii: bool) -> &'static str {
+    match kind {
+        FlagKind::Safety => flag_mark(ascii),
+        FlagKind::Data => data_mark(ascii),
+    }
 }
 
 pub fn answer_label(value: AnswerValue) -> &'static str {

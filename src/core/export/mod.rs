@@ -28,16 +28,20 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use crate::core::badge::ModelBadge;
 use crate::core::checklist::Checklist;
+use crate::core::costs::{CourseCost, CourseShape, course_cost};
 use crate::core::date::Date;
 use crate::core::layout::wrap_options;
+use crate::core::provider::Verdict;
 use crate::core::provider::{AnswerValue, Provider};
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{Priorities, QuestionScore, Score, rank};
+use crate::core::scoring::{FlagKind, Priorities, QuestionScore, RedFlag, Score, rank};
 use crate::core::width::display_width;
 
 pub const DISCLAIMER: &str = "Educational, not medical advice. kapguide takes no money for placement; scores come only from the answers recorded in each profile.";
 pub const UNKNOWN_NOTE: &str = "Scores are ranges: the low end counts every unknown as \"no\", the high end as \"yes\". \"Known\" is the share of the weight actually answered.";
+pub const FLAGS_NOTE: &str = "Safety flags (a critical safety question answered \"no\", a licence not found or expired) put a provider below every provider without one. Data flags (stale, undated or unsourced records, licences not checked) say what to check; they do not change the order.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -59,6 +63,8 @@ pub struct Comparison<'a> {
     pub columns: Vec<(&'a Provider, Score)>,
     pub priorities: Priorities,
     pub today: Date,
+    /// The course whose cost is estimated for each provider.
+    pub course: CourseShape,
 }
 
 impl<'a> Comparison<'a> {
@@ -74,7 +80,17 @@ impl<'a> Comparison<'a> {
             columns: rank(providers, checklist, priorities, today),
             priorities: priorities.clone(),
             today,
+            course: CourseShape::default(),
         }
+    }
+
+    /// The same comparison, pricing `course` instead of the default course.
+    pub fn with_course(self, course: CourseShape) -> Self {
+        Comparison { course, ..self }
+    }
+
+    fn cost(&self, provider: &Provider) -> CourseCost {
+        course_cost(&provider.costs, &self.course)
     }
 
     /// Providers in the order given (a view sorted by name, say), already scored.
@@ -89,6 +105,7 @@ impl<'a> Comparison<'a> {
             columns,
             priorities: priorities.clone(),
             today,
+            course: CourseShape::default(),
         }
     }
 
@@ -101,6 +118,50 @@ impl<'a> Comparison<'a> {
             .collect();
         parts.join(", ")
     }
+}
+
+/// How to read the course cost: which course it prices, and what "+" means.
+pub fn course_note(course: &CourseShape) -> String {
+    format!(
+        "Course cost prices {}; a + means some fee is unknown, so there is no upper end.",
+        course.describe()
+    )
+}
+
+/// "none", or the short names of a score's flags of one kind: "critical no, licence failed".
+pub fn flags_short(score: &Score, kind: FlagKind) -> String {
+    let flags: Vec<&str> = score.flags_of(kind).map(RedFlag::short).collect();
+    if flags.is_empty() {
+        "none".into()
+    } else {
+        flags.join(", ")
+    }
+}
+
+/// Each clinician's licence check, counted: "1 active, 1 not checked", or "none listed".
+pub fn licences_text(provider: &Provider) -> String {
+    if provider.clinicians.is_empty() {
+        return "none listed".into();
+    }
+    let mut counts: Vec<(Verdict, usize)> = Vec::new();
+    for clinician in &provider.clinicians {
+        let verdict = clinician.verdict();
+        match counts.iter_mut().find(|(v, _)| *v == verdict) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((verdict, 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .iter()
+        .map(|(v, n)| format!("{n} {}", v.label()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The model badge in words.
+pub fn model_text(provider: &Provider) -> &'static str {
+    ModelBadge::of(provider).label()
 }
 
 /// Writes the comparison to `out` as it is made, a row or a provider at a time, so that even
@@ -130,13 +191,16 @@ pub struct OwnedComparison {
     pub today: Date,
     pub format: Format,
     pub options: RenderOptions,
+    /// The course whose cost is estimated.
+    pub course: CourseShape,
 }
 
 impl OwnedComparison {
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
         let columns = self.columns.iter().map(|(p, s)| (p, s.clone())).collect();
         let comparison =
-            Comparison::in_order(&self.checklist, columns, &self.priorities, self.today);
+            Comparison::in_order(&self.checklist, columns, &self.priorities, self.today)
+                .with_course(self.course);
         write_comparison(&comparison, self.format, &self.options, out)
     }
 }

@@ -26,6 +26,40 @@ pub fn questions_to_ask(score: &Score, checklist: &Checklist) -> Vec<usize> {
         .collect()
 }
 
+/// What the profile lacks about licences and fees, as requests to make at the consultation.
+fn licence_and_cost_asks(provider: &Provider) -> Vec<String> {
+    let mut asks = Vec::new();
+    if provider.clinicians.is_empty() {
+        asks.push("The name, role, licence type and number of each clinician (prescriber, therapist, anyone who monitors you), and the state board where each licence can be looked up.".to_string());
+    }
+    for clinician in &provider.clinicians {
+        if clinician.licence_number.is_none() || clinician.licence_type.is_none() {
+            asks.push(format!(
+                "{} ({}): the licence type and number, and the state or country that issued it.",
+                clinician.name,
+                clinician.role.as_str()
+            ));
+        }
+    }
+    let costs = &provider.costs;
+    let fees = [
+        ("dosing session", costs.dosing_session.is_none()),
+        ("preparation session", costs.preparation_session.is_none()),
+        ("integration session", costs.integration_session.is_none()),
+    ];
+    let missing: Vec<&str> = fees.iter().filter(|(_, m)| *m).map(|(n, _)| *n).collect();
+    if !missing.is_empty() {
+        asks.push(format!("The fee for each {}.", missing.join(", ")));
+    }
+    if costs.insurance() == crate::core::costs::Insurance::Unknown {
+        asks.push("Whether they take your insurance or give a superbill.".into());
+    }
+    if costs.refund_policy.is_none() {
+        asks.push("The refund and cancellation terms, in writing.".into());
+    }
+    asks
+}
+
 /// The questions still worth asking a provider: unknown and partial answers, and any critical
 /// "no" to confirm, grouped by category, with room to write the answer.
 pub fn question_sheet(
@@ -74,22 +108,38 @@ pub fn question_sheet(
         }
     ));
     out.push_str(&format!(
-        "Prepared: {today} with kapguide. Current profile: {}.\n",
-        score.summary()
+        "Prepared: {today} with kapguide. Current profile: {}; model: {}.\n",
+        score.summary(),
+        model_text(provider)
     ));
     out.push_str(&format!(
         "{DISCLAIMER} Ask your own clinician about your own health.\n\n"
     ));
-    if !score.red_flags.is_empty() {
-        out.push_str(if md {
-            "**Red flags to raise:**\n\n"
+    for (kind, title) in [
+        (FlagKind::Safety, "Safety flags to raise"),
+        (FlagKind::Data, "Data flags to check"),
+    ] {
+        if score.flags_of(kind).next().is_none() {
+            continue;
+        }
+        out.push_str(&if md {
+            format!("**{title}:**\n\n")
         } else {
-            "Red flags to raise:\n"
+            format!("{title}:\n")
         });
-        for flag in &score.red_flags {
+        for flag in score.flags_of(kind) {
             let text = flag.describe(checklist);
             let text = if md { md_escape(&text) } else { text };
-            out.push_str(&format!("- {} {text}\n", flag_mark(false)));
+            out.push_str(&format!("- {} {text}\n", kind_mark(kind, false)));
+        }
+        out.push('\n');
+    }
+    let asks = licence_and_cost_asks(provider);
+    if !asks.is_empty() {
+        out.push_str(&heading("Licences and costs to ask for", 2));
+        for ask in asks {
+            let ask = if md { md_escape(&ask) } else { ask };
+            out.push_str(&format!("- {ask}\n"));
         }
         out.push('\n');
     }

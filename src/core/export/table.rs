@@ -20,10 +20,16 @@ pub(super) fn pad(text: &str, width: usize) -> String {
     )
 }
 
-pub(super) fn flags_cell(score: &Score) -> String {
-    match score.red_flags.len() {
+/// "⚑ 2" (safety) or "⚐ 1" (data), "none" without any: the count first, so a narrow column
+/// cuts the words, never the count.
+pub(super) fn flags_cell(score: &Score, kind: FlagKind) -> String {
+    match score.flags_of(kind).count() {
         0 => "none".into(),
-        n => format!("{} {n}", flag_mark(false)),
+        n => format!(
+            "{} {n} {}",
+            kind_mark(kind, false),
+            flags_short(score, kind)
+        ),
     }
 }
 
@@ -123,9 +129,19 @@ fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOp
         }
     }
     out.push('\n');
+    out.push_str(&row("Model", each(&|p, _| model_text(p).into())));
     out.push_str(&row("Score (low–high)", each(&|_, s| s.total.range_text())));
     out.push_str(&row("Known", each(&|_, s| s.total.coverage_percent())));
-    out.push_str(&row("Red flags", each(&|_, s| flags_cell(s))));
+    out.push_str(&row("Course cost", each(&|p, _| c.cost(p).text())));
+    out.push_str(&row("Licences", each(&|p, _| licences_text(p))));
+    out.push_str(&row(
+        "Safety flags",
+        each(&|_, s| flags_cell(s, FlagKind::Safety)),
+    ));
+    out.push_str(&row(
+        "Data flags",
+        each(&|_, s| flags_cell(s, FlagKind::Data)),
+    ));
     out
 }
 
@@ -141,29 +157,50 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions, out: &mut dyn Write) -
         out.write_all(
             wrap(
                 &format!(
-                    "{}: {} ({}), {}",
+                    "{}: {} ({}), {}; model: {}; course cost: {}",
                     provider.id,
                     display_name(provider),
                     provider.place(),
-                    score.summary()
+                    score.summary(),
+                    model_text(provider),
+                    c.cost(provider).detail()
                 ),
                 "    ",
             )
             .as_bytes(),
         )?;
-        for flag in &score.red_flags {
-            out.write_all(wrap(&format!("  ⚑ {}", flag.describe(c.checklist)), "    ").as_bytes())?;
+        for clinician in &provider.clinicians {
+            out.write_all(wrap(&format!("  {}", clinician.summary()), "    ").as_bytes())?;
+        }
+        for kind in [FlagKind::Safety, FlagKind::Data] {
+            for flag in score.flags_of(kind) {
+                out.write_all(
+                    wrap(
+                        &format!(
+                            "  {} {} flag: {}",
+                            kind_mark(kind, false),
+                            kind.label(),
+                            flag.describe(c.checklist)
+                        ),
+                        "    ",
+                    )
+                    .as_bytes(),
+                )?;
+            }
         }
     }
     out.write_all(wrap(
         &format!(
-            "Legend: {}. {} marks critical questions (a \"no\" is a red flag); {} marks red flags.",
+            "Legend: {}. {} marks critical safety questions (a \"no\" is a safety flag); {} marks safety flags and {} data flags.",
             legend(options.ascii),
             critical_mark(options.ascii),
-            flag_mark(options.ascii)
+            flag_mark(options.ascii),
+            data_mark(options.ascii)
         ),
         "  ",
     ).as_bytes())?;
     out.write_all(wrap(UNKNOWN_NOTE, "").as_bytes())?;
+    out.write_all(wrap(FLAGS_NOTE, "").as_bytes())?;
+    out.write_all(wrap(&course_note(&c.course), "").as_bytes())?;
     out.write_all(wrap(&format!("Priorities: {}.", c.priorities_text()), "").as_bytes())
 }

@@ -363,6 +363,10 @@ impl App {
                 url: None,
                 last_verified: Some(self.today),
             }),
+            telehealth: None,
+            languages: Vec::new(),
+            clinicians: Vec::new(),
+            costs: Default::default(),
             answers: BTreeMap::new(),
             origin: PathBuf::new(),
         };

@@ -485,6 +485,7 @@ impl App {
                         today: self.today,
                         format: core_format,
                         options,
+                        course: self.config.course,
                     })),
                 });
             }

@@ -123,7 +123,7 @@ fn why<'a>(q: &'a Question, app: &'a App) -> Paragraph<'a> {
     let category = &app.lib.checklist.categories[q.category].title;
     let critical = if q.critical {
         format!(
-            " · {} critical: a \"no\" is a red flag ({})",
+            " · {} critical: a \"no\" is a safety flag ({})",
             critical_mark(theme.ascii),
             flag_mark(theme.ascii)
         )
@@ -172,7 +172,7 @@ fn question_lines<'a>(q: &'a Question, app: &'a App, offered: bool) -> Vec<Line<
         lines.push(Line::from(""));
         lines.push(Line::styled(
             format!(
-                "{} Critical: a \"no\" here is a red flag ({}).",
+                "{} Critical: a \"no\" here is a safety flag ({}).",
                 critical_mark(theme.ascii),
                 flag_mark(theme.ascii)
             ),
@@ -276,18 +276,7 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         field("Answers", counts.join("   "), theme),
         Line::from(""),
     ];
-    if s.red_flags.is_empty() {
-        lines.push(field("Red flags", "none", theme));
-    } else {
-        lines.push(Line::styled("Red flags:", theme.bad));
-        for flag in &s.red_flags {
-            lines.push(Line::from(format!(
-                "  {} {}",
-                flag_mark(theme.ascii),
-                flag.describe(&app.lib.checklist)
-            )));
-        }
-    }
+    lines.extend(super::flag_lines(s, &app.lib.checklist, theme));
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key),

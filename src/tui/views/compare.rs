@@ -13,8 +13,14 @@ use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
 use super::checklist::answer_style;
-use super::{boxed, field, flag_count, list, note_field, pane, popup, with_keys};
-use crate::core::export::{cell as cell_text, critical_mark, display_name, flag_mark};
+use super::{boxed, field, flag_count, flag_lines, list, note_field, pane, popup, with_keys};
+use crate::core::costs::{Fee, Item, course_cost};
+use crate::core::export::{
+    cell as cell_text, critical_mark, data_mark, display_name, flag_mark, flags_short, kind_mark,
+    model_text,
+};
+use crate::core::provider::{Provider, Verdict};
+use crate::core::scoring::FlagKind;
 use crate::core::scoring::PRIORITY_LABELS;
 use crate::core::scoring::{MAX_PRIORITY, Score};
 
@@ -151,9 +157,16 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(theme.fit("", rule_width), theme.dim),
         Span::styled(right, theme.key),
     ]);
-    // The legend: the two marks are told apart here, and the foot lists the flags.
+    // The legend: the marks are told apart here, and the foot lists the flags.
     let critical_legend = format!("Question ({} critical)", critical_mark(theme.ascii));
-    let flag_legend = format!("{} red flag", flag_mark(theme.ascii));
+    let flag_legend = format!(
+        "{} safety {} data flag",
+        flag_mark(theme.ascii),
+        data_mark(theme.ascii)
+    );
+    let models = visible
+        .iter()
+        .map(|&i| (model_text(&providers[i]).to_string(), theme.dim));
     let head = vec![
         row_line(
             Span::styled(theme.fit(&critical_legend, label_width), theme.dim),
@@ -164,6 +177,12 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         row_line(
             Span::styled(theme.fit(&flag_legend, label_width), theme.dim),
             markers,
+            &m,
+            theme,
+        ),
+        row_line(
+            Span::styled(theme.fit("Model", label_width), theme.dim),
+            models,
             &m,
             theme,
         ),
@@ -236,15 +255,30 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(body), m.body());
 
-    // Foot: always visible, so red flags and coverage never scroll away.
+    // Foot: always visible, so flags, coverage and cost never scroll away.
     let scores: Vec<&Score> = visible.iter().map(|&i| &app.scores[i]).collect();
-    let flags = scores.iter().map(|s| match s.red_flags.as_slice() {
-        [] => ("none".to_string(), theme.dim),
-        // The count first, so a narrow column cuts the words, never the count.
-        all @ [first, ..] => (
-            format!("{}{} {}", flag_mark(theme.ascii), all.len(), first.short()),
-            theme.bad,
-        ),
+    let flags = |kind: FlagKind, style: Style| {
+        scores.iter().map(move |s| match s.flags_of(kind).count() {
+            0 => ("none".to_string(), theme.dim),
+            // The count first, so a narrow column cuts the words, never the count.
+            n => (
+                format!(
+                    "{}{n} {}",
+                    kind_mark(kind, theme.ascii),
+                    flags_short(s, kind)
+                ),
+                style,
+            ),
+        })
+    };
+    let costs = visible.iter().map(|&i| {
+        let cost = course_cost(&providers[i].costs, &app.config.course);
+        let style = if cost.is_unknown() {
+            theme.dim
+        } else {
+            theme.text
+        };
+        (cost.text(), style)
     });
     let label = |text: &str| Span::styled(theme.fit(text, label_width), theme.subheading);
     let foot = vec![
@@ -256,7 +290,19 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             theme,
         ),
         coverage_line(label("Coverage"), &scores, &m, theme),
-        row_line(label("Red flags"), flags, &m, theme),
+        row_line(label("Course cost"), costs, &m, theme),
+        row_line(
+            label("Safety flags"),
+            flags(FlagKind::Safety, theme.bad),
+            &m,
+            theme,
+        ),
+        row_line(
+            label("Data flags"),
+            flags(FlagKind::Data, theme.warn),
+            &m,
+            theme,
+        ),
     ];
     frame.render_widget(Paragraph::new(foot), m.foot());
 }
@@ -302,8 +348,6 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
     let score = &app.scores[index];
     let counted = &score.questions[c.row];
     let answer = provider.answers.get(&question.id);
-    let outer = geometry::popup(area, 84, 22);
-    let inner = popup(frame, outer, &display_name(provider), theme);
     let none = || "—".to_string();
     let mut lines = vec![
         Line::styled(
@@ -347,26 +391,96 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
         theme,
     ));
     lines.push(Line::from(""));
+    // Where the question is about credentials or money, what the profile records on it comes
+    // before the explanation, so it stays in sight on a small screen.
+    match app.lib.checklist.categories[question.category].id.as_str() {
+        "credentials" => lines.extend(clinician_lines(provider, theme)),
+        "money" => lines.extend(cost_lines(provider, app, theme)),
+        _ => {}
+    }
+    lines.extend(flag_lines(score, &app.lib.checklist, theme));
+    lines.push(Line::from(""));
     lines.push(Line::styled("Why it matters", theme.subheading));
     lines.push(Line::from(question.why.clone()));
-    lines.push(Line::from(""));
     if provider.sample {
+        lines.push(Line::from(""));
         lines.push(Line::styled(
             "SAMPLE: a fictional provider, for showing how the app works.",
             theme.sample,
         ));
     }
-    for flag in &score.red_flags {
+    // Tall enough for what there is to say (the popup never outgrows the screen).
+    let height = u16::try_from(lines.len() + 8).unwrap_or(u16::MAX).max(22);
+    let outer = geometry::popup(area, 84, height);
+    let inner = popup(frame, outer, &display_name(provider), theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Each clinician with the licence check on record and the board URL to check it again.
+fn clinician_lines(provider: &Provider, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        "Clinicians and licence checks",
+        theme.subheading,
+    )];
+    if provider.clinicians.is_empty() {
         lines.push(Line::styled(
-            format!(
-                "{} {}",
-                flag_mark(theme.ascii),
-                flag.describe(&app.lib.checklist)
-            ),
-            theme.bad,
+            "None listed: ask for each clinician's name, licence type and number.",
+            theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    for clinician in &provider.clinicians {
+        let style = match clinician.verdict() {
+            Verdict::Active => theme.ok,
+            Verdict::NotFound | Verdict::Expired => theme.bad,
+            Verdict::ActiveWithDiscipline | Verdict::Unchecked => theme.warn,
+        };
+        lines.push(Line::styled(clinician.summary(), style));
+        if let Some(url) = &clinician.board_url {
+            lines.push(Line::from(format!("  Board lookup: {url}")));
+        }
+        if let Some(note) = clinician.verification.as_ref().and_then(|v| v.note.clone()) {
+            lines.push(Line::styled(format!("  {note}"), theme.dim));
+        }
+    }
+    lines.push(Line::from(""));
+    lines
+}
+
+/// The recorded fees and the course estimate for the user's course shape.
+fn cost_lines(provider: &Provider, app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let costs = &provider.costs;
+    let fee = |item: &Option<Item<Fee>>| {
+        item.as_ref().map_or("unknown".to_string(), |i| {
+            let Fee { low, high } = i.value;
+            let amount = if low == high {
+                low.to_string()
+            } else {
+                format!("{low}–{high}")
+            };
+            match &i.note {
+                Some(note) => format!("{amount} ({note})"),
+                None => amount,
+            }
+        })
+    };
+    let course = &app.config.course;
+    let cost = course_cost(costs, course);
+    vec![
+        Line::styled(
+            format!("Costs {}", costs.currency.clone().unwrap_or_default()),
+            theme.subheading,
+        ),
+        field("Dosing session", fee(&costs.dosing_session), theme),
+        field("Preparation", fee(&costs.preparation_session), theme),
+        field("Integration", fee(&costs.integration_session), theme),
+        field("Insurance", costs.insurance().as_str(), theme),
+        field(
+            "Course",
+            format!("{} for {}", cost.text(), course.describe()),
+            theme,
+        ),
+        Line::from(""),
+    ]
 }
 
 pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
@@ -402,7 +516,7 @@ pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         let name_width = width.saturating_sub(bar.chars().count() + 1);
         Line::from(format!("{} {bar}", theme.fit(&category.title, name_width)))
     });
-    let text = "Scores and the order update as you change these. Red flags never depend on priorities. Esc saves them for next time.";
+    let text = "Scores and the order update as you change these. Safety and data flags never depend on priorities. Esc saves them for next time.";
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.dim)

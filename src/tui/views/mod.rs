@@ -26,8 +26,10 @@ use super::keymap::{self, Mode};
 use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
 use crate::core::ascii;
-use crate::core::export::flag_mark;
+use crate::core::checklist::Checklist;
+use crate::core::export::{data_mark, flag_mark};
 use crate::core::layout::{LineKind, SpanStyle, TextLine};
+use crate::core::scoring::FlagKind;
 use crate::core::scoring::Score;
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -255,13 +257,43 @@ pub fn list<'a>(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// " ⚑2": how many red flags a provider has, for every list that names providers, so a flag is
-/// never out of sight; empty when there are none.
+/// " ⚑2 ⚐1": how many safety and data flags a provider has, for every list that names
+/// providers, so a flag is never out of sight; empty when there are none.
 pub fn flag_count(score: &Score, theme: &Theme) -> Span<'static> {
-    match score.red_flags.len() {
-        0 => Span::raw(""),
-        n => Span::styled(format!(" {}{n}", flag_mark(theme.ascii)), theme.bad),
+    let count = |kind| score.flags_of(kind).count();
+    let (safety, data) = (count(FlagKind::Safety), count(FlagKind::Data));
+    let mut text = String::new();
+    if safety > 0 {
+        text.push_str(&format!(" {}{safety}", flag_mark(theme.ascii)));
     }
+    if data > 0 {
+        text.push_str(&format!(" {}{data}", data_mark(theme.ascii)));
+    }
+    Span::styled(text, if safety > 0 { theme.bad } else { theme.warn })
+}
+
+/// A provider's flags in words, safety first, each kind with its mark; "none" lines when there
+/// are none, so the absence is said too.
+pub fn flag_lines(score: &Score, checklist: &Checklist, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (kind, title, style) in [
+        (FlagKind::Safety, "Safety flags", theme.bad),
+        (FlagKind::Data, "Data flags", theme.warn),
+    ] {
+        if score.flags_of(kind).next().is_none() {
+            lines.push(field(title, "none", theme));
+            continue;
+        }
+        lines.push(Line::styled(format!("{title}:"), style));
+        for flag in score.flags_of(kind) {
+            let mark = match kind {
+                FlagKind::Safety => flag_mark(theme.ascii),
+                FlagKind::Data => data_mark(theme.ascii),
+            };
+            lines.push(Line::from(format!("  {mark} {}", flag.describe(checklist))));
+        }
+    }
+    lines
 }
 
 /// Marks the selected row with a symbol as well as a style, so it shows without colour too.

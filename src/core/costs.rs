@@ -1,0 +1,452 @@
+//! What a provider charges (`[costs]` in a profile) and the estimated cost of a whole course.
+//! The estimate is always a range: a fee nobody has stated adds nothing to the low end and
+//! leaves the high end open, so an unknown is never turned into a made-up number.
+
+use serde::Serialize;
+use toml::de::DeValue;
+
+use super::diagnostics::Reporter;
+use super::fields::Fields;
+use super::words::word_enum;
+
+word_enum! {
+    /// How the provider deals with health insurance.
+    #[derive(Default)]
+    pub enum Insurance {
+        /// Bills insurers directly (in network with some plans).
+        Accepts = "accepts",
+        /// Gives an itemized receipt to send to an insurer yourself.
+        Superbill = "superbill",
+        /// Self-pay only.
+        None = "none",
+        #[default]
+        Unknown = "unknown",
+    }
+}
+
+/// One stated fact about money, with where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item<T> {
+    pub value: T,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+impl<T> Item<T> {
+    pub fn bare(value: T) -> Self {
+        Item {
+            value,
+            note: None,
+            source: None,
+        }
+    }
+}
+
+/// A fee in whole units of the profile's currency: one amount, or a stated range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Fee {
+    pub low: u32,
+    pub high: u32,
+}
+
+impl Fee {
+    pub fn exact(amount: u32) -> Fee {
+        Fee {
+            low: amount,
+            high: amount,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Costs {
+    /// ISO code such as "USD"; required once any fee is given.
+    pub currency: Option<String>,
+    pub dosing_session: Option<Item<Fee>>,
+    pub preparation_session: Option<Item<Fee>>,
+    pub integration_session: Option<Item<Fee>>,
+    /// Package offers, in words.
+    pub packages: Option<Item<String>>,
+    pub insurance: Option<Item<Insurance>>,
+    pub prior_auth_help: Option<Item<bool>>,
+    pub refund_policy: Option<Item<String>>,
+}
+
+impl Costs {
+    pub fn insurance(&self) -> Insurance {
+        self.insurance
+            .as_ref()
+            .map_or(Insurance::Unknown, |i| i.value)
+    }
+
+    fn fee(&self, kind: SessionKind) -> Option<Fee> {
+        match kind {
+            SessionKind::Dosing | SessionKind::Booster => self.dosing_session.as_ref(),
+            SessionKind::Preparation => self.preparation_session.as_ref(),
+            SessionKind::Integration => self.integration_session.as_ref(),
+        }
+        .map(|item| item.value)
+    }
+}
+
+/// The kinds of session a course is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionKind {
+    Dosing,
+    Preparation,
+    Integration,
+    /// Priced as a dosing session.
+    Booster,
+}
+
+impl SessionKind {
+    pub const ALL: [SessionKind; 4] = [
+        SessionKind::Dosing,
+        SessionKind::Preparation,
+        SessionKind::Integration,
+        SessionKind::Booster,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::Dosing => "dosing",
+            SessionKind::Preparation => "preparation",
+            SessionKind::Integration => "integration",
+            SessionKind::Booster => "booster",
+        }
+    }
+}
+
+/// How many sessions of each kind a course has. The defaults follow the fact sheet: the common
+/// course of six dosing sessions, with preparation and integration around them, boosters off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CourseShape {
+    pub dosing: u32,
+    pub preparation: u32,
+    pub integration: u32,
+    pub boosters: u32,
+}
+
+impl Default for CourseShape {
+    fn default() -> Self {
+        CourseShape {
+            dosing: 6,
+            preparation: 2,
+            integration: 3,
+            boosters: 0,
+        }
+    }
+}
+
+/// The most sessions of one kind a course shape may hold (keeps the arithmetic small).
+pub const MAX_SESSIONS: u32 = 99;
+
+impl CourseShape {
+    pub fn count(&self, kind: SessionKind) -> u32 {
+        match kind {
+            SessionKind::Dosing => self.dosing,
+            SessionKind::Preparation => self.preparation,
+            SessionKind::Integration => self.integration,
+            SessionKind::Booster => self.boosters,
+        }
+    }
+
+    pub fn set(&mut self, kind: SessionKind, count: u32) {
+        let count = count.min(MAX_SESSIONS);
+        match kind {
+            SessionKind::Dosing => self.dosing = count,
+            SessionKind::Preparation => self.preparation = count,
+            SessionKind::Integration => self.integration = count,
+            SessionKind::Booster => self.boosters = count,
+        }
+    }
+
+    /// "6 dosing, 2 preparation, 3 integration, no boosters".
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = SessionKind::ALL
+            .iter()
+            .filter(|k| **k != SessionKind::Booster)
+            .map(|k| format!("{} {}", self.count(*k), k.label()))
+            .collect();
+        parts.push(match self.boosters {
+            0 => "no boosters".into(),
+            n => format!("{n} booster"),
+        });
+        parts.join(", ")
+    }
+}
+
+/// A course's estimated cost: `high` is `None` when some fee the course needs is not known,
+/// and `unknown` names those fees.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CourseCost {
+    pub currency: Option<String>,
+    pub low: u64,
+    pub high: Option<u64>,
+    pub unknown: Vec<&'static str>,
+}
+
+impl CourseCost {
+    /// Nothing useful is known: some fee the course needs is unstated and the rest add up to 0.
+    pub fn is_unknown(&self) -> bool {
+        self.high.is_none() && self.low == 0
+    }
+
+    /// "USD 2,700–3,600", "USD 2,700+" (some fee unknown, so no upper end), or "unknown".
+    pub fn text(&self) -> String {
+        if self.is_unknown() {
+            return "unknown".into();
+        }
+        let currency = self.currency.as_deref().unwrap_or("");
+        let money = |n: u64| {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        };
+        match self.high {
+            Some(high) if high == self.low => format!("{currency} {}", money(high)),
+            Some(high) => format!("{currency} {}–{}", money(self.low), money(high)),
+            None => format!("{currency} {}+", money(self.low)),
+        }
+        .trim()
+        .to_string()
+    }
+
+    /// "USD 2,700+ (preparation, integration fees unknown)": the text with what leaves it open.
+    pub fn detail(&self) -> String {
+        match (self.is_unknown(), self.unknown.as_slice()) {
+            (false, []) => self.text(),
+            (true, _) => "unknown: no fee the course needs is stated".into(),
+            (false, [one]) => format!("{} ({one} fee unknown)", self.text()),
+            (false, many) => format!("{} ({} fees unknown)", self.text(), many.join(", ")),
+        }
+    }
+
+    /// For sorting and `--max-course-cost`: the most it could cost (open-ended is the most).
+    pub fn upper(&self) -> u64 {
+        self.high.unwrap_or(u64::MAX)
+    }
+}
+
+/// The estimated cost of a course of `shape` at the fees in `costs`.
+pub fn course_cost(costs: &Costs, shape: &CourseShape) -> CourseCost {
+    let mut low = 0u64;
+    let mut high = Some(0u64);
+    let mut unknown = Vec::new();
+    for kind in SessionKind::ALL {
+        let count = u64::from(shape.count(kind));
+        if count == 0 {
+            continue;
+        }
+        match costs.fee(kind) {
+            Some(fee) => {
+                low += count * u64::from(fee.low);
+                high = high.map(|h| h + count * u64::from(fee.high));
+            }
+            None => {
+                high = None;
+                let name = match kind {
+                    SessionKind::Booster => SessionKind::Dosing.label(),
+                    other => other.label(),
+                };
+                if !unknown.contains(&name) {
+                    unknown.push(name);
+                }
+            }
+        }
+    }
+    CourseCost {
+        currency: costs.currency.clone(),
+        low,
+        high,
+        unknown,
+    }
+}
+
+pub const COSTS_KEYS: [&str; 8] = [
+    "currency",
+    "dosing_session",
+    "preparation_session",
+    "integration_session",
+    "packages",
+    "insurance",
+    "prior_auth_help",
+    "refund_policy",
+];
+const ITEM_KEYS: [&str; 3] = ["value", "note", "source"];
+const FEE_KEYS: [&str; 5] = ["value", "min", "max", "note", "source"];
+/// The largest fee accepted, in whole currency units: a typo guard, not a price judgement.
+const MAX_FEE: i64 = 1_000_000;
+
+/// Reads `[costs]`, reporting every problem.
+pub fn read_costs(f: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Costs {
+    f.reject_unknown_keys(rep, &COSTS_KEYS);
+    let currency = f.string(rep, "currency");
+    let mut costs = Costs {
+        currency: currency.clone(),
+        dosing_session: read_fee(f, rep, "dosing_session"),
+        preparation_session: read_fee(f, rep, "preparation_session"),
+        integration_session: read_fee(f, rep, "integration_session"),
+        packages: read_item(f, rep, "packages", |f, rep, key| f.text(rep, key)),
+        insurance: read_item(f, rep, "insurance", |f, rep, key| {
+            f.choice(rep, key, Insurance::ALL)
+        }),
+        prior_auth_help: read_item(f, rep, "prior_auth_help", |f, rep, key| f.boolean(rep, key)),
+        refund_policy: read_item(f, rep, "refund_policy", |f, rep, key| f.text(rep, key)),
+    };
+    let has_fee = costs.dosing_session.is_some()
+        || costs.preparation_session.is_some()
+        || costs.integration_session.is_some();
+    if has_fee && currency.is_none() && f.get("currency").is_none() {
+        f.missing(rep, "currency", "\"USD\"");
+        costs.currency = None;
+    }
+    costs
+}
+
+/// A bare value (`insurance = "superbill"`) or a table with a note and a source
+/// (`insurance = { value = "superbill", note = "…", source = "…" }`).
+fn read_item<T>(
+    f: &Fields<'_, '_>,
+    rep: &mut Reporter<'_>,
+    key: &str,
+    read: impl Fn(&Fields<'_, '_>, &mut Reporter<'_>, &str) -> Option<T>,
+) -> Option<Item<T>> {
+    let value = f.get(key)?;
+    match value.get_ref() {
+        DeValue::Table(table) => {
+            let detail = Fields::new(table, value.span(), "a cost table");
+            detail.reject_unknown_keys(rep, &ITEM_KEYS);
+            if detail.get("value").is_none() {
+                detail.missing(rep, "value", "\"…\"");
+                return None;
+            }
+            let (note, source) = note_and_source(&detail, rep);
+            read(&detail, rep, "value").map(|value| Item {
+                value,
+                note,
+                source,
+            })
+        }
+        _ => read(f, rep, key).map(Item::bare),
+    }
+}
+
+fn note_and_source(
+    detail: &Fields<'_, '_>,
+    rep: &mut Reporter<'_>,
+) -> (Option<String>, Option<String>) {
+    (
+        detail.text(rep, "note").filter(|n| !n.is_empty()),
+        detail.string(rep, "source"),
+    )
+}
+
+/// A fee: a whole number (`dosing_session = 450`), or a table with `value`, or `min` and `max`
+/// for a stated range, and an optional note and source.
+fn read_fee(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -> Option<Item<Fee>> {
+    let value = f.get(key)?;
+    let amount = |f: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str| {
+        f.integer(rep, key, 0..MAX_FEE + 1).map(|n| n as u32)
+    };
+    let DeValue::Table(table) = value.get_ref() else {
+        return amount(f, rep, key).map(|n| Item::bare(Fee::exact(n)));
+    };
+    let detail = Fields::new(table, value.span(), "a fee table");
+    detail.reject_unknown_keys(rep, &FEE_KEYS);
+    let (note, source) = note_and_source(&detail, rep);
+    let fee = match (detail.get("value"), detail.get("min"), detail.get("max")) {
+        (Some(_), None, None) => amount(&detail, rep, "value").map(Fee::exact),
+        (None, Some(_), Some(_)) => {
+            let (low, high) = (amount(&detail, rep, "min"), amount(&detail, rep, "max"));
+            match (low, high) {
+                (Some(low), Some(high)) if low <= high => Some(Fee { low, high }),
+                (Some(_), Some(_)) => {
+                    rep.error(
+                        value.span().start,
+                        format!("`{key}` has `min` above `max`"),
+                        Some("swap them: min is the lower fee".into()),
+                    );
+                    None
+                }
+                _ => None,
+            }
+        }
+        _ => {
+            rep.error(
+                value.span().start,
+                format!("`{key}` needs `value`, or both `min` and `max`"),
+                Some(format!(
+                    "write {key} = 450, or {key} = {{ min = 400, max = 600, note = \"…\" }}"
+                )),
+            );
+            None
+        }
+    }?;
+    Some(Item {
+        value: fee,
+        note,
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn costs(dosing: Option<u32>, prep: Option<u32>, integration: Option<u32>) -> Costs {
+        let fee = |n: Option<u32>| n.map(|n| Item::bare(Fee::exact(n)));
+        Costs {
+            currency: Some("USD".into()),
+            dosing_session: fee(dosing),
+            preparation_session: fee(prep),
+            integration_session: fee(integration),
+            ..Costs::default()
+        }
+    }
+
+    #[test]
+    fn a_fully_priced_course_is_one_number_and_an_unknown_fee_leaves_it_open() {
+        let shape = CourseShape::default();
+        let all = course_cost(&costs(Some(400), Some(150), Some(150)), &shape);
+        assert_eq!(
+            (all.low, all.high),
+            (6 * 400 + 2 * 150 + 3 * 150, Some(3150))
+        );
+        assert_eq!(all.text(), "USD 3,150");
+        let open = course_cost(&costs(Some(400), None, Some(150)), &shape);
+        assert_eq!((open.low, open.high), (2850, None));
+        assert_eq!(open.text(), "USD 2,850+");
+        assert_eq!(open.detail(), "USD 2,850+ (preparation fee unknown)");
+        assert_eq!(course_cost(&Costs::default(), &shape).text(), "unknown");
+    }
+
+    #[test]
+    fn boosters_cost_what_a_dosing_session_costs_and_none_need_no_fee() {
+        let mut shape = CourseShape::default();
+        let priced = costs(Some(400), Some(0), Some(0));
+        assert_eq!(course_cost(&priced, &shape).high, Some(2400));
+        shape.boosters = 2;
+        assert_eq!(course_cost(&priced, &shape).high, Some(3200));
+        shape.preparation = 0;
+        let no_prep_fee = costs(Some(400), None, Some(0));
+        assert_eq!(course_cost(&no_prep_fee, &shape).high, Some(3200));
+    }
+
+    #[test]
+    fn a_stated_range_gives_a_range() {
+        let mut c = costs(None, Some(0), Some(0));
+        c.dosing_session = Some(Item::bare(Fee {
+            low: 400,
+            high: 600,
+        }));
+        let shape = CourseShape::default();
+        assert_eq!(course_cost(&c, &shape).text(), "USD 2,400–3,600");
+    }
+}
