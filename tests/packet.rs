@@ -201,7 +201,7 @@ fn a_real_browser_prints_questions_flags_and_crisis_lines() {
     for expected in [
         "Questions still open",
         "Will I have preparation sessions",
-        "Flag: answered \"no\" to a critical question",
+        "Safety flag: answered \"no\" to a critical safety question",
         "Samaritans 116 123",
         "call or text 988",
         "Lifeline 13 11 14",

@@ -70,7 +70,14 @@ pub fn provider(data: &[u8]) {
         }
     }
     let score = score(&provider, checklist, &priorities, today());
-    export::explain(&provider, &score, checklist, &priorities, false);
+    export::explain(
+        &provider,
+        &score,
+        checklist,
+        &priorities,
+        &Default::default(),
+        false,
+    );
     for format in [SheetFormat::Markdown, SheetFormat::Text] {
         question_sheet(&provider, checklist, &priorities, today(), format);
     }
@@ -185,7 +192,8 @@ pub fn search(data: &[u8]) {
 pub fn config(data: &[u8]) {
     let Some(text) = text(data) else { return };
     let checklist = &library().checklist;
-    let (priorities, _values, _problems) = Config::read(Path::new("config.toml"), text, checklist);
+    let (priorities, _values, _course, _problems) =
+        Config::read(Path::new("config.toml"), text, checklist);
     assert!(priorities.by_category.values().all(|&p| p <= 3));
 }
 

@@ -130,8 +130,12 @@ pub fn packet_html(p: &Packet<'_>) -> String {
     } else {
         o.push_str("<ul>\n");
         for flag in &score.red_flags {
+            let kind = match flag.flag_kind() {
+                FlagKind::Safety => "Safety flag",
+                FlagKind::Data => "Data flag",
+            };
             o.push_str(&format!(
-                "<li class=\"flag\">Flag: {}</li>\n",
+                "<li class=\"flag\">{kind}: {}</li>\n",
                 e(&flag.describe(p.checklist))
             ));
         }
