@@ -987,3 +987,25 @@ fn compare_all_streams_whole_documents_for_many_providers() {
     assert_eq!(header.split(',').count(), 5 + 3 * COUNT);
     assert!(csv.lines().last().unwrap().starts_with("_summary,notice,"));
 }
+
+#[test]
+fn an_empty_search_is_a_usage_error_and_a_long_one_is_echoed_short() {
+    let home = home();
+    kapguide(home.path())
+        .args(["search", "  "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("search needs words"));
+    let long = "q".repeat(5_000);
+    let output = kapguide(home.path())
+        .args(["search", &long])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("nothing matches") && stderr.len() < 200,
+        "{stderr}"
+    );
+}

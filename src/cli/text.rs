@@ -306,12 +306,21 @@ pub fn questions(context: &Context, id: &str, format: SheetFormatArg) -> Outcome
 }
 
 pub fn search(lib: &Library, query: &str) -> Outcome {
+    if query.trim().is_empty() {
+        return Outcome::usage(
+            "kapguide: search needs words to look for, like `kapguide search blood pressure`\n"
+                .into(),
+        );
+    }
     let hits = SearchIndex::new(lib).search(query, 20);
     if hits.is_empty() {
         // Finding nothing is an answer, not a problem: exit 0, as `providers --region` does.
         return Outcome {
             stdout: String::new(),
-            stderr: format!("kapguide: nothing matches `{}`\n", sanitize_line(query)),
+            stderr: format!(
+                "kapguide: nothing matches `{}`\n",
+                crate::core::export::truncate(&sanitize_line(query), 60)
+            ),
             code: 0,
         };
     }

@@ -149,12 +149,12 @@ impl Files {
         profile: bool,
         checklist: &Checklist,
     ) -> Result<Box<Provider>, String> {
-        let dir = if profile {
-            &self.providers_dir
+        let (dir, what) = if profile {
+            (&self.providers_dir, "profiles")
         } else {
-            &self.drafts_dir
+            (&self.drafts_dir, "drafts")
         };
-        let dir = Files::dir(dir, "drafts")?;
+        let dir = Files::dir(dir, what)?;
         let path = dir.join(format!("{id}.toml"));
         let text = read_text(&path).map_err(|p| p.to_string())?;
         let (provider, problems) = Provider::parse(&path, &text, checklist);
