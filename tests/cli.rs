@@ -1,10 +1,13 @@
 //! The command line, run as a user would: fixtures under tests/fixtures, one per failure mode,
 //! asserting the exit status and the exact location and hint a user sees.
 
+mod cli_support;
+
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
+use cli_support::kapguide_std;
 use predicates::prelude::*;
 
 const FIXTURE_GUIDES: &str = "tests/fixtures/guides";
@@ -21,17 +24,6 @@ const FIXTURES: [&str; 5] = [
 /// The binary with a private, empty home, a pinned date and no colour.
 fn kapguide(home: &Path) -> Command {
     Command::from_std(kapguide_std(home))
-}
-
-/// `kapguide`, as a plain process (for tests that choose where its output goes).
-fn kapguide_std(home: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kapguide"));
-    cmd.env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
-        .env("KAPGUIDE_TODAY", "2026-11-28")
-        .env("NO_COLOR", "1");
-    cmd
 }
 
 /// A new directory `name` under `home` holding copies of `files` (source, name inside).

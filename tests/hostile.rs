@@ -2,25 +2,17 @@
 //! arguments, directory and file names and file contents must never reach the terminal as
 //! themselves, and no diagnostic write may crash the program.
 
+mod cli_support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+use cli_support::kapguide_std;
 
 /// An OSC 52 clipboard write, a colour change, BEL, a C1 CSI, a bidi override, zero-width and
 /// line-separator characters.
 const HOSTILE: &str =
     "x\u{1b}]52;c;aGk=\u{7}\u{1b}[31m\u{9b}2J\u{202e}\u{200b}\u{200d}\u{2028}\u{2029}\u{feff}y";
-
-/// The binary with a private, empty home, a pinned date and no colour.
-fn kapguide(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kapguide"));
-    cmd.env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
-        .env("KAPGUIDE_TODAY", "2026-11-25")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 /// What a terminal would act on or hide: ESC, BEL, C1 controls (UTF-8 `C2 80`–`C2 9F`) and the
 /// invisible characters of `HOSTILE`.
@@ -98,7 +90,7 @@ fn no_command_lets_escapes_or_invisible_characters_through() {
             vec!["--providers", dir_arg],
             vec!["--guides", HOSTILE, "--providers", HOSTILE],
         ] {
-            let output = kapguide(home.path())
+            let output = kapguide_std(home.path())
                 .args(&globals)
                 .args(args)
                 .output()
@@ -122,7 +114,7 @@ fn a_missing_directory_is_a_usage_error_naming_it() {
     let home = tempfile::tempdir().unwrap();
     let missing = home.path().join("no-such-dir");
     for option in ["--providers", "--guides"] {
-        let output = kapguide(home.path())
+        let output = kapguide_std(home.path())
             .arg(option)
             .arg(&missing)
             .arg("providers")
@@ -148,7 +140,7 @@ fn a_full_stderr_never_crashes() {
             .unwrap()
     };
     // Skipped files print a summary on stderr before the command's own output.
-    let output = kapguide(home.path())
+    let output = kapguide_std(home.path())
         .args([
             "--providers",
             "tests/fixtures/providers/invalid",
@@ -161,7 +153,7 @@ fn a_full_stderr_never_crashes() {
     assert!(!output.stdout.is_empty());
     // A usage error and clap's own message.
     for args in [&["explain", "no-such-id"][..], &["--no-such-flag"]] {
-        let output = kapguide(home.path())
+        let output = kapguide_std(home.path())
             .args(args)
             .stderr(full())
             .output()
@@ -185,7 +177,7 @@ fn the_markdown_question_sheet_escapes_file_text() {
         .replace("+1 555 0100", "**bold** | cell")
         .replace("https://example.org/thorough", "javascript:alert(1)");
     fs::write(dir.join("evil.toml"), profile).unwrap();
-    let output = kapguide(home.path())
+    let output = kapguide_std(home.path())
         .args(["--no-bundled", "--providers"])
         .arg(&dir)
         .args(["questions", "evil"])
@@ -206,7 +198,7 @@ fn one_byte_over_the_size_limit_says_so() {
     let dir = home.path().join("providers");
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("big.toml"), "#".repeat(1024 * 1024 + 1)).unwrap();
-    let output = kapguide(home.path())
+    let output = kapguide_std(home.path())
         .arg("validate")
         .arg(&dir)
         .output()
@@ -222,7 +214,10 @@ fn one_byte_over_the_size_limit_says_so() {
 fn an_empty_id_gets_no_odd_suggestion() {
     let home = tempfile::tempdir().unwrap();
     for command in ["guide", "explain", "questions"] {
-        let output = kapguide(home.path()).args([command, ""]).output().unwrap();
+        let output = kapguide_std(home.path())
+            .args([command, ""])
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2));
         assert!(
