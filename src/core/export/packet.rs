@@ -83,6 +83,7 @@ fn answer_word(value: AnswerValue) -> &'static str {
 }
 
 pub fn packet_html(p: &Packet<'_>) -> String {
+    let (crisis, emergency) = crisis_lines(p.crisis);
     let score = crate::core::scoring::score(p.provider, p.checklist, p.priorities, p.today);
     let e = html_escape;
     let name = e(&display_name(p.provider));
@@ -98,8 +99,8 @@ pub fn packet_html(p: &Packet<'_>) -> String {
     ));
     o.push_str(&format!(
         "<p class=\"crisis\"><strong>In crisis?</strong> {} · {}</p>\n",
-        e(&crisis_lines(p.crisis).0),
-        e(&crisis_lines(p.crisis).1)
+        e(&crisis),
+        e(&emergency)
     ));
     o.push_str(&format!(
         "<p>{} · {} · {}</p>\n",
@@ -269,8 +270,8 @@ pub fn packet_html(p: &Packet<'_>) -> String {
 
     o.push_str(&format!(
         "<h2>Crisis and support lines</h2>\n<p class=\"crisis\">{}<br>{}</p>\n",
-        e(&crisis_lines(p.crisis).0),
-        e(&crisis_lines(p.crisis).1)
+        e(&crisis),
+        e(&emergency)
     ));
     o.push_str(&format!(
         "<p class=\"note\">{}</p>\n</body>\n</html>\n",
@@ -282,12 +283,13 @@ pub fn packet_html(p: &Packet<'_>) -> String {
 /// The same packet as Markdown: the question sheet, the options, values, readiness and crisis
 /// lines, file text escaped.
 pub fn packet_markdown(p: &Packet<'_>) -> String {
+    let (crisis, emergency) = crisis_lines(p.crisis);
     let score = crate::core::scoring::score(p.provider, p.checklist, p.priorities, p.today);
     let mut o = format!(
         "# Consultation packet: {}\n\n_Educational, not medical advice._ In crisis: {} · {}\n\n",
         markdown::md_escape(&display_name(p.provider)),
-        crisis_lines(p.crisis).0,
-        crisis_lines(p.crisis).1
+        crisis,
+        emergency
     );
     o.push_str(&format!(
         "Score range: `{}` {} of 100, {}\n\n",
@@ -320,8 +322,7 @@ pub fn packet_markdown(p: &Packet<'_>) -> String {
     }
     o.push_str(&format!(
         "\n## Crisis and support lines\n\n{}\n\n{}\n\n_{DISCLAIMER}_\n",
-        crisis_lines(p.crisis).0,
-        crisis_lines(p.crisis).1
+        crisis, emergency
     ));
     o
 }
