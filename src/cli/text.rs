@@ -11,13 +11,14 @@ use crate::core::export::{
     display_name, flags_short, kind_mark, model_text, question_sheet, write_comparison,
 };
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
-use crate::core::provider::{Provider, in_region, is_valid_id, slugify};
+use crate::core::provider::{Provider, is_valid_id, slugify};
+use crate::core::region::in_region;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{FlagKind, PRIORITY_LABELS, Priorities, rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
 use crate::core::values;
-use crate::core::width::display_width;
+use crate::core::width::{ELLIPSIS, display_width, truncate};
 use crate::io::loader::Library;
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
@@ -319,7 +320,7 @@ pub fn search(lib: &Library, query: &str) -> Outcome {
             stdout: String::new(),
             stderr: format!(
                 "kapguide: nothing matches `{}`\n",
-                crate::core::export::truncate(&sanitize_line(query), 60)
+                truncate(&sanitize_line(query), 60, ELLIPSIS)
             ),
             code: 0,
         };

@@ -19,6 +19,7 @@ pub mod library;
 pub mod options;
 pub mod provider;
 pub mod readiness;
+pub mod region;
 pub mod sanitize;
 pub mod scoring;
 pub mod search;

@@ -189,27 +189,6 @@ pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .expect("an unused id exists")
 }
 
-/// True when `region` names the provider's region, country or city, ignoring case. "US-CA"
-/// (country, then region) tells California apart from Canada ("CA" alone matches both).
-pub fn in_region(provider: &Provider, region: &str) -> bool {
-    let wanted = region.trim().to_lowercase();
-    let location = &provider.location;
-    let same = |field: &Option<String>, text: &str| {
-        field
-            .as_deref()
-            .is_some_and(|f| f.trim().to_lowercase() == text)
-    };
-    if let Some((country, subregion)) = wanted.split_once('-')
-        && same(&location.country, country)
-        && same(&location.region, subregion)
-    {
-        return true;
-    }
-    same(&location.region, &wanted)
-        || same(&location.country, &wanted)
-        || same(&location.city, &wanted)
-}
-
 impl Provider {
     /// How many questions have an answer other than `unknown` (drafts list every question).
     pub fn answered_count(&self) -> usize {
@@ -645,28 +624,6 @@ fn answer_toml(answer: &Answer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(city: &str, region: &str, country: &str) -> Provider {
-        let text = format!(
-            "name = \"P\"\nkind = \"kap-practice\"\n[location]\ncity = \"{city}\"\nregion = \"{region}\"\ncountry = \"{country}\"\n"
-        );
-        Provider::parse(Path::new("p.toml"), &text, &Checklist::default())
-            .0
-            .unwrap()
-    }
-
-    #[test]
-    fn regions_match_region_country_or_city_and_can_be_qualified() {
-        let california = at("Oakland", "CA", "US");
-        let canada = at("Nanaimo", "BC", "CA");
-        assert!(
-            in_region(&california, "ca") && in_region(&canada, "CA"),
-            "CA alone is ambiguous"
-        );
-        assert!(in_region(&california, "US-CA") && !in_region(&canada, "US-CA"));
-        assert!(in_region(&canada, "ca-bc") && in_region(&canada, "nanaimo"));
-        assert!(!in_region(&california, "OR"));
-    }
 
     #[test]
     fn ids_for_names_are_slugs_or_numbered() {

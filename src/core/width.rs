@@ -43,6 +43,29 @@ pub fn take_width(text: &str, width: usize) -> &str {
     text
 }
 
+/// The mark `truncate` puts where text was cut (ASCII output uses "...").
+pub const ELLIPSIS: &str = "…";
+
+/// `text` cut to at most `width` columns, the cut marked with `mark` (a column too narrow for
+/// the whole mark keeps what of it fits). One pass that stops at the width, so a long text
+/// costs no more to cut than a short one.
+pub fn truncate(text: &str, width: usize, mark: &str) -> String {
+    let keep = width.saturating_sub(display_width(mark));
+    let mut used = 0;
+    // The end of the longest start of `text` that leaves room for the mark.
+    let mut kept = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        used += grapheme_width(grapheme);
+        if used > width {
+            return format!("{}{}", &text[..kept], take_width(mark, width));
+        }
+        if used <= keep {
+            kept = at + grapheme.len();
+        }
+    }
+    text.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +111,35 @@ mod tests {
         assert_eq!(take_width("日本語", 3), "日");
         assert_eq!(take_width("e\u{301}x", 1), "e\u{301}");
         assert_eq!(take_width("ab", 5), "ab");
+    }
+
+    #[test]
+    fn truncate_marks_the_cut_and_never_exceeds_the_width() {
+        assert_eq!(truncate("abcdef", 6, ELLIPSIS), "abcdef");
+        assert_eq!(truncate("abcdef", 5, ELLIPSIS), "abcd…");
+        assert_eq!(truncate("abcdef", 5, "..."), "ab...");
+        // A wide character that would straddle the cut is left out whole.
+        assert_eq!(truncate("日本語", 4, ELLIPSIS), "日…");
+        assert_eq!(
+            truncate("e\u{301}e\u{301}e\u{301}", 2, ELLIPSIS),
+            "e\u{301}…"
+        );
+        // Too narrow for the whole mark: what of it fits.
+        assert_eq!(truncate("abcdef", 2, "..."), "..");
+        assert_eq!(truncate("abcdef", 0, ELLIPSIS), "");
+        assert_eq!(truncate("", 0, ELLIPSIS), "");
+        for width in 0..12 {
+            for text in [
+                "plain words",
+                "日本語のテキスト",
+                "👨\u{200D}👩\u{200D}👧 family",
+            ] {
+                for mark in [ELLIPSIS, "..."] {
+                    let cut = truncate(text, width, mark);
+                    assert!(display_width(&cut) <= width, "{text:?} at {width}: {cut:?}");
+                    assert!(cut == text || cut.ends_with(take_width(mark, width)));
+                }
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ pub use checklist::{
     ChecklistFocus, ChecklistView, Draft, Durability, PickRow, Prepare, Screen, Walk,
 };
 pub use choice::{Choice, ChoiceOption, Then};
-pub use compare::{CompareFocus, CompareView, RegionChoice, SortBy};
+pub use compare::{CompareFocus, CompareView, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use guides::{Guides, GuidesFocus, TocEntry};

@@ -5,12 +5,11 @@
 
 use std::borrow::Cow;
 
-use crate::core::width::{display_width, take_width};
+use crate::core::width::{ELLIPSIS, display_width, truncate};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
 use crate::core::ascii;
-use crate::core::export::truncate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
@@ -61,18 +60,15 @@ impl Theme {
         }
     }
 
+    /// The mark where text was cut: "…", or "..." with `--ascii`.
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "..." } else { ELLIPSIS }
+    }
+
     /// `text` cut to `width` columns (the cut marked with "…", or "..." with `--ascii`) and
     /// padded to exactly `width`.
     pub fn fit(&self, text: &str, width: usize) -> String {
-        let text = self.fold(text);
-        let cut = if !self.ascii || display_width(&text) <= width {
-            truncate(&text, width)
-        } else {
-            // Room for "..." after what is kept; a column too narrow for it keeps what fits.
-            let mut out = take_width(&text, width.saturating_sub(3)).to_string();
-            out.push_str(&"..."[..width.min(3)]);
-            out
-        };
+        let cut = truncate(&self.fold(text), width, self.ellipsis());
         let pad = width.saturating_sub(display_width(&cut));
         format!("{cut}{}", " ".repeat(pad))
     }

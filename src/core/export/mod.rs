@@ -22,7 +22,6 @@ pub use options::{
 };
 pub use packet::{Packet, html_escape, packet_html, packet_markdown};
 pub use sheet::{SheetFormat, question_sheet, questions_to_ask};
-pub use table::truncate;
 
 use std::io::{self, Write};
 

@@ -1,17 +1,7 @@
 //! The plain-text comparison matrix, fitted to a width.
 
 use super::*;
-use crate::core::width::take_width;
-
-/// Cuts text to `width` display columns, marking the cut with "…".
-pub fn truncate(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = take_width(text, width.saturating_sub(1)).to_string();
-    out.push('…');
-    out
-}
+use crate::core::width::{ELLIPSIS, truncate};
 
 pub(super) fn pad(text: &str, width: usize) -> String {
     format!(
@@ -91,10 +81,10 @@ fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOp
         .clamp(MIN_COLUMN, longest.clamp(MIN_COLUMN, 28));
     let label = options.width.saturating_sub(n * (col + GAP)).max(MIN_LABEL);
     let row = |first: &str, cells: Vec<String>| {
-        let mut line = pad(&truncate(first, label), label);
+        let mut line = pad(&truncate(first, label, ELLIPSIS), label);
         for cell in cells {
             line.push_str(&" ".repeat(GAP));
-            line.push_str(&pad(&truncate(&cell, col), col));
+            line.push_str(&pad(&truncate(&cell, col, ELLIPSIS), col));
         }
         format!("{}\n", line.trim_end())
     };
@@ -115,7 +105,10 @@ fn matrix(c: &Comparison<'_>, columns: &[(&Provider, Score)], options: &RenderOp
     for (index, category) in c.checklist.categories.iter().enumerate() {
         let priority = c.priorities.get(&category.id);
         let heading = format!("{} (priority {priority})", category.title.to_uppercase());
-        out.push_str(&format!("{}\n", truncate(&heading, options.width)));
+        out.push_str(&format!(
+            "{}\n",
+            truncate(&heading, options.width, ELLIPSIS)
+        ));
         for (q, question) in c.checklist.indexed_questions_in(index) {
             let marker = if question.critical {
                 format!("{} ", critical_mark(options.ascii))

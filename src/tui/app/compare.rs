@@ -8,6 +8,7 @@ use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::export::{Format, OwnedComparison, RenderOptions};
 use crate::core::provider::Provider;
+use crate::core::region::Region;
 use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Priorities, Scorer, rank_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,102 +45,12 @@ impl SortBy {
     }
 }
 
-/// A choice of the region filter: a country, a region within a country, or (for profiles that
-/// give no country) a region alone. Never a bare "CA" that could be Canada or California.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct RegionChoice {
-    pub country: Option<String>,
-    pub region: Option<String>,
-}
-
-/// Country names for the codes profiles use most, so "CA" reads as Canada.
-const COUNTRIES: [(&str, &str); 12] = [
-    ("AU", "Australia"),
-    ("CA", "Canada"),
-    ("DE", "Germany"),
-    ("FR", "France"),
-    ("GB", "United Kingdom"),
-    ("IE", "Ireland"),
-    ("MX", "Mexico"),
-    ("NL", "Netherlands"),
-    ("NZ", "New Zealand"),
-    ("UK", "United Kingdom"),
-    ("US", "United States"),
-    ("USA", "United States"),
-];
-
-impl RegionChoice {
-    /// The choices the profiles' places give: each country, then its regions; regions of
-    /// profiles without a country come last. Case is ignored ("us" and "US" are one).
-    pub fn collect<'a>(providers: impl IntoIterator<Item = &'a Provider>) -> Vec<RegionChoice> {
-        let key = |s: &Option<String>| s.as_deref().map(|s| s.trim().to_uppercase());
-        let given = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
-        let mut choices = std::collections::BTreeMap::new();
-        for p in providers {
-            let (country, region) = (&p.location.country, &p.location.region);
-            let mut add = |country: &Option<String>, region: &Option<String>| {
-                // No country sorts after every country.
-                let sort = (key(country).is_none(), key(country), key(region));
-                choices.entry(sort).or_insert_with(|| RegionChoice {
-                    country: country.as_deref().map(|s| s.trim().to_string()),
-                    region: region.as_deref().map(|s| s.trim().to_string()),
-                });
-            };
-            match (given(country), given(region)) {
-                (true, true) => {
-                    add(country, &None);
-                    add(country, region);
-                }
-                (true, false) => add(country, &None),
-                (false, true) => add(&None, region),
-                (false, false) => {}
-            }
-        }
-        choices.into_values().collect()
-    }
-
-    /// What the filter shows: "Canada (CA)", "US · OR", "OR (no country given)".
-    pub fn label(&self) -> String {
-        match (&self.country, &self.region) {
-            (Some(country), None) => {
-                let code = country.to_uppercase();
-                match COUNTRIES.iter().find(|(c, _)| *c == code) {
-                    Some((_, name)) => format!("{name} ({country})"),
-                    None => country.clone(),
-                }
-            }
-            (Some(country), Some(region)) => format!("{country} · {region}"),
-            (None, Some(region)) => format!("{region} (no country given)"),
-            (None, None) => "all regions".to_string(),
-        }
-    }
-
-    /// Whether `provider` is in this country or region, field by field (as `--region US-OR`
-    /// is): a country matches on the country alone, so Canada ("CA") never takes in
-    /// California (region "CA" of "US").
-    pub fn matches(&self, provider: &Provider) -> bool {
-        let same = |field: &Option<String>, want: &Option<String>| {
-            let trimmed = |s: &Option<String>| {
-                s.as_deref()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_uppercase)
-            };
-            trimmed(field) == trimmed(want)
-        };
-        let location = &provider.location;
-        same(&location.country, &self.country)
-            && (self.country.is_some() && self.region.is_none()
-                || same(&location.region, &self.region))
-    }
-}
-
 #[derive(Default)]
 pub struct CompareView {
     pub focus: CompareFocus,
     pub sort: SortBy,
     /// The countries and regions that occur in the profiles.
-    pub regions: Vec<RegionChoice>,
+    pub regions: Vec<Region>,
     /// Index into `regions`; `None` shows every region.
     pub region: Option<usize>,
     /// Provider ids the user chose not to show.
@@ -167,14 +78,14 @@ impl CompareView {
         };
     }
 
-    pub fn region_choice(&self) -> Option<&RegionChoice> {
+    pub fn region_choice(&self) -> Option<&Region> {
         self.region.and_then(|r| self.regions.get(r))
     }
 
     /// The filter's label: "Canada (CA)", or "all regions".
     pub fn region_label(&self) -> String {
         self.region_choice()
-            .map_or_else(|| "all regions".to_string(), RegionChoice::label)
+            .map_or_else(|| "all regions".to_string(), Region::label)
     }
 }
 
@@ -185,7 +96,7 @@ impl App {
         let providers = &self.lib.providers;
         self.answers = AnswerMatrix::new(providers, &self.lib.checklist);
         let current = self.compare.region_choice().cloned();
-        self.compare.regions = RegionChoice::collect(providers);
+        self.compare.regions = Region::collect(providers);
         self.compare.region =
             current.and_then(|c| self.compare.regions.iter().position(|r| *r == c));
         self.rescore();

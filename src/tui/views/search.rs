@@ -97,9 +97,11 @@ fn title_line(hit: &Hit, width: usize, app: &App) -> Line<'static> {
     let kept = if folded.chars().count() != hit.title.chars().count() {
         0
     } else if display_width(&folded) > title_width {
-        let mark = if theme.ascii { "..." } else { "…" };
         let cut = title.trim_end();
-        cut.strip_suffix(mark).unwrap_or(cut).chars().count()
+        cut.strip_suffix(theme.ellipsis())
+            .unwrap_or(cut)
+            .chars()
+            .count()
     } else {
         title.chars().count()
     };
