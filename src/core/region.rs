@@ -9,7 +9,7 @@ use crate::core::provider::Provider;
 /// A region filter: a country, a region within a country, or (for profiles that give no
 /// country) a region alone. Never a bare "CA" that could be Canada or California.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Region {
+pub struct RegionChoice {
     pub country: Option<String>,
     pub region: Option<String>,
 }
@@ -43,17 +43,17 @@ fn given(field: &Option<String>) -> Option<&str> {
     field.as_deref().filter(|s| !s.trim().is_empty())
 }
 
-impl Region {
+impl RegionChoice {
     /// The regions the profiles' places give: each country, then its regions; regions of
     /// profiles without a country come last. Case is ignored ("us" and "US" are one).
-    pub fn collect<'a>(providers: impl IntoIterator<Item = &'a Provider>) -> Vec<Region> {
+    pub fn collect<'a>(providers: impl IntoIterator<Item = &'a Provider>) -> Vec<RegionChoice> {
         let mut choices = BTreeMap::new();
         for p in providers {
             let (country, region) = (given(&p.location.country), given(&p.location.region));
             let mut add = |country: Option<&str>, region: Option<&str>| {
                 // No country sorts after every country.
                 let sort = (key(country).is_none(), key(country), key(region));
-                choices.entry(sort).or_insert_with(|| Region {
+                choices.entry(sort).or_insert_with(|| RegionChoice {
                     country: country.map(|s| s.trim().to_string()),
                     region: region.map(|s| s.trim().to_string()),
                 });
@@ -108,10 +108,10 @@ pub fn in_region(provider: &Provider, text: &str) -> bool {
     let location = &provider.location;
     let qualified = wanted.split_once('-').is_some_and(|(country, region)| {
         let (country, region) = (key(Some(country)), key(Some(region)));
-        country.is_some() && region.is_some() && Region { country, region }.matches(provider)
+        country.is_some() && region.is_some() && RegionChoice { country, region }.matches(provider)
     });
     qualified
-        || Region {
+        || RegionChoice {
             country: Some(wanted.clone()),
             region: None,
         }
@@ -164,9 +164,9 @@ mod tests {
             at("Somewhere", "OR", ""),
             at("Nowhere", "", ""),
         ];
-        let labels: Vec<String> = Region::collect(&providers)
+        let labels: Vec<String> = RegionChoice::collect(&providers)
             .iter()
-            .map(Region::label)
+            .map(RegionChoice::label)
             .collect();
         assert_eq!(
             labels,
@@ -186,7 +186,7 @@ mod tests {
         let california = at("Fresno", "CA", "US");
         let canada = at("Nanaimo", "BC", "CA");
         let no_country = at("Somewhere", "CA", "");
-        let choice = |country: Option<&str>, region: Option<&str>| Region {
+        let choice = |country: Option<&str>, region: Option<&str>| RegionChoice {
             country: country.map(str::to_string),
             region: region.map(str::to_string),
         };

@@ -8,7 +8,7 @@ use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::export::{Format, OwnedComparison, RenderOptions};
 use crate::core::provider::Provider;
-use crate::core::region::Region;
+use crate::core::region::RegionChoice;
 use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Priorities, Scorer, rank_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub struct CompareView {
     pub focus: CompareFocus,
     pub sort: SortBy,
     /// The countries and regions that occur in the profiles.
-    pub regions: Vec<Region>,
+    pub regions: Vec<RegionChoice>,
     /// Index into `regions`; `None` shows every region.
     pub region: Option<usize>,
     /// Provider ids the user chose not to show.
@@ -78,14 +78,14 @@ impl CompareView {
         };
     }
 
-    pub fn region_choice(&self) -> Option<&Region> {
+    pub fn region_choice(&self) -> Option<&RegionChoice> {
         self.region.and_then(|r| self.regions.get(r))
     }
 
     /// The filter's label: "Canada (CA)", or "all regions".
     pub fn region_label(&self) -> String {
         self.region_choice()
-            .map_or_else(|| "all regions".to_string(), Region::label)
+            .map_or_else(|| "all regions".to_string(), RegionChoice::label)
     }
 }
 
@@ -96,7 +96,7 @@ impl App {
         let providers = &self.lib.providers;
         self.answers = AnswerMatrix::new(providers, &self.lib.checklist);
         let current = self.compare.region_choice().cloned();
-        self.compare.regions = Region::collect(providers);
+        self.compare.regions = RegionChoice::collect(providers);
         self.compare.region =
             current.and_then(|c| self.compare.regions.iter().position(|r| *r == c));
         self.rescore();
