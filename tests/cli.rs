@@ -596,6 +596,58 @@ fn a_broken_checklist_falls_back_to_the_bundled_one() {
         .stdout(predicate::str::contains("moonwater-integrative-therapy"));
 }
 
+/// Question and category ids are written as TOML keys in every profile and config, so an id
+/// that is not a bare key is refused where it is read, never written to files that cannot be
+/// read back.
+mod checklist_ids {
+    use super::*;
+
+    #[test]
+    fn an_id_that_is_not_a_toml_bare_key_is_a_load_error_with_its_position() {
+        let home = home();
+        let out = kapguide(home.path())
+            .args(["--guides", "tests/fixtures/guides-bad-ids", "validate"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        for expected in [
+            "checklist.toml:4:6: error: `care plan` cannot be a category id\n  hint: use only letters, digits, `_` and `-` (it is written as a TOML key), e.g. `care_plan`\n",
+            "checklist.toml:12:6: error: `prep sessions` cannot be a question id\n  hint: use only letters, digits, `_` and `-` (it is written as a TOML key), e.g. `prep_sessions`\n",
+            "checklist.toml:19:6: error: `a.b` cannot be a question id\n  hint: use only letters, digits, `_` and `-` (it is written as a TOML key), e.g. `a_b`\n",
+            "checklist.toml: warning: this checklist could not be read; the bundled checklist is used instead",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_template_made_with_a_refused_checklist_reads_back() {
+        let home = home();
+        let guides = ["--guides", "tests/fixtures/guides-bad-ids"];
+        let template = run_ok(
+            kapguide(home.path())
+                .args(guides)
+                .args(["new-provider", "fresh"]),
+        );
+        assert!(!template.contains("prep sessions"), "{template}");
+        let dir = home.path().join("mine");
+        fs::create_dir(&dir).unwrap();
+        fs::write(dir.join("fresh.toml"), template).unwrap();
+        kapguide(home.path())
+            .args(guides)
+            .arg("validate")
+            .arg(&dir)
+            .assert()
+            .stdout(
+                predicate::str::contains("fresh.toml").and(predicate::str::contains("error").not()),
+            )
+            .stderr(predicate::str::contains("0 error(s)"));
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_refused_instead_of_hanging() {

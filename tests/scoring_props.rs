@@ -12,6 +12,11 @@ use proptest::prelude::*;
 
 const CATEGORIES: [&str; 3] = ["therapy", "medical", "progress"];
 
+/// A checked id (question, category or provider) from a literal known to be valid.
+fn id<T: std::str::FromStr<Err = kapguide::core::id::IdError>>(text: &str) -> T {
+    text.parse().unwrap()
+}
+
 fn today() -> Date {
     Date::parse("2026-11-25").unwrap()
 }
@@ -20,9 +25,9 @@ fn checklist(questions: &[QuestionSpec]) -> Checklist {
     Checklist {
         categories: CATEGORIES
             .iter()
-            .map(|id| Category {
-                id: (*id).into(),
-                title: id.to_uppercase(),
+            .map(|name| Category {
+                id: id(name),
+                title: name.to_uppercase(),
                 description: String::new(),
             })
             .collect(),
@@ -31,7 +36,7 @@ fn checklist(questions: &[QuestionSpec]) -> Checklist {
             .enumerate()
             .map(
                 |(n, (category, weight, critical, esketamine_only))| Question {
-                    id: format!("q{n}"),
+                    id: id(&format!("q{n}")),
                     category: *category,
                     question: format!("Question {n}?"),
                     why: "why".into(),
@@ -52,7 +57,7 @@ fn checklist(questions: &[QuestionSpec]) -> Checklist {
 
 fn provider(answers: &[AnswerValue], routes: Vec<Route>) -> Provider {
     Provider {
-        id: "p".into(),
+        id: id("p"),
         name: "P".into(),
         kind: ProviderKind::KapPractice,
         sample: true,
@@ -74,7 +79,7 @@ fn provider(answers: &[AnswerValue], routes: Vec<Route>) -> Provider {
         answers: answers
             .iter()
             .enumerate()
-            .map(|(n, v)| (format!("q{n}"), Answer::bare(*v)))
+            .map(|(n, v)| (id(&format!("q{n}")), Answer::bare(*v)))
             .collect::<BTreeMap<_, _>>(),
         origin: Default::default(),
     }
@@ -96,8 +101,8 @@ fn question() -> impl Strategy<Value = QuestionSpec> {
 fn priorities() -> impl Strategy<Value = Priorities> {
     prop::collection::vec(0u8..=3, CATEGORIES.len()).prop_map(|values| {
         let mut p = Priorities::default();
-        for (id, v) in CATEGORIES.iter().zip(values) {
-            p.set(id, v);
+        for (name, v) in CATEGORIES.iter().zip(values) {
+            p.set(&id(name), v);
         }
         p
     })
@@ -227,7 +232,7 @@ proptest! {
         let p = provider(&vec![value; qs.len()], vec![Route::Esketamine]);
         let before = score(&p, &list, &prio, today());
         let mut raised = prio.clone();
-        raised.set(CATEGORIES[category], (prio.get(CATEGORIES[category]) + 1).min(3));
+        raised.set(&id(CATEGORIES[category]), (prio.get(CATEGORIES[category]) + 1).min(3));
         let after = score(&p, &list, &raised, today());
         if before.total.applicable_weight > 0 {
             prop_assert_eq!(range(&after), range(&before));
@@ -250,7 +255,7 @@ proptest! {
     fn red_flags_ignore_priorities((qs, answers, prio, routes) in case()) {
         let list = checklist(&qs);
         let p = provider(&answers, routes);
-        let zero = Priorities { by_category: CATEGORIES.iter().map(|c| ((*c).to_string(), 0)).collect() };
+        let zero = Priorities { by_category: CATEGORIES.iter().map(|c| (id(c), 0)).collect() };
         prop_assert_eq!(score(&p, &list, &prio, today()).red_flags, score(&p, &list, &zero, today()).red_flags);
     }
 }
@@ -265,9 +270,7 @@ fn stale_and_missing_sources_are_flagged() {
     assert_eq!(
         s.red_flags,
         vec![
-            RedFlag::CriticalNo {
-                question: "q0".into()
-            },
+            RedFlag::CriticalNo { question: id("q0") },
             RedFlag::Stale {
                 last_verified: Date::parse("2025-11-24").unwrap(),
                 days: 366

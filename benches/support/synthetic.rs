@@ -65,7 +65,7 @@ pub fn providers(count: usize, checklist: &Checklist, seed: u64) -> Vec<Provider
                 );
             }
             Provider {
-                id: format!("synthetic-{n:05}"),
+                id: format!("synthetic-{n:05}").parse().unwrap(),
                 name: format!("Synthetic Practice {n:05}"),
                 kind,
                 sample: true,

@@ -10,8 +10,9 @@ use crate::core::export::{
     self, Comparison, FLAGS_NOTE, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, course_note,
     display_name, flags_short, kind_mark, model_text, question_sheet, write_comparison,
 };
+use crate::core::id::ProviderId;
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
-use crate::core::provider::{Provider, is_valid_id, slugify};
+use crate::core::provider::{Provider, slugify};
 use crate::core::region::in_region;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{FlagKind, PRIORITY_LABELS, Priorities, rank, score};
@@ -189,7 +190,7 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
             ),
         };
         rows.push(vec![
-            provider.id.clone(),
+            provider.id.to_string(),
             display_name(provider),
             provider.place(),
             provider.kind.as_str().into(),
@@ -488,7 +489,7 @@ pub fn packet(
 }
 
 pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {
-    if !is_valid_id(id) {
+    if ProviderId::new(id).is_err() {
         return Outcome::usage(format!(
             "kapguide: `{}` cannot be a provider id; ids are lowercase letters, digits and dashes, like `{}`\n",
             crate::core::sanitize::sanitize_line(id),

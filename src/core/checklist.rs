@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use super::fields::{Fields, parse_document, pick};
+use super::id::{CategoryId, IdError, QuestionId};
 use super::words::word_enum;
 
 word_enum! {
@@ -38,14 +39,14 @@ pub fn read_routes(fields: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Category {
-    pub id: String,
+    pub id: CategoryId,
     pub title: String,
     pub description: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Question {
-    pub id: String,
+    pub id: QuestionId,
     /// Index into [`Checklist::categories`].
     #[serde(skip)]
     pub category: usize,
@@ -105,6 +106,10 @@ impl Checklist {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
     pub fn category_index(&self, id: &str) -> Option<usize> {
         self.categories.iter().position(|c| c.id == id)
     }
@@ -148,6 +153,7 @@ impl Checklist {
             let fields = Fields::new(table, span.clone(), "[[category]]");
             fields.reject_unknown_keys(&mut rep, &CATEGORY_KEYS);
             let id = fields.required_string(&mut rep, "id", "\"therapy\"");
+            let id = id.and_then(|id| checked_id(&fields, &mut rep, &id, CategoryId::new));
             let title = fields.required_string(&mut rep, "title", "\"Therapy at the centre\"");
             let description = fields.string(&mut rep, "description").unwrap_or_default();
             if let (Some(id), Some(title)) = (id, title) {
@@ -174,13 +180,18 @@ impl Checklist {
             );
         }
 
-        let category_ids: Vec<String> = checklist.categories.iter().map(|c| c.id.clone()).collect();
+        let category_ids: Vec<String> = checklist
+            .categories
+            .iter()
+            .map(|c| c.id.to_string())
+            .collect();
         let category_refs: Vec<&str> = category_ids.iter().map(String::as_str).collect();
         let mut seen = HashSet::new();
         for (table, span) in top.table_list(&mut rep, "question") {
             let fields = Fields::new(table, span.clone(), "[[question]]");
             fields.reject_unknown_keys(&mut rep, &QUESTION_KEYS);
             let id = fields.required_string(&mut rep, "id", "\"prep_sessions\"");
+            let id = id.and_then(|id| checked_id(&fields, &mut rep, &id, QuestionId::new));
             let category = fields
                 .required_string(&mut rep, "category", "\"therapy\"")
                 .and_then(|c| {
@@ -270,6 +281,40 @@ impl Checklist {
         }
         (ok.then_some(checklist), rep.problems)
     }
+}
+
+/// `text` (the `id` of `fields`) as an id, or an error at the id saying what to write instead.
+fn checked_id<T>(
+    fields: &Fields<'_, '_>,
+    rep: &mut Reporter<'_>,
+    text: &str,
+    make: fn(&str) -> Result<T, IdError>,
+) -> Option<T> {
+    make(text)
+        .map_err(|error| {
+            let offset = fields.get("id").map_or(0, |v| v.span().start);
+            let fixed: String = text
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let example = if fixed.is_empty() {
+                "prep_sessions"
+            } else {
+                &fixed
+            };
+            rep.error(
+                offset,
+                format!("`{text}` cannot be a {}", error.kind),
+                Some(format!("{}, e.g. `{example}`", error.rule)),
+            );
+        })
+        .ok()
 }
 
 /// The `[[source]]` blocks, each with a unique id, and where each starts.
@@ -390,6 +435,25 @@ weight = 2
             text[1].starts_with("c.toml:31:10: error: `weight` = 7 is out of range"),
             "{}",
             text[1]
+        );
+    }
+
+    #[test]
+    fn ids_that_are_not_toml_bare_keys_are_errors_at_the_id() {
+        let bad = GOOD
+            .replace("id = \"therapy\"", "id = \"care plan\"")
+            .replace("category = \"therapy\"", "category = \"care plan\"")
+            .replace("id = \"rems\"", "id = \"a.b\"");
+        let (list, problems) = Checklist::parse(Path::new("c.toml"), &bad);
+        assert!(list.is_none());
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text[..2],
+            [
+                "c.toml:8:6: error: `care plan` cannot be a category id\n  hint: use only letters, digits, `_` and `-` (it is written as a TOML key), e.g. `care_plan`",
+                "c.toml:17:6: error: `a.b` cannot be a question id\n  hint: use only letters, digits, `_` and `-` (it is written as a TOML key), e.g. `a_b`",
+            ],
+            "{text:#?}"
         );
     }
 }

@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod fields;
 pub mod guide;
+pub mod id;
 pub mod layout;
 pub mod library;
 pub mod options;

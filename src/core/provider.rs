@@ -13,7 +13,8 @@ pub use super::clinician::{Role, Verdict};
 use super::costs::{Costs, Fee, Item, read_costs};
 use super::date::Date;
 use super::diagnostics::{Problem, Reporter, suggestion_hint};
-use super::fields::{Fields, parse_document, pick, toml_key};
+use super::fields::{Fields, parse_document, pick};
+use super::id::{ProviderId, QuestionId};
 use super::words::word_enum;
 
 word_enum! {
@@ -105,7 +106,7 @@ pub struct ProfileSource {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Provider {
-    pub id: String,
+    pub id: ProviderId,
     pub name: String,
     pub kind: ProviderKind,
     /// Fictional example data, shown as such everywhere.
@@ -124,7 +125,7 @@ pub struct Provider {
     pub clinicians: Vec<Clinician>,
     pub costs: Costs,
     /// Keyed by checklist question id; a missing key means unknown.
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: BTreeMap<QuestionId, Answer>,
     /// The file it was read from (`<bundled>/…` for embedded files).
     #[serde(skip)]
     pub origin: PathBuf,
@@ -151,16 +152,6 @@ const CONTACT_KEYS: [&str; 3] = ["phone", "website", "email"];
 const SOURCE_KEYS: [&str; 4] = ["kind", "reference", "url", "last_verified"];
 const ANSWER_KEYS: [&str; 4] = ["answer", "note", "source", "date"];
 
-/// Ids are typed on the command line, so they are kept simple.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 80
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-}
-
 /// Turns a name ("Blue Door Clinic") into an id ("blue-door-clinic").
 pub fn slugify(name: &str) -> String {
     let mut slug = String::new();
@@ -176,15 +167,17 @@ pub fn slugify(name: &str) -> String {
 
 /// A new id for a provider called `name`: its slug, or `provider-2`, `provider-3`… when the slug
 /// is empty (a name with no Latin letters or digits: `provider`) or already `taken`.
-pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> ProviderId {
     let slug = slugify(name);
-    let base = if slug.is_empty() {
-        "provider".to_string()
-    } else {
+    // A slug is lowercase letters, digits and single dashes, at most 60 characters: a valid id.
+    let base = if ProviderId::new(&slug).is_ok() {
         slug
+    } else {
+        "provider".to_string()
     };
     std::iter::once(base.clone())
         .chain((2..).map(|n| format!("{base}-{n}")))
+        .filter_map(|id| ProviderId::new(&id).ok())
         .find(|id| !taken(id))
         .expect("an unused id exists")
 }
@@ -251,17 +244,18 @@ impl Provider {
         checklist: &Checklist,
     ) -> (Option<Provider>, Vec<Problem>) {
         let mut rep = Reporter::new(path, text, 0);
-        let id = path
+        let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !is_valid_id(&id) {
+        let id = ProviderId::new(&stem);
+        if id.is_err() {
             rep.error(
                 0,
-                format!("`{id}` cannot be a provider id: the id is the file name"),
+                format!("`{stem}` cannot be a provider id: the id is the file name"),
                 Some(format!(
                     "rename the file to `{}.toml` (lowercase letters, digits and dashes)",
-                    slugify(&id)
+                    slugify(&stem)
                 )),
             );
         }
@@ -270,7 +264,7 @@ impl Provider {
         };
         let top = Fields::new(doc.get_ref(), doc.span(), "");
         top.reject_unknown_keys(&mut rep, &TOP_KEYS);
-        let provider = read_provider(&top, &mut rep, id, checklist, path);
+        let provider = read_provider(&top, &mut rep, id.ok(), checklist, path);
         let ok = !rep.has_errors();
         (provider.filter(|_| ok), rep.problems)
     }
@@ -279,7 +273,7 @@ impl Provider {
 fn read_provider(
     top: &Fields<'_, '_>,
     rep: &mut Reporter<'_>,
-    id: String,
+    id: Option<ProviderId>,
     checklist: &Checklist,
     path: &Path,
 ) -> Option<Provider> {
@@ -360,7 +354,7 @@ fn read_provider(
         .unwrap_or_default();
 
     Some(Provider {
-        id,
+        id: id?,
         name: name?,
         kind: kind?,
         sample,
@@ -383,19 +377,19 @@ fn read_answers(
     f: &Fields<'_, '_>,
     rep: &mut Reporter<'_>,
     checklist: &Checklist,
-) -> BTreeMap<String, Answer> {
+) -> BTreeMap<QuestionId, Answer> {
     let ids = checklist.question_ids();
     let mut answers = BTreeMap::new();
     for (key, value) in f.table.iter() {
         let key_text: &str = key.get_ref();
-        if checklist.question(key_text).is_none() {
+        let Some(question) = checklist.question(key_text) else {
             rep.error(
                 key.span().start,
                 format!("`{key_text}` is not a checklist question id"),
                 Some(suggestion_hint(key_text, &ids)),
             );
             continue;
-        }
+        };
         let answer = match value.get_ref() {
             DeValue::String(word) => {
                 pick(rep, word, value.span().start, "answer", AnswerValue::ALL).map(Answer::bare)
@@ -429,7 +423,7 @@ fn read_answers(
             }
         };
         if let Some(answer) = answer {
-            answers.insert(key_text.to_string(), answer);
+            answers.insert(question.id.clone(), answer);
         }
     }
     answers
@@ -505,11 +499,7 @@ impl Provider {
             out.push_str(&format!("# {}\n", category.title));
             for question in checklist.questions_in(index) {
                 let answer = self.answers.get(&question.id).cloned().unwrap_or_default();
-                out.push_str(&format!(
-                    "{} = {}\n",
-                    toml_key(&question.id),
-                    answer_toml(&answer)
-                ));
+                out.push_str(&format!("{} = {}\n", question.id, answer_toml(&answer)));
             }
         }
         out
@@ -637,32 +627,5 @@ mod tests {
         );
         assert_eq!(id_for_name("東京クリニック", |_| false), "provider");
         assert_eq!(id_for_name("東京", |id| id == "provider"), "provider-2");
-    }
-
-    #[test]
-    fn checklist_ids_that_are_not_bare_keys_are_written_so_they_read_back() {
-        let text = "[[category]]\nid = \"care plan\"\ntitle = \"T\"\n[[question]]\nid = \"prep sessions\"\ncategory = \"care plan\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n[[question]]\nid = \"a.b\"\ncategory = \"care plan\"\nquestion = \"Q2?\"\nwhy = \"W\"\nweight = 1\n";
-        let (checklist, problems) = Checklist::parse(Path::new("c.toml"), text);
-        assert!(problems.is_empty(), "{problems:?}");
-        let checklist = checklist.unwrap();
-        let mut provider = Provider::parse(
-            Path::new("p.toml"),
-            "name = \"P\"\nkind = \"kap-practice\"\n",
-            &checklist,
-        )
-        .0
-        .unwrap();
-        provider
-            .answers
-            .entry("prep sessions".into())
-            .or_default()
-            .value = AnswerValue::Yes;
-        provider.answers.entry("a.b".into()).or_default().value = AnswerValue::No;
-        let saved = provider.to_toml(&checklist);
-        let (back, problems) = Provider::parse(Path::new("p.toml"), &saved, &checklist);
-        assert!(problems.is_empty(), "{problems:?}\n{saved}");
-        let back = back.unwrap();
-        assert_eq!(back.answer("prep sessions"), AnswerValue::Yes);
-        assert_eq!(back.answer("a.b"), AnswerValue::No);
     }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::checklist::{Checklist, Question};
 use super::date::Date;
+use super::id::{CategoryId, QuestionId};
 use super::provider::{AnswerValue, Provider, Verdict};
 
 /// How much each category matters to this user: 0 not important … 3 essential.
@@ -22,7 +23,7 @@ pub const STALE_AFTER_DAYS: i64 = 365;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Priorities {
     /// Category id → 0..=3; a category not listed has the default.
-    pub by_category: BTreeMap<String, u8>,
+    pub by_category: BTreeMap<CategoryId, u8>,
 }
 
 impl Priorities {
@@ -33,9 +34,9 @@ impl Priorities {
             .unwrap_or(DEFAULT_PRIORITY)
     }
 
-    pub fn set(&mut self, category_id: &str, value: u8) {
+    pub fn set(&mut self, category_id: &CategoryId, value: u8) {
         self.by_category
-            .insert(category_id.to_string(), value.min(MAX_PRIORITY));
+            .insert(category_id.clone(), value.min(MAX_PRIORITY));
     }
 }
 
@@ -64,7 +65,7 @@ impl FlagKind {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum RedFlag {
     /// A critical question answered "no".
-    CriticalNo { question: String },
+    CriticalNo { question: QuestionId },
     /// A clinician's licence was checked and not found, or found expired.
     LicenceFailed { clinician: String, result: Verdict },
     /// A clinician's licence is active, with discipline on the board's record.

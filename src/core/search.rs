@@ -160,7 +160,7 @@ impl SearchIndex {
                 question.question.clone(),
                 format!("Checklist · {category}"),
                 question.why.clone(),
-                question.id.clone(),
+                question.id.to_string(),
             );
         }
         for (p, provider) in lib.providers.iter().enumerate() {

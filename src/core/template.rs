@@ -92,7 +92,7 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
             out.push_str(&format!(
                 "# {}\n{} = \"unknown\"\n",
                 sanitize_line(&question.question),
-                super::fields::toml_key(&question.id)
+                question.id
             ));
         }
     }

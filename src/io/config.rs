@@ -28,6 +28,7 @@ use crate::core::checklist::Checklist;
 use crate::core::costs::{CourseShape, MAX_SESSIONS, SessionKind};
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use crate::core::fields::{Fields, parse_document, toml_key};
+use crate::core::id::CategoryId;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{MAX_PRIORITY, Priorities};
 use crate::core::values::{Values, statement_ids};
@@ -130,7 +131,7 @@ impl Config {
                 let ids = checklist.category_ids();
                 for (key, value) in table.table.iter() {
                     let key: &str = key.get_ref();
-                    if !ids.contains(&key) {
+                    let Some(category) = checklist.category(key) else {
                         let offset = value.span().start;
                         rep.error(
                             offset,
@@ -138,9 +139,9 @@ impl Config {
                             Some(suggestion_hint(key, &ids)),
                         );
                         continue;
-                    }
+                    };
                     if let Some(n) = table.integer(&mut rep, key, 0..i64::from(MAX_PRIORITY) + 1) {
-                        priorities.set(key, n as u8);
+                        priorities.set(&category.id, n as u8);
                     }
                 }
             }
@@ -155,7 +156,7 @@ impl Config {
         for category in &checklist.categories {
             out.push_str(&format!(
                 "{} = {}\n",
-                toml_key(&category.id),
+                category.id,
                 self.priorities.get(&category.id)
             ));
         }
@@ -296,7 +297,7 @@ fn set_number(table: &mut dyn toml_edit::TableLike, key: &str, n: u8) {
 }
 
 /// Parses `--priority medical=3`.
-pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(String, u8), String> {
+pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(CategoryId, u8), String> {
     let ids = checklist.category_ids();
     let (category, value) = arg.split_once('=').ok_or_else(|| {
         format!(
@@ -306,13 +307,14 @@ pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(String, u
         )
     })?;
     let category = category.trim();
-    if !ids.contains(&category) {
+    let Some(category) = checklist.category(category) else {
         return Err(format!(
             "`{}` is not a category; {}",
             sanitize_line(category),
             suggestion_hint(category, &ids)
         ));
-    }
+    };
+    let category = &category.id;
     let value: u8 = value
         .trim()
         .parse()
@@ -324,12 +326,16 @@ pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(String, u
                 sanitize_line(value.trim())
             )
         })?;
-    Ok((category.to_string(), value))
+    Ok((category.clone(), value))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn therapy() -> CategoryId {
+        "therapy".parse().unwrap()
+    }
 
     fn checklist() -> Checklist {
         let text = "[[category]]\nid = \"therapy\"\ntitle = \"T\"\n[[question]]\nid = \"q\"\ncategory = \"therapy\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n";
@@ -343,9 +349,9 @@ mod tests {
         let list = checklist();
         let (mut config, problems) = Config::load(Some(&path), &list);
         assert!(problems.is_empty());
-        config.priorities.set("therapy", 3);
+        config.priorities.set(&therapy(), 3);
         config.save(&list).unwrap();
-        config.priorities.set("therapy", 1);
+        config.priorities.set(&therapy(), 1);
         config
             .save(&list)
             .expect("our own earlier save is not a foreign change");
@@ -377,20 +383,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn category_ids_that_are_not_bare_keys_are_written_so_they_read_back() {
-        let text = "[[category]]\nid = \"care plan\"\ntitle = \"T\"\n[[question]]\nid = \"q\"\ncategory = \"care plan\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n";
-        let list = Checklist::parse(Path::new("c.toml"), text).0.unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        let (mut config, _) = Config::load(Some(&path), &list);
-        config.priorities.set("care plan", 3);
-        config.save(&list).unwrap();
-        let (back, problems) = Config::load(Some(&path), &list);
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(back.priorities.get("care plan"), 3);
-    }
-
     #[cfg(unix)]
     #[test]
     fn saving_keeps_the_symlink_the_mode_and_the_comments() {
@@ -409,7 +401,7 @@ mod tests {
         let list = checklist();
         let (mut config, problems) = Config::load(Some(&link), &list);
         assert!(problems.is_empty(), "{problems:?}");
-        config.priorities.set("therapy", 3);
+        config.priorities.set(&therapy(), 3);
         config.save(&list).unwrap();
 
         assert!(

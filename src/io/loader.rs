@@ -15,6 +15,7 @@ use crate::core::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestio
 use crate::core::fields::value_offset;
 use crate::core::guide::Expansion;
 use crate::core::guide::Guide;
+use crate::core::id::ProviderId;
 pub use crate::core::library::Library;
 use crate::core::options::{OPTIONS_FILE, OptionsGrid};
 use crate::core::provider::Provider;
@@ -566,7 +567,7 @@ fn load_providers(
     )?;
     let mut load = ProviderLoad::default();
     // Where each id is in `load.providers`: one lookup per file keeps loading linear.
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    let mut seen: HashMap<ProviderId, usize> = HashMap::with_capacity(files.len());
     for (file, parsed) in files.iter().zip(parsed) {
         load.problems.extend(parsed.problems);
         let Some(provider) = parsed.provider else {

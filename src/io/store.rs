@@ -282,7 +282,7 @@ mod tests {
         )
         .0
         .unwrap();
-        provider.id = "old".into();
+        provider.id = "old".parse().unwrap();
         save_draft(dir.path(), &provider, &checklist).unwrap();
         save_draft(dir.path(), &provider, &checklist).unwrap();
         assert_eq!(
@@ -302,7 +302,7 @@ mod tests {
         let mut provider = Provider::parse(Path::new("p.toml"), text, checklist)
             .0
             .unwrap();
-        provider.id = id.into();
+        provider.id = id.parse().unwrap();
         provider
     }
 
@@ -356,7 +356,11 @@ mod tests {
         let mut provider = named("noisy", &checklist);
         // What 350,000 U+0085 in a note become once sanitized: 8 bytes each.
         let note = crate::core::sanitize::sanitize(&"\u{85}".repeat(350_000)).into_owned();
-        provider.answers.entry("q".into()).or_default().note = Some(note);
+        provider
+            .answers
+            .entry("q".parse().unwrap())
+            .or_default()
+            .note = Some(note);
         let error = save_profile(dir.path(), &provider, &checklist, false).unwrap_err();
         assert!(error.to_string().contains("limit"), "says why: {error}");
         assert!(

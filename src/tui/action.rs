@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::core::export::OwnedComparison;
+use crate::core::id::ProviderId;
 use crate::core::provider::{AnswerValue, Provider};
 use crate::io::config::Config;
 
@@ -146,7 +147,7 @@ pub enum Reply {
     },
     /// A copy of a walk's answers written to a path the user typed.
     SavedElsewhere {
-        id: String,
+        id: ProviderId,
         result: Result<PathBuf, String>,
     },
     /// A draft or profile read again from disk (the user chose theirs over ours).
@@ -189,14 +190,14 @@ pub enum Effect {
         path: PathBuf,
     },
     /// Removes the draft, unless someone else changed it since this app wrote it.
-    RemoveDraft(String),
+    RemoveDraft(ProviderId),
     SaveProfile {
         provider: Box<Provider>,
         replace: Replace,
     },
     /// Reads a draft (or, with `profile`, the saved profile) of this id again.
     Reload {
-        id: String,
+        id: ProviderId,
         profile: bool,
     },
     SaveConfig(Box<Config>),

@@ -32,6 +32,7 @@ use super::text::{self, CRISIS_GUIDE};
 use super::theme::Theme;
 use crate::core::date::Date;
 use crate::core::diagnostics::Problem;
+use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{AnswerMatrix, Priorities, Score};
@@ -67,7 +68,7 @@ pub enum InputPurpose {
     Source,
     /// Where to save a copy of this walk's answers (the data directory failed).
     SavePath {
-        id: String,
+        id: ProviderId,
     },
 }
 

@@ -202,7 +202,7 @@ impl Session {
         self.app
             .shown_providers()
             .iter()
-            .map(|p| p.id.clone())
+            .map(|p| p.id.to_string())
             .collect()
     }
 

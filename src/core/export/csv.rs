@@ -41,7 +41,7 @@ pub(super) fn csv(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
     ];
     for (p, _) in &c.columns {
         header.extend([
-            p.id.clone(),
+            p.id.to_string(),
             format!("{}_note", p.id),
             format!("{}_source", p.id),
         ]);
@@ -49,8 +49,8 @@ pub(super) fn csv(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(csv_row(&header).as_bytes())?;
     for (q, question) in c.checklist.questions.iter().enumerate() {
         let mut fields = vec![
-            c.checklist.categories[question.category].id.clone(),
-            question.id.clone(),
+            c.checklist.categories[question.category].id.to_string(),
+            question.id.to_string(),
             question.question.clone(),
             question.weight.to_string(),
             question.critical.to_string(),

@@ -71,7 +71,12 @@ fn question_json(c: &Comparison<'_>, q: usize, question: &Question) -> serde_jso
     let answers: serde_json::Map<String, serde_json::Value> = c
         .columns
         .iter()
-        .map(|(p, s)| (p.id.clone(), answer_json(p, &question.id, &s.questions[q])))
+        .map(|(p, s)| {
+            (
+                p.id.to_string(),
+                answer_json(p, &question.id, &s.questions[q]),
+            )
+        })
         .collect();
     json!({
         "id": question.id, "category": c.checklist.categories[question.category].id, "question": question.question,
@@ -92,7 +97,7 @@ pub(super) fn json(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .checklist
                 .categories
                 .iter()
-                .map(|cat| (cat.id.clone(), json!(c.priorities.get(&cat.id))))
+                .map(|cat| (cat.id.to_string(), json!(c.priorities.get(&cat.id))))
                 .collect();
             let mut map = serializer.serialize_map(Some(6))?;
             map.serialize_entry("course", &c.course)?;

@@ -3,6 +3,7 @@
 
 use super::super::action::{Action, Effect};
 use super::App;
+use crate::core::id::ProviderId;
 
 /// What an option does.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,12 +13,12 @@ pub enum Then {
     /// Ask for a path and save the walk's answers there.
     SaveElsewhere,
     /// Drop the walk's answers for the file's: a draft or (with `profile`) a saved profile.
-    Reload { id: String, profile: bool },
+    Reload { id: ProviderId, profile: bool },
     /// Keep the walk's answers under a new id, beside the other file.
     SaveCopy { profile: bool },
     /// Walk the provider with this id: the one shown, or (with `saved`) the profile the user
     /// saved that a `--providers` copy hides.
-    Walk { id: String, saved: bool },
+    Walk { id: ProviderId, saved: bool },
     /// Quit even though some answers are only in memory.
     Quit,
 }

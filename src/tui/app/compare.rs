@@ -7,6 +7,7 @@ use super::super::action::{Action, Effect, ExportContents, ExportFormat};
 use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::export::{Format, OwnedComparison, RenderOptions};
+use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
 use crate::core::region::RegionChoice;
 use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Priorities, Scorer, rank_cmp};
@@ -54,7 +55,7 @@ pub struct CompareView {
     /// Index into `regions`; `None` shows every region.
     pub region: Option<usize>,
     /// Provider ids the user chose not to show.
-    pub hidden: HashSet<String>,
+    pub hidden: HashSet<ProviderId>,
     /// Provider indices in the scorer's order.
     pub rank: Vec<usize>,
     /// In the chosen order, within the region: the provider list.
