@@ -326,10 +326,146 @@ fn providers_filter_by_region_and_mark_samples() {
     );
     assert!(!text.contains("red-flags"), "{text}");
     kapguide(home.path())
-        .args(["--no-bundled", "providers", "--region", "nowhere"])
+        .args(FIXTURES)
+        .args(["providers", "--region", "nowhere"])
         .assert()
         .success()
-        .stderr("kapguide: no providers in region `nowhere`\n");
+        .stdout("")
+        .stderr("kapguide: no providers match: of 4 providers, --region nowhere leaves 0 (1 removed does not say)\n");
+}
+
+/// `--route --kind --telehealth --insurance --language --max-course-cost` beside `--region`,
+/// on `providers` and `compare`, on the fixture profiles: thorough (Oregon, IM and sublingual,
+/// partial telehealth, English and Spanish, superbills, USD 2,700+), red-flags (Arizona
+/// infusions, self-pay, USD 3,000), esketamine (Nova Scotia), unknown-everything.
+mod filters {
+    use super::*;
+
+    fn output(args: &[&str]) -> (String, String) {
+        let home = home();
+        let out = kapguide(home.path())
+            .args(FIXTURES)
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8 output");
+        (text(out.stdout), text(out.stderr))
+    }
+
+    #[test]
+    fn providers_with_combined_filters() {
+        let (stdout, stderr) = output(&[
+            "providers",
+            "--region",
+            "US",
+            "--route",
+            "sublingual",
+            "--telehealth",
+            "partial",
+            "--language",
+            "SPANISH",
+            "--insurance",
+            "superbill",
+            "--kind",
+            "kap-practice",
+        ]);
+        assert_eq!(stderr, "");
+        insta::assert_snapshot!(stdout);
+    }
+
+    #[test]
+    fn max_course_cost_uses_the_low_end_and_marks_an_open_high_end() {
+        let (stdout, _) = output(&["providers", "--max-course-cost", "3,000"]);
+        insta::assert_snapshot!(stdout);
+        let (stdout, _) = output(&["providers", "--max-course-cost", "2999"]);
+        assert!(
+            stdout.contains("thorough") && !stdout.contains("red-flags"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn compare_filters_every_provider_when_no_id_is_given() {
+        let (stdout, stderr) = output(&["compare", "--max-course-cost", "3000", "--format", "csv"]);
+        insta::assert_snapshot!(stdout);
+        assert_eq!(
+            stderr,
+            "kapguide: may exceed --max-course-cost 3000 (the low end of the course cost is within 3000; the high end is above it, or open because a fee is unknown): Thorough Sample Practice [SAMPLE]\n"
+        );
+    }
+
+    #[test]
+    fn compare_filters_the_named_providers() {
+        let (stdout, _) = output(&[
+            "compare",
+            "thorough",
+            "esketamine",
+            "red-flags",
+            "--route",
+            "esketamine",
+            "--format",
+            "json",
+        ]);
+        let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+        let ids: Vec<&str> = value["providers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["esketamine"]);
+    }
+
+    #[test]
+    fn an_empty_result_names_the_filter_that_removed_everything() {
+        let cases: [(&[&str], &str); 3] = [
+            (
+                &["providers", "--region", "us", "--telehealth", "full"],
+                "of 4 providers, --region us leaves 2 (1 removed does not say); --telehealth full leaves 0 (1 removed does not say)",
+            ),
+            (
+                &["compare", "--all", "--kind", "telehealth"],
+                "of 4 providers, --kind telehealth leaves 0",
+            ),
+            (
+                &["compare", "thorough", "--language", "french"],
+                "of 1 provider, --language french leaves 0",
+            ),
+        ];
+        for (args, why) in cases {
+            let (stdout, stderr) = output(args);
+            assert_eq!(stdout, "", "{args:?}");
+            assert_eq!(
+                stderr,
+                format!("kapguide: no providers match: {why}\n"),
+                "{args:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_filter_value_is_a_usage_error_with_the_closest_word() {
+        let home = home();
+        kapguide(home.path())
+            .args(FIXTURES)
+            .args(["providers", "--telehealth", "ful"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("a similar value exists: 'full'"));
+        kapguide(home.path())
+            .args(FIXTURES)
+            .args(["compare", "--all", "--insurance", "unknown"])
+            .assert()
+            .code(2);
+        kapguide(home.path())
+            .args(FIXTURES)
+            .args(["providers", "--max-course-cost", "cheap"])
+            .assert()
+            .code(2)
+            .stderr("kapguide: --max-course-cost `cheap`: give a whole amount, like 3000\n");
+    }
 }
 
 #[test]

@@ -86,3 +86,21 @@ fn statements_point_at_real_categories_and_option_rows() {
         }
     }
 }
+
+/// The cost statement sets "Money beyond the price", and nothing about progress or aftercare.
+#[test]
+fn the_cost_statement_sets_the_money_category() {
+    let checklist = checklist();
+    let mut answers = vec![None; STATEMENTS.len()];
+    let which = STATEMENTS.iter().position(|s| s.id == "low-cost").unwrap();
+    answers[which] = Some(MAX_PRIORITY);
+    let base = Priorities::default();
+    let priorities = values(&answers).priorities(checklist, &base);
+    let changed: Vec<&str> = checklist
+        .categories
+        .iter()
+        .filter(|c| priorities.get(&c.id) != base.get(&c.id))
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(changed, ["Money beyond the price"]);
+}

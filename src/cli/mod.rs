@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::core::ascii::{FoldWriter, fold};
+use crate::core::filter::{Criterion, ProviderFilter};
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::io::loader::{Library, LoadOptions};
 pub use crate::io::session::Context;
@@ -61,20 +62,20 @@ pub enum Command {
     },
     /// Print the checklist, grouped by category, with why each question matters.
     Checklist,
-    /// List the providers.
+    /// List the providers, best first (filters: see "Filters" in the README).
     Providers {
-        /// Only providers in this region, country or city (MT, US, Kalispell); US-CA tells
-        /// California from Canada.
-        #[arg(long, value_name = "R")]
-        region: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Compare providers side by side: questions as rows, providers as columns.
     Compare {
         /// Provider ids (see `kapguide providers`).
         ids: Vec<String>,
-        /// Compare every provider.
+        /// Compare every provider (also the default when a filter is given without ids).
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        filter: FilterArgs,
         #[arg(long, value_enum, default_value = "table")]
         format: CompareFormat,
         /// Fit the table to N columns (default: the terminal width, or 100 when piped).
@@ -146,6 +147,63 @@ pub enum Command {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
         id: String,
     },
+}
+
+/// The provider filters `providers` and `compare` share. Combined, a provider must pass them
+/// all; a profile that does not say (telehealth unknown, no languages listed) does not pass.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only providers in this region, country or city (MT, US, Kalispell); US-CA tells
+    /// California from Canada.
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// Only providers offering this route.
+    #[arg(long, value_name = "ROUTE", value_parser = words(Criterion::Route))]
+    pub route: Option<String>,
+    /// Only providers of this kind.
+    #[arg(long, value_name = "KIND", value_parser = words(Criterion::Kind))]
+    pub kind: Option<String>,
+    /// Only providers whose care is this much by video or phone.
+    #[arg(long, value_name = "LEVEL", value_parser = words(Criterion::Telehealth))]
+    pub telehealth: Option<String>,
+    /// Only providers that deal with insurance this way.
+    #[arg(long, value_name = "HOW", value_parser = words(Criterion::Insurance))]
+    pub insurance: Option<String>,
+    /// Only providers offering care in this language (English, Spanish…; case is ignored).
+    #[arg(long, value_name = "LANGUAGE")]
+    pub language: Option<String>,
+    /// Only providers whose estimated course could cost N or less (the low end of the range,
+    /// in the provider's own currency); those whose high end is above N are marked.
+    #[arg(long, value_name = "N")]
+    pub max_course_cost: Option<String>,
+}
+
+fn words(criterion: Criterion) -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(criterion.words().unwrap_or_default())
+}
+
+impl FilterArgs {
+    /// The core filter; `Err` is a usage message.
+    pub fn filter(&self) -> Result<ProviderFilter, String> {
+        let mut filter = ProviderFilter::default();
+        let given = [
+            (Criterion::Region, &self.region),
+            (Criterion::Route, &self.route),
+            (Criterion::Kind, &self.kind),
+            (Criterion::Telehealth, &self.telehealth),
+            (Criterion::Insurance, &self.insurance),
+            (Criterion::Language, &self.language),
+            (Criterion::MaxCourseCost, &self.max_course_cost),
+        ];
+        for (criterion, value) in given {
+            if let Some(value) = value {
+                filter
+                    .set(criterion, value)
+                    .map_err(|e| format!("kapguide: {e}\n"))?;
+            }
+        }
+        Ok(filter)
+    }
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -371,13 +429,28 @@ pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outc
             text::guide(lib, id, width.map_or_else(default_width, usize::from))
         }
         Command::Checklist => text::checklist(lib),
-        Command::Providers { region } => text::providers(context, region.as_deref()),
+        Command::Providers { filter } => match filter.filter() {
+            Ok(filter) => text::providers(context, &filter),
+            Err(usage) => Outcome::usage(usage),
+        },
         Command::Compare {
             ids,
             all,
+            filter,
             format,
             width,
-        } => text::compare(context, ids, *all, *format, table_width(*width), stdout),
+        } => match filter.filter() {
+            Ok(filter) => text::compare(
+                context,
+                ids,
+                *all,
+                &filter,
+                *format,
+                table_width(*width),
+                stdout,
+            ),
+            Err(usage) => Outcome::usage(usage),
+        },
         Command::Options { format, width } => text::options(lib, *format, table_width(*width)),
         Command::Explain { id } => text::explain(context, id),
         Command::Questions { id, format } => text::questions(context, id, *format),

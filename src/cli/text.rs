@@ -10,10 +10,10 @@ use crate::core::export::{
     self, Comparison, FLAGS_NOTE, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, course_note,
     display_name, flags_short, kind_mark, model_text, question_sheet, write_comparison,
 };
+use crate::core::filter::ProviderFilter;
 use crate::core::id::ProviderId;
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, slugify};
-use crate::core::region::in_region;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{FlagKind, PRIORITY_LABELS, Priorities, rank, score};
 use crate::core::search::{SearchIndex, Target};
@@ -146,23 +146,47 @@ pub fn checklist(lib: &Library) -> Outcome {
     Outcome::ok(out)
 }
 
-pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
-    let lib = &context.library;
-    let shown = lib
-        .providers
-        .iter()
-        .filter(|p| region.is_none_or(|r| in_region(p, r)));
-    let ranked = rank(shown, &lib.checklist, &context.priorities, context.today);
-    if ranked.is_empty() {
-        let why = region.map_or(String::new(), |r| {
-            format!(" in region `{}`", sanitize_line(r))
-        });
-        return Outcome {
-            stdout: String::new(),
-            stderr: format!("kapguide: no providers{why}\n"),
-            code: 0,
-        };
+/// The providers `filter` keeps, or `Err` with the message for an empty result: which
+/// criterion left nobody (exit status 0: finding nothing is an answer).
+fn filtered<'l>(
+    context: &'l Context,
+    providers: Vec<&'l Provider>,
+    filter: &ProviderFilter,
+) -> Result<Vec<&'l Provider>, Outcome> {
+    let result = filter.apply(providers, |p| p, &context.course);
+    if !result.kept.is_empty() {
+        return Ok(result.kept);
     }
+    let why = if result.total == 0 {
+        "kapguide: no providers are loaded\n".to_string()
+    } else {
+        format!("kapguide: no providers match: {}\n", result.explain(true))
+    };
+    Err(Outcome {
+        stdout: String::new(),
+        stderr: why,
+        code: 0,
+    })
+}
+
+/// Why a provider kept by `--max-course-cost` is marked.
+fn exceed_note(max: u64) -> String {
+    format!(
+        "the low end of the course cost is within {max}; the high end is above it, or open because a fee is unknown"
+    )
+}
+
+/// Marks a course cost whose high end passes `--max-course-cost`.
+const EXCEEDS: &str = "(may exceed)";
+
+pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
+    let lib = &context.library;
+    let shown = match filtered(context, lib.providers.iter().collect(), filter) {
+        Ok(shown) => shown,
+        Err(outcome) => return outcome,
+    };
+    let ranked = rank(shown, &lib.checklist, &context.priorities, context.today);
+    let mut exceeding = false;
     let mut rows = vec![
         [
             "ID",
@@ -198,7 +222,15 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
             export::score_bar(&score.total, 10, false),
             score.total.range_text(),
             score.total.coverage_percent(),
-            course_cost(&provider.costs, &context.course).text(),
+            {
+                let cost = course_cost(&provider.costs, &context.course).text();
+                if filter.may_exceed(provider, &context.course) {
+                    exceeding = true;
+                    format!("{cost} {EXCEEDS}")
+                } else {
+                    cost
+                }
+            },
             flags(FlagKind::Safety),
             flags(FlagKind::Data),
         ]);
@@ -208,6 +240,15 @@ pub fn providers(context: &Context, region: Option<&str>) -> Outcome {
         "\n{UNKNOWN_NOTE} The bar: solid is known for sure, shaded is what unknowns could add.\n{FLAGS_NOTE}\n{}\n",
         course_note(&context.course)
     ));
+    if let Some(max) = filter.max_course_cost.filter(|_| exceeding) {
+        out.push_str(&format!("{EXCEEDS}: {}.\n", exceed_note(max)));
+    }
+    if !filter.is_empty() {
+        out.push_str(&format!(
+            "Filtered: {}. A profile that does not say is left out.\n",
+            filter.summary()
+        ));
+    }
     Outcome::ok(out)
 }
 
@@ -228,16 +269,18 @@ fn find_providers<'l>(lib: &'l Library, ids: &[String]) -> Result<Vec<&'l Provid
 
 /// Written to `out` as it is made (see `write_comparison`): `--all` over a large directory
 /// would otherwise hold the whole document in memory.
+/// A filter without ids compares every provider it keeps.
 pub fn compare(
     context: &Context,
     ids: &[String],
     all: bool,
+    filter: &ProviderFilter,
     format: CompareFormat,
     width: usize,
     out: &mut dyn Write,
 ) -> Outcome {
     let lib = &context.library;
-    let providers = if all {
+    let providers = if all || (ids.is_empty() && !filter.is_empty()) {
         lib.providers.iter().collect()
     } else if ids.is_empty() {
         return Outcome::usage(
@@ -250,6 +293,16 @@ pub fn compare(
             Err(outcome) => return outcome,
         }
     };
+    let providers = match filtered(context, providers, filter) {
+        Ok(kept) => kept,
+        Err(outcome) => return outcome,
+    };
+    // Said on stderr: stdout may be JSON or CSV.
+    let exceeding: Vec<String> = providers
+        .iter()
+        .filter(|p| filter.may_exceed(p, &context.course))
+        .map(|p| display_name(p))
+        .collect();
     let comparison = Comparison::new(
         &lib.checklist,
         providers,
@@ -268,7 +321,15 @@ pub fn compare(
         width,
     };
     let written = write_comparison(&comparison, format, &options, out);
-    Outcome::written(String::new(), written)
+    let mut outcome = Outcome::written(String::new(), written);
+    if let Some(max) = filter.max_course_cost.filter(|_| !exceeding.is_empty()) {
+        outcome.stderr.push_str(&format!(
+            "kapguide: may exceed --max-course-cost {max} ({}): {}\n",
+            exceed_note(max),
+            exceeding.join(", ")
+        ));
+    }
+    outcome
 }
 
 pub fn explain(context: &Context, id: &str) -> Outcome {

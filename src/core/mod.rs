@@ -13,6 +13,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod export;
 pub mod fields;
+pub mod filter;
 pub mod guide;
 pub mod id;
 pub mod layout;

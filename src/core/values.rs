@@ -70,7 +70,7 @@ pub const STATEMENTS: [Statement; 8] = [
     Statement {
         id: "low-cost",
         text: "Keeping the cost low matters more to me than getting help fast.",
-        category: "aftercare",
+        category: "money",
         rows: &["cost", "speed"],
     },
     Statement {

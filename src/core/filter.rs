@@ -1,0 +1,630 @@
+//! Which providers to show: one filter for the CLI (`--region --route --kind --telehealth
+//! --insurance --language --max-course-cost`) and the Compare filter panel.
+//!
+//! Every criterion is a positive one ("offers full telehealth"), and a profile that does not
+//! say is **not** a match: an unknown never passes silently. Applying a filter keeps count, step
+//! by step, of how many providers each criterion leaves and how many of those it removed only
+//! because their profile does not say, so an empty result names the criterion that emptied it.
+//!
+//! `--max-course-cost N` compares the **low end** of a provider's estimated course cost (see
+//! [`super::costs`]) with N, in the provider's own currency: a provider that could cost N or
+//! less passes, and [`ProviderFilter::may_exceed`] marks those whose high end is above N (or
+//! open, because a fee is unknown). A course cost with nothing known is an unknown.
+
+use super::checklist::Route;
+use super::costs::{CourseShape, Insurance, course_cost};
+use super::diagnostics::suggestion_hint;
+use super::provider::{Provider, ProviderKind, Telehealth};
+pub use super::region::RegionChoice;
+use super::region::in_region;
+use super::sanitize::sanitize_line;
+
+/// One criterion of the filter, in the order they are applied and explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Criterion {
+    Region,
+    Route,
+    Kind,
+    Telehealth,
+    Insurance,
+    Language,
+    MaxCourseCost,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 7] = [
+        Criterion::Region,
+        Criterion::Route,
+        Criterion::Kind,
+        Criterion::Telehealth,
+        Criterion::Insurance,
+        Criterion::Language,
+        Criterion::MaxCourseCost,
+    ];
+
+    /// The words used for it in messages and the panel: "max course cost".
+    pub fn label(self) -> &'static str {
+        match self {
+            Criterion::Region => "region",
+            Criterion::Route => "route",
+            Criterion::Kind => "kind",
+            Criterion::Telehealth => "telehealth",
+            Criterion::Insurance => "insurance",
+            Criterion::Language => "language",
+            Criterion::MaxCourseCost => "max course cost",
+        }
+    }
+
+    /// The command-line option: "--max-course-cost".
+    pub fn option(self) -> &'static str {
+        match self {
+            Criterion::Region => "--region",
+            Criterion::Route => "--route",
+            Criterion::Kind => "--kind",
+            Criterion::Telehealth => "--telehealth",
+            Criterion::Insurance => "--insurance",
+            Criterion::Language => "--language",
+            Criterion::MaxCourseCost => "--max-course-cost",
+        }
+    }
+
+    /// The fixed words it takes, if any (`None`: free text or a number). `unknown` is not
+    /// among them for insurance: the filter asks for what a provider offers.
+    pub fn words(self) -> Option<Vec<&'static str>> {
+        fn names<T>(all: &[(&'static str, T)]) -> Vec<&'static str> {
+            all.iter().map(|(word, _)| *word).collect()
+        }
+        match self {
+            Criterion::Route => Some(names(Route::ALL)),
+            Criterion::Kind => Some(names(ProviderKind::ALL)),
+            Criterion::Telehealth => Some(names(Telehealth::ALL)),
+            Criterion::Insurance => Some(
+                names(Insurance::ALL)
+                    .into_iter()
+                    .filter(|w| *w != Insurance::Unknown.as_str())
+                    .collect(),
+            ),
+            Criterion::Region | Criterion::Language | Criterion::MaxCourseCost => None,
+        }
+    }
+}
+
+/// A place field given and not blank (case and spaces aside).
+fn given(field: &Option<String>) -> bool {
+    field.as_deref().is_some_and(|s| !s.trim().is_empty())
+}
+
+/// The region criterion: words typed on the command line (region, country or city, see
+/// [`in_region`]) or a place picked from the profiles' own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegionFilter {
+    Named(String),
+    Place(RegionChoice),
+}
+
+impl RegionFilter {
+    pub fn text(&self) -> String {
+        match self {
+            RegionFilter::Named(name) => sanitize_line(name).into_owned(),
+            RegionFilter::Place(place) => place.label(),
+        }
+    }
+}
+
+/// How one provider fares on one criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    Yes,
+    No,
+    /// The profile does not say: not a match.
+    Unknown,
+}
+
+fn fit(matched: bool, known: bool) -> Fit {
+    match (matched, known) {
+        (true, _) => Fit::Yes,
+        (false, true) => Fit::No,
+        (false, false) => Fit::Unknown,
+    }
+}
+
+/// The filter; `None` criteria let everyone through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProviderFilter {
+    pub region: Option<RegionFilter>,
+    pub route: Option<Route>,
+    pub kind: Option<ProviderKind>,
+    pub telehealth: Option<Telehealth>,
+    pub insurance: Option<Insurance>,
+    /// Compared with the profile's languages ignoring case.
+    pub language: Option<String>,
+    /// In each provider's own currency; compared with the low end of the course estimate.
+    pub max_course_cost: Option<u64>,
+}
+
+impl ProviderFilter {
+    pub fn is_active(&self, criterion: Criterion) -> bool {
+        self.value_text(criterion).is_some()
+    }
+
+    /// The criteria in use, in order.
+    pub fn active(&self) -> Vec<Criterion> {
+        Criterion::ALL
+            .into_iter()
+            .filter(|c| self.is_active(*c))
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.active().is_empty()
+    }
+
+    /// The value a criterion is set to, as text ("full", "3000"), or `None` when it is not set.
+    pub fn value_text(&self, criterion: Criterion) -> Option<String> {
+        match criterion {
+            Criterion::Region => self.region.as_ref().map(RegionFilter::text),
+            Criterion::Route => self.route.map(|r| r.as_str().into()),
+            Criterion::Kind => self.kind.map(|k| k.as_str().into()),
+            Criterion::Telehealth => self.telehealth.map(|t| t.as_str().into()),
+            Criterion::Insurance => self.insurance.map(|i| i.as_str().into()),
+            Criterion::Language => self.language.as_deref().map(|l| sanitize_line(l).into()),
+            Criterion::MaxCourseCost => self.max_course_cost.map(|n| n.to_string()),
+        }
+    }
+
+    /// "region MT, telehealth full", or "none".
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self
+            .active()
+            .into_iter()
+            .map(|c| format!("{} {}", c.label(), self.value_text(c).unwrap_or_default()))
+            .collect();
+        if parts.is_empty() {
+            "none".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    pub fn clear(&mut self, criterion: Criterion) {
+        match criterion {
+            Criterion::Region => self.region = None,
+            Criterion::Route => self.route = None,
+            Criterion::Kind => self.kind = None,
+            Criterion::Telehealth => self.telehealth = None,
+            Criterion::Insurance => self.insurance = None,
+            Criterion::Language => self.language = None,
+            Criterion::MaxCourseCost => self.max_course_cost = None,
+        }
+    }
+
+    /// Sets a criterion from words (the command line's, or typed in the panel); an empty value
+    /// clears it. `Err` says what is wrong, with the closest word.
+    pub fn set(&mut self, criterion: Criterion, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.clear(criterion);
+            return Ok(());
+        }
+        fn word<T: Copy>(all: &[(&str, T)], value: &str, words: &[&str]) -> Result<T, String> {
+            let lower = value.to_lowercase();
+            all.iter()
+                .find(|(w, _)| *w == lower && words.contains(w))
+                .map(|(_, v)| *v)
+                .ok_or_else(|| suggestion_hint(&lower, words))
+        }
+        let words = criterion.words().unwrap_or_default();
+        let result = match criterion {
+            Criterion::Region => {
+                self.region = Some(RegionFilter::Named(value.to_string()));
+                Ok(())
+            }
+            Criterion::Route => word(Route::ALL, value, &words).map(|v| self.route = Some(v)),
+            Criterion::Kind => word(ProviderKind::ALL, value, &words).map(|v| self.kind = Some(v)),
+            Criterion::Telehealth => {
+                word(Telehealth::ALL, value, &words).map(|v| self.telehealth = Some(v))
+            }
+            Criterion::Insurance => {
+                word(Insurance::ALL, value, &words).map(|v| self.insurance = Some(v))
+            }
+            Criterion::Language => {
+                self.language = Some(value.to_string());
+                Ok(())
+            }
+            Criterion::MaxCourseCost => value
+                .replace(',', "")
+                .parse::<u64>()
+                .map(|n| self.max_course_cost = Some(n))
+                .map_err(|_| "give a whole amount, like 3000".to_string()),
+        };
+        result.map_err(|why| format!("{} `{}`: {why}", criterion.option(), sanitize_line(value)))
+    }
+
+    /// How `provider` fares on one criterion (`Yes` when the criterion is not set).
+    pub fn fit(&self, criterion: Criterion, provider: &Provider, course: &CourseShape) -> Fit {
+        let location = &provider.location;
+        match criterion {
+            Criterion::Region => match &self.region {
+                None => Fit::Yes,
+                Some(RegionFilter::Named(name)) => {
+                    let known = [&location.city, &location.region, &location.country]
+                        .into_iter()
+                        .any(given);
+                    fit(in_region(provider, name), known)
+                }
+                Some(RegionFilter::Place(place)) => {
+                    let known = given(&location.country) || given(&location.region);
+                    fit(place.matches(provider), known)
+                }
+            },
+            Criterion::Route => self.route.map_or(Fit::Yes, |route| {
+                fit(
+                    provider.routes.contains(&route),
+                    !provider.routes.is_empty(),
+                )
+            }),
+            Criterion::Kind => self
+                .kind
+                .map_or(Fit::Yes, |kind| fit(provider.kind == kind, true)),
+            Criterion::Telehealth => self.telehealth.map_or(Fit::Yes, |wanted| {
+                let level = provider.telehealth_level();
+                fit(level == Some(wanted), level.is_some())
+            }),
+            Criterion::Insurance => self.insurance.map_or(Fit::Yes, |wanted| {
+                let stated = provider.costs.insurance();
+                fit(stated == wanted, stated != Insurance::Unknown)
+            }),
+            Criterion::Language => self.language.as_deref().map_or(Fit::Yes, |wanted| {
+                let wanted = wanted.trim().to_lowercase();
+                let offered = provider
+                    .languages
+                    .iter()
+                    .any(|l| l.trim().to_lowercase() == wanted);
+                fit(offered, !provider.languages.is_empty())
+            }),
+            Criterion::MaxCourseCost => self.max_course_cost.map_or(Fit::Yes, |max| {
+                let cost = course_cost(&provider.costs, course);
+                fit(!cost.is_unknown() && cost.low <= max, !cost.is_unknown())
+            }),
+        }
+    }
+
+    pub fn matches(&self, provider: &Provider, course: &CourseShape) -> bool {
+        Criterion::ALL
+            .into_iter()
+            .all(|c| self.fit(c, provider, course) == Fit::Yes)
+    }
+
+    /// A provider that passes `--max-course-cost` on its low end but whose high end is above
+    /// the maximum, or open because a fee is unknown: it may cost more.
+    pub fn may_exceed(&self, provider: &Provider, course: &CourseShape) -> bool {
+        self.max_course_cost
+            .is_some_and(|max| course_cost(&provider.costs, course).upper() > max)
+    }
+
+    /// Applies the criteria in order to `items`, keeping count of what each leaves.
+    pub fn apply<'p, T: Copy>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+        provider: impl Fn(T) -> &'p Provider,
+        course: &CourseShape,
+    ) -> Filtered<T> {
+        let mut kept: Vec<T> = items.into_iter().collect();
+        let total = kept.len();
+        let mut steps = Vec::new();
+        for criterion in self.active() {
+            let mut unknown = 0;
+            kept.retain(|&item| match self.fit(criterion, provider(item), course) {
+                Fit::Yes => true,
+                Fit::No => false,
+                Fit::Unknown => {
+                    unknown += 1;
+                    false
+                }
+            });
+            steps.push(Step {
+                criterion,
+                value: self.value_text(criterion).unwrap_or_default(),
+                left: kept.len(),
+                unknown,
+            });
+        }
+        Filtered { kept, total, steps }
+    }
+}
+
+/// What one criterion did: how many providers were left after it, and how many it removed
+/// because their profile does not say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub criterion: Criterion,
+    pub value: String,
+    pub left: usize,
+    pub unknown: usize,
+}
+
+impl Step {
+    /// "--telehealth full leaves 0 (2 removed do not say)"; with `options` false the plain
+    /// label ("telehealth full …") for the app.
+    pub fn describe(&self, options: bool) -> String {
+        let name = if options {
+            self.criterion.option()
+        } else {
+            self.criterion.label()
+        };
+        let unknown = match self.unknown {
+            0 => String::new(),
+            1 => " (1 removed does not say)".into(),
+            n => format!(" ({n} removed do not say)"),
+        };
+        format!("{name} {} leaves {}{unknown}", self.value, self.left)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filtered<T> {
+    pub kept: Vec<T>,
+    /// How many there were before filtering.
+    pub total: usize,
+    pub steps: Vec<Step>,
+}
+
+impl<T> Filtered<T> {
+    /// The step that left nobody, if the result is empty because of the filter.
+    pub fn emptied_by(&self) -> Option<&Step> {
+        self.steps.iter().find(|s| s.left == 0)
+    }
+
+    /// "of 6 providers, --region MT leaves 3; --telehealth full leaves 0 (1 removed does not
+    /// say)": every step up to the one that emptied the result.
+    pub fn explain(&self, options: bool) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for step in &self.steps {
+            parts.push(step.describe(options));
+            if step.left == 0 {
+                break;
+            }
+        }
+        let providers = if self.total == 1 {
+            "provider"
+        } else {
+            "providers"
+        };
+        format!("of {} {providers}, {}", self.total, parts.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::costs::{Costs, Fee, Item};
+    use crate::core::provider::Location;
+
+    fn provider(id: &str) -> Provider {
+        Provider {
+            id: id.into(),
+            name: id.into(),
+            kind: ProviderKind::KapPractice,
+            sample: false,
+            summary: None,
+            routes: Vec::new(),
+            conditions: Vec::new(),
+            location: Location::default(),
+            contact: Default::default(),
+            source: None,
+            telehealth: None,
+            languages: Vec::new(),
+            clinicians: Vec::new(),
+            costs: Costs::default(),
+            answers: Default::default(),
+            origin: Default::default(),
+        }
+    }
+
+    fn priced(dosing: u32, other: Option<u32>) -> Costs {
+        let fee = |n: u32| Some(Item::bare(Fee::exact(n)));
+        Costs {
+            currency: Some("USD".into()),
+            dosing_session: fee(dosing),
+            preparation_session: other.and_then(fee),
+            integration_session: other.and_then(fee),
+            ..Costs::default()
+        }
+    }
+
+    /// mt: Montana, IM and sublingual, partial telehealth, superbills, English and Spanish,
+    /// fully priced; tele: full telehealth, sublingual, nothing else known; ca: a Canadian
+    /// infusion clinic, self-pay, preparation fees unknown.
+    fn three() -> Vec<Provider> {
+        let mut mt = provider("mt");
+        mt.location.region = Some("MT".into());
+        mt.location.country = Some("US".into());
+        mt.routes = vec![Route::Im, Route::Sublingual];
+        mt.telehealth = Some(Telehealth::Partial);
+        mt.languages = vec!["English".into(), "Spanish".into()];
+        mt.costs = priced(400, Some(150));
+        mt.costs.insurance = Some(Item::bare(Insurance::Superbill));
+        let mut tele = provider("tele");
+        tele.kind = ProviderKind::Telehealth;
+        tele.routes = vec![Route::Sublingual];
+        let mut ca = provider("ca");
+        ca.kind = ProviderKind::KetamineClinic;
+        ca.location.country = Some("CA".into());
+        ca.routes = vec![Route::Iv];
+        ca.telehealth = Some(Telehealth::None);
+        ca.languages = vec!["French".into()];
+        ca.costs = priced(500, None);
+        ca.costs.insurance = Some(Item::bare(Insurance::None));
+        vec![mt, tele, ca]
+    }
+
+    fn ids(filter: &ProviderFilter) -> Vec<String> {
+        let all = three();
+        filter
+            .apply(&all, |p| p, &CourseShape::default())
+            .kept
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    fn with(criterion: Criterion, value: &str) -> ProviderFilter {
+        let mut filter = ProviderFilter::default();
+        filter.set(criterion, value).unwrap();
+        filter
+    }
+
+    #[test]
+    fn each_criterion_alone_keeps_what_matches_and_never_an_unknown() {
+        assert_eq!(ids(&ProviderFilter::default()), ["mt", "tele", "ca"]);
+        let cases: [(Criterion, &str, &[&str]); 12] = [
+            (Criterion::Region, "mt", &["mt"]),
+            (Criterion::Region, "US-MT", &["mt"]),
+            (Criterion::Region, "CA", &["ca"]),
+            (Criterion::Route, "sublingual", &["mt", "tele"]),
+            (Criterion::Route, "IV", &["ca"]),
+            (Criterion::Kind, "telehealth", &["tele"]),
+            // The telehealth service's level follows from its kind.
+            (Criterion::Telehealth, "full", &["tele"]),
+            (Criterion::Telehealth, "none", &["ca"]),
+            (Criterion::Insurance, "superbill", &["mt"]),
+            (Criterion::Language, " spanish ", &["mt"]),
+            // mt costs 6·400 + 5·150 = 3,150; ca 3,000 and more (fees unknown).
+            (Criterion::MaxCourseCost, "3,000", &["ca"]),
+            (Criterion::MaxCourseCost, "3150", &["mt", "ca"]),
+        ];
+        for (criterion, value, want) in cases {
+            assert_eq!(ids(&with(criterion, value)), want, "{criterion:?} {value}");
+        }
+    }
+
+    #[test]
+    fn criteria_combine_and_an_empty_result_names_the_criterion_that_emptied_it() {
+        let mut filter = with(Criterion::Route, "sublingual");
+        filter.set(Criterion::Language, "english").unwrap();
+        assert_eq!(ids(&filter), ["mt"]);
+        let all = three();
+        let course = CourseShape::default();
+        let result = filter.apply(&all, |p| p, &course);
+        assert_eq!(
+            result.explain(false),
+            "of 3 providers, route sublingual leaves 2; language english leaves 1 (1 removed does not say)"
+        );
+        assert_eq!(result.emptied_by(), None);
+        // Criteria apply in a fixed order: telehealth before language.
+        filter.set(Criterion::Telehealth, "full").unwrap();
+        let result = filter.apply(&all, |p| p, &course);
+        assert!(result.kept.is_empty());
+        assert_eq!(
+            result.emptied_by().map(|s| s.criterion),
+            Some(Criterion::Language)
+        );
+        assert_eq!(
+            result.explain(true),
+            "of 3 providers, --route sublingual leaves 2; --telehealth full leaves 1; --language english leaves 0 (1 removed does not say)"
+        );
+        // The explanation stops at the criterion that left nobody.
+        let mut nobody = with(Criterion::Kind, "esketamine-center");
+        nobody.set(Criterion::Route, "iv").unwrap();
+        let result = nobody.apply(&all, |p| p, &course);
+        assert_eq!(
+            result.explain(true),
+            "of 3 providers, --route iv leaves 1; --kind esketamine-center leaves 0"
+        );
+    }
+
+    #[test]
+    fn unknowns_do_not_pass_and_are_counted() {
+        let all = three();
+        let filter = with(Criterion::Insurance, "accepts");
+        let result = filter.apply(&all, |p| p, &CourseShape::default());
+        assert!(result.kept.is_empty());
+        assert_eq!(
+            result.steps[0].unknown, 1,
+            "the telehealth service does not say"
+        );
+        assert_eq!(
+            filter.fit(Criterion::Region, &all[1], &CourseShape::default()),
+            Fit::Yes
+        );
+        let region = with(Criterion::Region, "MT");
+        assert_eq!(
+            region.fit(Criterion::Region, &all[1], &CourseShape::default()),
+            Fit::Unknown
+        );
+        assert_eq!(
+            region.fit(Criterion::Region, &all[2], &CourseShape::default()),
+            Fit::No
+        );
+    }
+
+    #[test]
+    fn the_low_end_decides_the_maximum_and_an_open_or_higher_high_end_is_marked() {
+        let all = three();
+        let course = CourseShape::default();
+        let filter = with(Criterion::MaxCourseCost, "3000");
+        // ca: 6·500 = 3,000 known, preparation and integration fees unknown, so open above.
+        assert_eq!(
+            filter.fit(Criterion::MaxCourseCost, &all[2], &course),
+            Fit::Yes
+        );
+        assert!(filter.may_exceed(&all[2], &course));
+        let generous = with(Criterion::MaxCourseCost, "4000");
+        assert!(!generous.may_exceed(&all[0], &course));
+        assert!(generous.may_exceed(&all[2], &course));
+        // Nothing known about the cost: unknown, not a pass.
+        assert_eq!(
+            generous.fit(Criterion::MaxCourseCost, &all[1], &course),
+            Fit::Unknown
+        );
+        // The course shape is the user's: fewer sessions, a lower estimate.
+        let short = CourseShape {
+            dosing: 2,
+            preparation: 0,
+            integration: 0,
+            boosters: 0,
+        };
+        assert!(!filter.may_exceed(&all[2], &short));
+    }
+
+    #[test]
+    fn bad_words_get_the_closest_one_and_insurance_unknown_is_not_a_filter() {
+        let mut filter = ProviderFilter::default();
+        let error = filter.set(Criterion::Telehealth, "ful").unwrap_err();
+        assert_eq!(error, "--telehealth `ful`: did you mean `full`?");
+        assert!(filter.set(Criterion::Insurance, "unknown").is_err());
+        assert!(filter.set(Criterion::MaxCourseCost, "cheap").is_err());
+        assert!(filter.is_empty());
+        filter.set(Criterion::Kind, "telehealth").unwrap();
+        filter.set(Criterion::Region, "MT").unwrap();
+        assert_eq!(filter.summary(), "region MT, kind telehealth");
+        filter.set(Criterion::Kind, "").unwrap();
+        assert_eq!(filter.active(), [Criterion::Region]);
+    }
+
+    #[test]
+    fn a_picked_region_tells_canada_from_california() {
+        let all = three();
+        let mut fresno = provider("fresno");
+        fresno.location.region = Some("CA".into());
+        fresno.location.country = Some("US".into());
+        let canada = RegionChoice {
+            country: Some("CA".into()),
+            region: None,
+        };
+        assert!(canada.matches(&all[2]));
+        assert!(!canada.matches(&fresno));
+        assert_eq!(canada.label(), "Canada (CA)");
+        let filter = ProviderFilter {
+            region: Some(RegionFilter::Place(canada)),
+            ..ProviderFilter::default()
+        };
+        assert_eq!(ids(&filter), ["ca"]);
+        let choices = RegionChoice::collect(all.iter().chain([&fresno]));
+        let labels: Vec<String> = choices.iter().map(RegionChoice::label).collect();
+        assert_eq!(
+            labels,
+            ["Canada (CA)", "United States (US)", "US · CA", "US · MT"]
+        );
+    }
+}
