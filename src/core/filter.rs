@@ -398,27 +398,9 @@ impl<T> Filtered<T> {
 mod tests {
     use super::*;
     use crate::core::costs::{Costs, Fee, Item};
-    use crate::core::provider::Location;
 
     fn provider(id: &str) -> Provider {
-        Provider {
-            id: id.into(),
-            name: id.into(),
-            kind: ProviderKind::KapPractice,
-            sample: false,
-            summary: None,
-            routes: Vec::new(),
-            conditions: Vec::new(),
-            location: Location::default(),
-            contact: Default::default(),
-            source: None,
-            telehealth: None,
-            languages: Vec::new(),
-            clinicians: Vec::new(),
-            costs: Costs::default(),
-            answers: Default::default(),
-            origin: Default::default(),
-        }
+        Provider::new(id.into(), id.into(), ProviderKind::KapPractice)
     }
 
     fn priced(dosing: u32, other: Option<u32>) -> Costs {

@@ -183,6 +183,28 @@ pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> ProviderId {
 }
 
 impl Provider {
+    /// A provider with nothing known yet but its id, name and kind.
+    pub fn new(id: String, name: String, kind: ProviderKind) -> Provider {
+        Provider {
+            id,
+            name,
+            kind,
+            sample: false,
+            summary: None,
+            routes: Vec::new(),
+            conditions: Vec::new(),
+            location: Location::default(),
+            contact: Contact::default(),
+            source: None,
+            telehealth: None,
+            languages: Vec::new(),
+            clinicians: Vec::new(),
+            costs: Costs::default(),
+            answers: BTreeMap::new(),
+            origin: PathBuf::new(),
+        }
+    }
+
     /// How many questions have an answer other than `unknown` (drafts list every question).
     pub fn answered_count(&self) -> usize {
         self.answers

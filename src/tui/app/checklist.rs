@@ -1,7 +1,6 @@
 //! The Checklist view: pick a provider (or name a new one), walk the questions one at a time,
 //! save the profile; or list the questions still worth asking a provider.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::super::action::{Action, Effect, ExportContents, Replace, SaveFailure, View};
@@ -9,8 +8,7 @@ use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
 use crate::core::provider::{
-    Answer, AnswerValue, Location, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
-    slugify,
+    Answer, AnswerValue, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name, slugify,
 };
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::core::scoring::{Score, Scorer};
@@ -348,27 +346,13 @@ impl App {
             self.lib.provider(id).is_some() || self.checklist.draft(id).is_some()
         });
         let provider = Provider {
-            id,
-            name,
-            kind: ProviderKind::KapPractice,
-            sample: false,
-            summary: None,
-            routes: Vec::new(),
-            conditions: Vec::new(),
-            location: Location::default(),
-            contact: Default::default(),
             source: Some(ProfileSource {
                 kind: SourceKind::Consultation,
                 reference: Some(DEFAULT_REFERENCE.into()),
                 url: None,
                 last_verified: Some(self.today),
             }),
-            telehealth: None,
-            languages: Vec::new(),
-            clinicians: Vec::new(),
-            costs: Default::default(),
-            answers: BTreeMap::new(),
-            origin: PathBuf::new(),
+            ..Provider::new(id, name, ProviderKind::KapPractice)
         };
         self.ask_details(provider, start);
     }
