@@ -400,7 +400,9 @@ mod tests {
     use crate::core::costs::{Costs, Fee, Item};
 
     fn provider(id: &str) -> Provider {
-        Provider::new(id.into(), id.into(), ProviderKind::KapPractice)
+        let name = id.to_string();
+        let id = crate::core::id::ProviderId::new(id).unwrap();
+        Provider::new(id, name, ProviderKind::KapPractice)
     }
 
     fn priced(dosing: u32, other: Option<u32>) -> Costs {
@@ -446,7 +448,7 @@ mod tests {
             .apply(&all, |p| p, &CourseShape::default())
             .kept
             .iter()
-            .map(|p| p.id.clone())
+            .map(|p| p.id.to_string())
             .collect()
     }
 

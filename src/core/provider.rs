@@ -184,7 +184,7 @@ pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> ProviderId {
 
 impl Provider {
     /// A provider with nothing known yet but its id, name and kind.
-    pub fn new(id: String, name: String, kind: ProviderKind) -> Provider {
+    pub fn new(id: ProviderId, name: String, kind: ProviderKind) -> Provider {
         Provider {
             id,
             name,
