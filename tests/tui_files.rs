@@ -86,6 +86,38 @@ fn a_clean_start_shows_no_problems() {
     assert_eq!(s.status(), "");
 }
 
+/// "Am I ready to decide?" answers are saved in the config when the box closes and shown again
+/// in the next session.
+mod readiness {
+    use super::*;
+
+    #[test]
+    fn answers_are_saved_and_shown_again_on_reopen() {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+        s.keys("3ayn");
+        s.press(KeyCode::Esc);
+        assert!(s.status().starts_with("Settings saved"), "{}", s.status());
+        let saved = fs::read_to_string(home.path().join("config/config.toml")).unwrap();
+        assert!(
+            saved.contains("[readiness]\nsure = true\ninformed = false\n"),
+            "{saved}"
+        );
+        // Closing without a change writes nothing new.
+        s.keys("a");
+        s.press(KeyCode::Esc);
+        assert_eq!(s.status(), "");
+
+        let mut again = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+        again.keys("3a");
+        let screen = again.screen();
+        assert!(
+            screen.contains("What may help: Read the options side by side"),
+            "{screen}"
+        );
+    }
+}
+
 #[test]
 fn a_priority_override_for_one_run_is_not_saved() {
     let home = tempfile::tempdir().unwrap();
@@ -102,7 +134,7 @@ fn a_priority_override_for_one_run_is_not_saved() {
     // Medical (the second category) up to 3; therapy is not touched.
     s.keys("3pjl");
     s.press(KeyCode::Esc);
-    assert!(s.status().starts_with("Priorities saved"), "{}", s.status());
+    assert!(s.status().starts_with("Settings saved"), "{}", s.status());
     let saved = fs::read_to_string(&config).unwrap();
     assert!(saved.contains("medical = 3"), "{saved}");
     assert!(

@@ -271,7 +271,7 @@ fn changing_a_priority_reorders_the_comparison_and_saves_it() {
         config.contains("therapy = 3") && config.contains("medical = 2"),
         "{config}"
     );
-    assert!(s.status().starts_with("Priorities saved"), "{}", s.status());
+    assert!(s.status().starts_with("Settings saved"), "{}", s.status());
 }
 
 #[test]
@@ -351,6 +351,34 @@ fn the_notice_counts_as_read_only_once_dismissed() {
         s.files.first_run(),
         "drawn but never dismissed: shown again next time"
     );
+}
+
+/// The fourth sort is by estimated course cost: lowest low end first, unknown costs last.
+mod sort_by_cost {
+    use super::*;
+    use kapguide::core::costs::{CourseShape, course_cost};
+
+    #[test]
+    fn the_sort_cycle_reaches_course_cost_and_orders_by_it() {
+        let mut s = Session::new(120, 40);
+        s.keys("3sss");
+        assert_eq!(s.status(), "Sorted by course cost");
+        let costs: Vec<(bool, u64)> = s
+            .app
+            .shown_providers()
+            .iter()
+            .map(|p| {
+                let cost = course_cost(&p.costs, &CourseShape::default());
+                (cost.is_unknown(), cost.low)
+            })
+            .collect();
+        let mut sorted = costs.clone();
+        sorted.sort();
+        assert_eq!(costs, sorted);
+        assert!(costs.iter().any(|c| !c.0), "some cost is known: {costs:?}");
+        s.keys("s");
+        assert_eq!(s.status(), "Sorted by score");
+    }
 }
 
 #[test]

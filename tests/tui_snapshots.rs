@@ -63,6 +63,12 @@ const STATES: &[(&str, Setup)] = &[
         s.press(KeyCode::Tab);
         s.keys("j ");
     }),
+    // Sorted by course cost (s cycles score, name, % known, course cost): each row shows the
+    // cost it is sorted by, and a list as wide as the screen adds the score bar.
+    ("compare_by_cost", |s| {
+        s.keys("3sss");
+        s.press(KeyCode::Tab);
+    }),
     ("overlay_search", |s| s.keys("/prep")),
     ("overlay_help", |s| s.keys("3?")),
     ("overlay_crisis", |s| s.keys("2!")),

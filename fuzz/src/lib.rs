@@ -192,9 +192,8 @@ pub fn search(data: &[u8]) {
 pub fn config(data: &[u8]) {
     let Some(text) = text(data) else { return };
     let checklist = &library().checklist;
-    let (priorities, _values, _course, _problems) =
-        Config::read(Path::new("config.toml"), text, checklist);
-    assert!(priorities.by_category.values().all(|&p| p <= 3));
+    let (settings, _problems) = Config::read(Path::new("config.toml"), text, checklist);
+    assert!(settings.priorities.by_category.values().all(|&p| p <= 3));
 }
 
 /// What a fuzz target does with one input.

@@ -524,7 +524,7 @@ pub fn packet(
         priorities: &context.priorities,
         options: &lib.options,
         values: &context.config.values,
-        readiness: Default::default(),
+        readiness: context.config.readiness,
         today: context.today,
         crisis: &lib.crisis,
     };

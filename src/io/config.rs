@@ -8,6 +8,9 @@
 //! [values]            # "what matters to you": statement id = 0 (not for me) … 3 (very much)
 //! therapist = 3
 //!
+//! [readiness]         # "am I ready to decide?": question id = true (yes) or false (no)
+//! sure = false
+//!
 //! [course]            # the course shape cost estimates price
 //! dosing = 6
 //! preparation = 2
@@ -29,9 +32,19 @@ use crate::core::costs::{CourseShape, MAX_SESSIONS, SessionKind};
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use crate::core::fields::{Fields, parse_document, toml_key};
 use crate::core::id::CategoryId;
+use crate::core::readiness::{self, QUESTIONS as READINESS};
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{MAX_PRIORITY, Priorities};
 use crate::core::values::{Values, statement_ids};
+
+/// The settings a config file holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    pub priorities: Priorities,
+    pub values: Values,
+    pub course: CourseShape,
+    pub readiness: readiness::Answers,
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
@@ -40,6 +53,8 @@ pub struct Config {
     pub values: Values,
     /// The course the cost estimates price.
     pub course: CourseShape,
+    /// The "am I ready to decide?" answers, shown again next time.
+    pub readiness: readiness::Answers,
     /// Where it was read from, if a file exists.
     pub path: Option<PathBuf>,
     /// False when the file had problems: then it must not be overwritten.
@@ -72,10 +87,11 @@ impl Config {
                 return (config, vec![problem]);
             }
         };
-        let (priorities, values, course, problems) = Config::read(path, &text, checklist);
-        config.priorities = priorities;
-        config.values = values;
-        config.course = course;
+        let (settings, problems) = Config::read(path, &text, checklist);
+        config.priorities = settings.priorities;
+        config.values = settings.values;
+        config.course = settings.course;
+        config.readiness = settings.readiness;
         config.writable = problems.is_empty();
         let problems = problems
             .into_iter()
@@ -87,19 +103,23 @@ impl Config {
         (config, problems)
     }
 
-    /// The priorities and values in a config file's `text`, and its problems (as errors).
-    pub fn read(
-        path: &Path,
-        text: &str,
-        checklist: &Checklist,
-    ) -> (Priorities, Values, CourseShape, Vec<Problem>) {
+    /// The settings in a config file's `text`, and its problems (as errors).
+    pub fn read(path: &Path, text: &str, checklist: &Checklist) -> (Settings, Vec<Problem>) {
         let mut priorities = Priorities::default();
         let mut values = Values::default();
         let mut course = CourseShape::default();
+        let mut readiness = readiness::Answers::default();
         let mut rep = Reporter::new(path, text, 0);
         if let Some(doc) = parse_document(text, &mut rep) {
             let top = Fields::new(doc.get_ref(), doc.span(), "");
-            top.reject_unknown_keys(&mut rep, &["priorities", "values", "course"]);
+            top.reject_unknown_keys(&mut rep, &["priorities", "values", "readiness", "course"]);
+            if let Some(table) = top.table(&mut rep, "readiness", "[readiness]") {
+                let ids: Vec<&str> = READINESS.iter().map(|q| q.id).collect();
+                table.reject_unknown_keys(&mut rep, &ids);
+                for (answer, id) in readiness.iter_mut().zip(&ids) {
+                    *answer = table.boolean(&mut rep, id);
+                }
+            }
             if let Some(table) = top.table(&mut rep, "course", "[course]") {
                 let keys: Vec<&str> = SessionKind::ALL.iter().map(|k| course_key(*k)).collect();
                 table.reject_unknown_keys(&mut rep, &keys);
@@ -146,7 +166,13 @@ impl Config {
                 }
             }
         }
-        (priorities, values, course, rep.problems)
+        let settings = Settings {
+            priorities,
+            values,
+            course,
+            readiness,
+        };
+        (settings, rep.problems)
     }
 
     pub fn to_toml(&self, checklist: &Checklist) -> String {
@@ -164,6 +190,14 @@ impl Config {
             out.push_str("\n# What matters to you: 0 not for me, 1 a little, 2 quite a lot, 3 very much.\n[values]\n");
             for (id, answer) in &self.values.answers {
                 out.push_str(&format!("{} = {answer}\n", toml_key(id)));
+            }
+        }
+        if self.readiness.iter().any(Option::is_some) {
+            out.push_str("\n# Am I ready to decide? true is yes, false is no.\n[readiness]\n");
+            for (q, answer) in READINESS.iter().zip(self.readiness) {
+                if let Some(yes) = answer {
+                    out.push_str(&format!("{} = {yes}\n", q.id));
+                }
             }
         }
         if self.course != CourseShape::default() {
@@ -184,7 +218,13 @@ impl Config {
         let mut doc: toml_edit::DocumentMut = existing
             .parse()
             .map_err(|e| format!("{} cannot be edited: {e}", path.display()))?;
-        let (in_file, values_in_file, course_in_file, _) = Config::read(path, existing, checklist);
+        let (in_file, _) = Config::read(path, existing, checklist);
+        let Settings {
+            priorities: in_file,
+            values: values_in_file,
+            course: course_in_file,
+            readiness: readiness_in_file,
+        } = in_file;
         let table = doc
             .entry("priorities")
             .or_insert_with(toml_edit::table)
@@ -211,6 +251,23 @@ impl Config {
                     Some(_) => {}
                     None => {
                         table.remove(id);
+                    }
+                }
+            }
+        }
+        if self.readiness != readiness_in_file {
+            let table = doc
+                .entry("readiness")
+                .or_insert_with(toml_edit::table)
+                .as_table_like_mut()
+                .ok_or_else(|| format!("{}: `readiness` is not a table", path.display()))?;
+            for (q, answer) in READINESS.iter().zip(self.readiness) {
+                match answer {
+                    Some(yes) => {
+                        table.insert(q.id, toml_edit::value(yes));
+                    }
+                    None => {
+                        table.remove(q.id);
                     }
                 }
             }
@@ -266,7 +323,7 @@ impl Config {
             Err(_) if !path.exists() => self.to_toml(checklist),
             Err(problem) => return Err(problem.to_string()),
         };
-        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).3)
+        check_reads_back(&path, &text, &Config::read(&path, &text, checklist).1)
             .and_then(|()| write_atomic(&path, &text, true))
             .map_err(|e: SaveError| e.to_string())?;
         self.seen_modified = modified(&path);
@@ -416,6 +473,36 @@ mod tests {
         assert_eq!(
             saved,
             "# my settings, kept in git\n[priorities]\ntherapy = 3 # the one I care about\n"
+        );
+    }
+
+    #[test]
+    fn readiness_answers_save_and_read_back_and_a_cleared_one_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let list = checklist();
+        let (mut config, _) = Config::load(Some(&path), &list);
+        assert_eq!(config.readiness, [None; 4]);
+        config.readiness = [Some(false), None, Some(true), None];
+        config.save(&list).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("[readiness]\nsure = false\nclear = true\n"),
+            "{text}"
+        );
+        let (mut back, problems) = Config::load(Some(&path), &list);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back.readiness, config.readiness);
+        // Editing keeps the file's own layout and drops an answer cleared since.
+        back.readiness = [Some(true), Some(true), None, None];
+        back.save(&list).unwrap();
+        let (again, _) = Config::load(Some(&path), &list);
+        assert_eq!(again.readiness, [Some(true), Some(true), None, None]);
+        fs::write(&path, "[readiness]\nshure = true\n").unwrap();
+        let (_, problems) = Config::load(Some(&path), &list);
+        assert!(
+            problems[0].to_string().contains("did you mean `sure`?"),
+            "{problems:?}"
         );
     }
 

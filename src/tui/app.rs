@@ -129,6 +129,8 @@ pub enum Overlay {
     /// "Am I ready to decide?": four yes/no questions.
     Readiness {
         selected: usize,
+        /// The answers when the box opened: closing saves if they changed.
+        opened: crate::core::readiness::Answers,
     },
     /// The options-grid cell under the cursor: its full text and sources.
     OptionCell {
@@ -153,8 +155,6 @@ pub struct App {
     pub(crate) checklist: ChecklistView,
     pub(crate) compare: CompareView,
     pub(crate) options: OptionsView,
-    /// "Am I ready to decide?" answers, for this session only.
-    pub(crate) readiness: crate::core::readiness::Answers,
     pub(crate) search: SearchView,
     /// One per provider in `lib.providers`, recomputed only when priorities or profiles change.
     pub(crate) scores: Vec<Score>,
@@ -207,7 +207,6 @@ impl App {
             checklist: ChecklistView::new(startup.drafts),
             compare: CompareView::default(),
             options: OptionsView::default(),
-            readiness: Default::default(),
             search: SearchView::default(),
             scores: Vec::new(),
             answers: AnswerMatrix::default(),
@@ -465,7 +464,10 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Search => self.open_search(),
             Action::Values => self.open_values(),
-            Action::Readiness => self.overlays.push(Overlay::Readiness { selected: 0 }),
+            Action::Readiness => self.overlays.push(Overlay::Readiness {
+                selected: 0,
+                opened: self.config.readiness,
+            }),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::View(view) => self.view = view,
@@ -503,7 +505,7 @@ impl App {
                 Mode::Priorities => self.priorities_action(&action, effects),
                 Mode::Export => self.export_action(&action, effects),
                 Mode::Values => self.values_action(&action, effects),
-                Mode::Readiness => self.readiness_action(&action),
+                Mode::Readiness => self.readiness_action(&action, effects),
             },
         }
     }
@@ -542,9 +544,9 @@ impl App {
             Reply::Reloaded { profile, result } => self.reloaded(profile, result),
             Reply::ProfileSaved(result) => self.profile_saved(result, effects),
             Reply::ConfigSaved(Ok(path)) => {
-                self.say(format!("Priorities saved to {}", path.display()))
+                self.say(format!("Settings saved to {}", path.display()))
             }
-            Reply::ConfigSaved(Err(e)) => self.warn(format!("Priorities not saved: {e}")),
+            Reply::ConfigSaved(Err(e)) => self.warn(format!("Settings not saved: {e}")),
             Reply::Exported(Ok(path)) => self.say(format!("Saved {}", path.display())),
             Reply::Exported(Err(e)) => self.warn(format!("Not exported: {e}")),
         }

@@ -88,7 +88,7 @@ pub struct Matrix {
     /// Provider columns that fit.
     pub fit: usize,
     /// Question rows between the head (names, markers, model, rule) and the foot (rule, score,
-    /// coverage, course cost, safety and data flags).
+    /// score bar, coverage, course cost, safety and data flags).
     pub rows: usize,
 }
 
@@ -97,7 +97,7 @@ pub const MATRIX_COLUMN: u16 = 13;
 // count and the start of what it is.
 const _: () = assert!(MATRIX_COLUMN >= 8);
 const MATRIX_HEAD: u16 = 4;
-const MATRIX_FOOT: u16 = 6;
+const MATRIX_FOOT: u16 = 7;
 
 /// The question column is at least this wide; what the provider columns leave goes to it.
 const MATRIX_LABEL: (u16, u16) = (22, 48);

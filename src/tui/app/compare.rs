@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::super::action::{Action, Effect, ExportContents, ExportFormat};
 use super::super::geometry;
 use super::{App, Overlay, step};
+use crate::core::costs::course_cost;
 use crate::core::export::{Format, OwnedComparison, RenderOptions};
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
@@ -26,6 +27,9 @@ pub enum SortBy {
     Score,
     Name,
     Coverage,
+    /// The estimated course cost, lowest first: by the low end, then the high end (an open
+    /// range after a closed one); an unknown cost last.
+    CourseCost,
 }
 
 impl SortBy {
@@ -34,6 +38,7 @@ impl SortBy {
             SortBy::Score => "score",
             SortBy::Name => "name",
             SortBy::Coverage => "% known",
+            SortBy::CourseCost => "course cost",
         }
     }
 
@@ -41,7 +46,8 @@ impl SortBy {
         match self {
             SortBy::Score => SortBy::Name,
             SortBy::Name => SortBy::Coverage,
-            SortBy::Coverage => SortBy::Score,
+            SortBy::Coverage => SortBy::CourseCost,
+            SortBy::CourseCost => SortBy::Score,
         }
     }
 }
@@ -141,6 +147,10 @@ impl App {
             SortBy::Coverage => order.sort_by(|&a, &b| {
                 let coverage = |i: usize| self.scores[i].total.coverage();
                 coverage(b).total_cmp(&coverage(a))
+            }),
+            SortBy::CourseCost => order.sort_by_cached_key(|&i| {
+                let cost = course_cost(&providers[i].costs, &self.config.course);
+                (cost.is_unknown(), cost.low, cost.upper())
             }),
         }
         let hidden = &self.compare.hidden;
@@ -347,7 +357,7 @@ impl App {
         match action {
             Action::ExportAs(ExportFormat::Packet) => {
                 self.overlays.pop();
-                // The provider under the cursor: its packet, with this session's readiness.
+                // The provider under the cursor: its packet, with the readiness answers.
                 let Some(&index) = self.compare.columns.get(self.compare.col) else {
                     return;
                 };
@@ -358,7 +368,7 @@ impl App {
                     priorities: &self.priorities,
                     options: &self.lib.options,
                     values: &self.config.values,
-                    readiness: self.readiness,
+                    readiness: self.config.readiness,
                     today: self.today,
                     crisis: &self.lib.crisis,
                 };

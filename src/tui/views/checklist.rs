@@ -271,7 +271,15 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
             theme.title,
         ),
         Line::from(""),
-        field("Score", s.total.range_text(), theme),
+        field(
+            "Score",
+            format!(
+                "{} {}",
+                crate::core::export::score_bar(&s.total, 20, theme.ascii),
+                s.total.range_text()
+            ),
+            theme,
+        ),
         field("Coverage", s.total.coverage_text(), theme),
         field("Answers", counts.join("   "), theme),
         Line::from(""),

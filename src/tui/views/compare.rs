@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{App, CompareFocus, MATTERS_MARK};
+use super::super::app::{App, CompareFocus, MATTERS_MARK, SortBy};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
@@ -17,7 +17,7 @@ use super::{boxed, field, flag_count, flag_lines, list, note_field, pane, popup,
 use crate::core::costs::{Fee, Item, course_cost};
 use crate::core::export::{
     cell as cell_text, critical_mark, data_mark, display_name, flag_mark, flags_short, kind_mark,
-    model_text,
+    model_text, score_bar,
 };
 use crate::core::provider::{Provider, Verdict};
 use crate::core::scoring::FlagKind;
@@ -34,6 +34,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         matrix(app, frame, area);
     }
 }
+
+/// The provider list draws score bars from this width on.
+const LIST_BAR_FROM: usize = 48;
+/// The sort key's column in the provider list when there is room: "USD 60–5,400".
+const LIST_KEY_WIDTH: usize = 12;
 
 fn providers(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -55,17 +60,38 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
             "[x] "
         };
         let score = &app.scores[index];
-        let range = score.total.range_text();
+        // The value the list is sorted by, so the order can be read.
+        let key = match c.sort {
+            SortBy::Score | SortBy::Name => score.total.range_text(),
+            SortBy::Coverage => score.total.coverage_percent(),
+            SortBy::CourseCost => course_cost(&provider.costs, &app.config.course).text(),
+        };
+        // A pane as wide as the screen has room for the score bar too; the narrow pane beside
+        // the matrix leaves it to the matrix foot.
+        let wide = width >= LIST_BAR_FROM;
+        let bar = if wide {
+            format!(" {}", score_bar(&score.total, 10, theme.ascii))
+        } else {
+            String::new()
+        };
+        // Right-aligned in a column of its own when wide, so the bars line up.
+        let pad = if wide {
+            LIST_KEY_WIDTH.saturating_sub(display_width(&key))
+        } else {
+            0
+        };
+        let key = format!("{}{key}", " ".repeat(pad));
         let tag = if provider.sample { " SAMPLE" } else { "" };
         // Hidden or shown, a provider's red flags stay in sight here.
         let flags = flag_count(score, theme);
-        let used = 4 + tag.len() + flags.width() + display_width(&range) + 1;
+        let used = 4 + tag.len() + flags.width() + display_width(&bar) + display_width(&key) + 1;
         Line::from(vec![
             Span::raw(shown),
             Span::raw(theme.fit(&provider.name, width.saturating_sub(used))),
             Span::styled(tag, theme.sample),
             flags,
-            Span::raw(format!(" {range}")),
+            Span::raw(bar),
+            Span::raw(format!(" {key}")),
         ])
     });
 }
@@ -286,6 +312,19 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         row_line(
             label("Score (low–high)"),
             scores.iter().map(|s| (s.total.range_text(), theme.text)),
+            &m,
+            theme,
+        ),
+        row_line(
+            label(if theme.ascii {
+                "# known + unknown"
+            } else {
+                "█ known ▒ unknown"
+            }),
+            scores.iter().map(|s| {
+                let bar = score_bar(&s.total, usize::from(m.column) - 2, theme.ascii);
+                (bar, theme.text)
+            }),
             &m,
             theme,
         ),

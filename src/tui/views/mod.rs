@@ -89,7 +89,7 @@ fn draw(app: &App, frame: &mut Frame) {
             Overlay::Export => compare::export(app, frame, area),
             Overlay::OptionCell { scroll } => options::cell(app, frame, area, *scroll),
             Overlay::Values { selected, .. } => options::values(app, frame, area, *selected),
-            Overlay::Readiness { selected } => options::readiness(app, frame, area, *selected),
+            Overlay::Readiness { selected, .. } => options::readiness(app, frame, area, *selected),
         }
     }
 }

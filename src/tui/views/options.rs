@@ -244,13 +244,13 @@ pub fn readiness(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     for (i, q) in QUESTIONS.iter().enumerate() {
         let start = lines.len();
         lines.extend(item_lines(q.question, width, i == selected, theme));
-        let answer = match app.readiness[i] {
+        let answer = match app.config.readiness[i] {
             Some(true) => "yes",
             Some(false) => "no",
             None => "not answered",
         };
         lines.push(Line::styled(format!("    {answer}"), theme.key));
-        if app.readiness[i] == Some(false) {
+        if app.config.readiness[i] == Some(false) {
             for part in wrap(&format!("→ What may help: {}", q.if_no), width - 4) {
                 lines.push(Line::styled(format!("    {part}"), theme.dim));
             }
