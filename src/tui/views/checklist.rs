@@ -271,15 +271,7 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
             theme.title,
         ),
         Line::from(""),
-        field(
-            "Score",
-            format!(
-                "{} {}",
-                crate::core::export::score_bar(&s.total, 20, theme.ascii),
-                s.total.range_text()
-            ),
-            theme,
-        ),
+        field("Score", super::scored_bar(&s.total, 20, theme), theme),
         field("Coverage", s.total.coverage_text(), theme),
         field("Answers", counts.join("   "), theme),
         Line::from(""),

@@ -69,7 +69,7 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
         // A pane as wide as the screen has room for the score bar too; the narrow pane beside
         // the matrix leaves it to the matrix foot.
         let wide = width >= LIST_BAR_FROM;
-        let bar = if wide {
+        let bar = if wide && score.total.is_scored() {
             format!(" {}", score_bar(&score.total, 10, theme.ascii))
         } else {
             String::new()
@@ -321,9 +321,17 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 "█ known ▒ unknown"
             }),
+            // Nothing weighted, nothing to draw: the score row says "not scored".
             scores.iter().map(|s| {
                 let bar = score_bar(&s.total, usize::from(m.column) - 2, theme.ascii);
-                (bar, theme.text)
+                (
+                    if s.total.is_scored() {
+                        bar
+                    } else {
+                        String::new()
+                    },
+                    theme.text,
+                )
             }),
             &m,
             theme,

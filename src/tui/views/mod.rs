@@ -427,3 +427,17 @@ pub fn field<'a>(label: &'a str, value: impl Into<String>, theme: &Theme) -> Lin
         Span::raw(theme.fold(&value).into_owned()),
     ])
 }
+
+/// "▕███▒▒░░▏ 58–88": a score range as a bar and in numbers; only the words when nothing is
+/// weighted (no bar could mean anything then).
+pub fn scored_bar(tally: &crate::core::scoring::Tally, width: usize, theme: &Theme) -> String {
+    let range = tally.range_text();
+    if tally.is_scored() {
+        format!(
+            "{} {range}",
+            crate::core::export::score_bar(tally, width, theme.ascii)
+        )
+    } else {
+        range
+    }
+}
