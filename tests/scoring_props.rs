@@ -7,7 +7,7 @@ use kapguide::core::date::Date;
 use kapguide::core::provider::{
     Answer, AnswerValue, ProfileSource, Provider, ProviderKind, SourceKind,
 };
-use kapguide::core::scoring::{Priorities, Score, score};
+use kapguide::core::scoring::{Priorities, Priority, Score, score};
 use proptest::prelude::*;
 
 const CATEGORIES: [&str; 3] = ["therapy", "medical", "progress"];
@@ -99,7 +99,11 @@ fn question() -> impl Strategy<Value = QuestionSpec> {
 }
 
 fn priorities() -> impl Strategy<Value = Priorities> {
-    prop::collection::vec(0u8..=3, CATEGORIES.len()).prop_map(|values| {
+    prop::collection::vec(
+        prop::sample::select(Priority::ALL.to_vec()),
+        CATEGORIES.len(),
+    )
+    .prop_map(|values| {
         let mut p = Priorities::default();
         for (name, v) in CATEGORIES.iter().zip(values) {
             p.set(&id(name), v);
@@ -232,7 +236,7 @@ proptest! {
         let p = provider(&vec![value; qs.len()], vec![Route::Esketamine]);
         let before = score(&p, &list, &prio, today());
         let mut raised = prio.clone();
-        raised.set(&id(CATEGORIES[category]), (prio.get(CATEGORIES[category]) + 1).min(3));
+        raised.set(&id(CATEGORIES[category]), prio.get(CATEGORIES[category]).raised());
         let after = score(&p, &list, &raised, today());
         if before.total.applicable_weight > 0 {
             prop_assert_eq!(range(&after), range(&before));
@@ -255,7 +259,7 @@ proptest! {
     fn red_flags_ignore_priorities((qs, answers, prio, routes) in case()) {
         let list = checklist(&qs);
         let p = provider(&answers, routes);
-        let zero = Priorities { by_category: CATEGORIES.iter().map(|c| (id(c), 0)).collect() };
+        let zero = Priorities { by_category: CATEGORIES.iter().map(|c| (id(c), Priority::NotImportant)).collect() };
         prop_assert_eq!(score(&p, &list, &prio, today()).red_flags, score(&p, &list, &zero, today()).red_flags);
     }
 }

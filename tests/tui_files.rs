@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use kapguide::core::provider::Provider;
+use kapguide::core::scoring::Priority;
 use kapguide::tui::Theme;
 use kapguide::tui::keymap::Mode;
 use ratatui::crossterm::event::KeyCode;
@@ -127,7 +128,7 @@ fn a_priority_override_for_one_run_is_not_saved() {
     let mut s = Session::open_with(home.path(), (120, 40), Theme::colour(false), false, context);
     assert_eq!(
         s.app.priorities().get("therapy"),
-        0,
+        Priority::NotImportant,
         "the override is in force"
     );
 
@@ -143,7 +144,7 @@ fn a_priority_override_for_one_run_is_not_saved() {
     );
     assert_eq!(
         s.app.priorities().get("therapy"),
-        0,
+        Priority::NotImportant,
         "still in force this run"
     );
 

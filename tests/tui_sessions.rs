@@ -3,7 +3,7 @@
 mod tui_support;
 
 use kapguide::core::provider::{AnswerValue, Provider};
-use kapguide::core::scoring::{FlagKind, rank, score};
+use kapguide::core::scoring::{FlagKind, Priority, rank, score};
 use kapguide::tui::Theme;
 use kapguide::tui::action::View;
 use kapguide::tui::geometry;
@@ -1154,12 +1154,12 @@ fn values_set_priorities_highlight_what_matters_and_are_saved() {
     assert_eq!(s.app.mode(), Mode::Values);
     // "Trained staff watching my body" matters very much; the screening check not at all.
     s.keys("jj3j0");
-    assert_eq!(s.app.priorities().get("medical"), 3);
-    assert_eq!(s.app.priorities().get("screening"), 0);
+    assert_eq!(s.app.priorities().get("medical"), Priority::Essential);
+    assert_eq!(s.app.priorities().get("screening"), Priority::NotImportant);
     s.keys("x");
     assert_eq!(
         s.app.priorities().get("screening"),
-        0,
+        Priority::NotImportant,
         "skipping keeps the priority it had"
     );
     s.press(KeyCode::Esc);
@@ -1188,7 +1188,7 @@ fn values_set_priorities_highlight_what_matters_and_are_saved() {
     s.keys("3p");
     s.keys("jh");
     s.press(KeyCode::Esc);
-    assert_eq!(s.app.priorities().get("medical"), 2);
+    assert_eq!(s.app.priorities().get("medical"), Priority::Important);
 }
 
 #[test]

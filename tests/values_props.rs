@@ -1,9 +1,9 @@
-//! Values clarification: every combination of answers maps to priorities in range, and every
-//! statement always moves at least one priority, whatever the other answers are.
+//! Values clarification: every combination of answers maps to priorities between the answers
+//! given, and every statement always moves at least one priority, whatever the other answers are.
 
 use kapguide::core::checklist::Checklist;
-use kapguide::core::scoring::{MAX_PRIORITY, Priorities};
-use kapguide::core::values::{STATEMENTS, Values};
+use kapguide::core::scoring::{Priorities, Priority};
+use kapguide::core::values::{MAX_ANSWER, STATEMENTS, Values};
 use kapguide::io::loader::{LoadOptions, load};
 use proptest::prelude::*;
 
@@ -15,11 +15,11 @@ fn checklist() -> &'static Checklist {
 
 /// An answer per statement: skipped, or 0..=3.
 fn answers() -> impl Strategy<Value = Vec<Option<u8>>> {
-    prop::collection::vec(prop::option::of(0..=MAX_PRIORITY), STATEMENTS.len())
+    prop::collection::vec(prop::option::of(0..=MAX_ANSWER), STATEMENTS.len())
 }
 
-fn base() -> impl Strategy<Value = Vec<u8>> {
-    prop::collection::vec(0..=MAX_PRIORITY, 8)
+fn base() -> impl Strategy<Value = Vec<Priority>> {
+    prop::collection::vec(prop::sample::select(Priority::ALL.to_vec()), 8)
 }
 
 fn values(answers: &[Option<u8>]) -> Values {
@@ -32,7 +32,7 @@ fn values(answers: &[Option<u8>]) -> Values {
 
 proptest! {
     #[test]
-    fn answers_map_to_priorities_in_range(answers in answers(), base in base()) {
+    fn answers_map_to_priorities_between_the_answers(answers in answers(), base in base()) {
         let checklist = checklist();
         let mut start = Priorities::default();
         for (category, p) in checklist.categories.iter().zip(&base) {
@@ -40,13 +40,16 @@ proptest! {
         }
         let priorities = values(&answers).priorities(checklist, &start);
         for category in &checklist.categories {
-            prop_assert!(priorities.get(&category.id) <= MAX_PRIORITY);
-            let touched = STATEMENTS
+            let given: Vec<u8> = STATEMENTS
                 .iter()
                 .zip(&answers)
-                .any(|(s, a)| s.category == category.id && a.is_some());
-            if !touched {
-                prop_assert_eq!(priorities.get(&category.id), start.get(&category.id));
+                .filter(|(s, _)| s.category == category.id)
+                .filter_map(|(_, a)| *a)
+                .collect();
+            let level = priorities.get(&category.id).level();
+            match (given.iter().min(), given.iter().max()) {
+                (Some(&low), Some(&high)) => prop_assert!((low..=high).contains(&level)),
+                _ => prop_assert_eq!(priorities.get(&category.id), start.get(&category.id)),
             }
         }
     }
@@ -57,7 +60,7 @@ proptest! {
         let mut low = answers.clone();
         low[which] = Some(0);
         let mut high = answers;
-        high[which] = Some(MAX_PRIORITY);
+        high[which] = Some(MAX_ANSWER);
         let base = Priorities::default();
         prop_assert_ne!(
             values(&low).priorities(checklist, &base),
@@ -93,7 +96,7 @@ fn the_cost_statement_sets_the_money_category() {
     let checklist = checklist();
     let mut answers = vec![None; STATEMENTS.len()];
     let which = STATEMENTS.iter().position(|s| s.id == "low-cost").unwrap();
-    answers[which] = Some(MAX_PRIORITY);
+    answers[which] = Some(MAX_ANSWER);
     let base = Priorities::default();
     let priorities = values(&answers).priorities(checklist, &base);
     let changed: Vec<&str> = checklist

@@ -15,7 +15,7 @@ use crate::core::id::ProviderId;
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, slugify};
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{FlagKind, PRIORITY_LABELS, Priorities, rank, score};
+use crate::core::scoring::{FlagKind, Priorities, Priority, rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::template::provider_template;
 use crate::core::values;
@@ -475,7 +475,7 @@ pub fn values(context: &Context, set: &[String]) -> Outcome {
             .map(String::from)
             .to_vec(),
     ];
-    let label = |n: u8| format!("{n} {}", PRIORITY_LABELS[usize::from(n)]);
+    let label = |p: Priority| format!("{p} {}", p.label());
     // Saved answers replace the priorities they touch; otherwise what scores use now (with any
     // --priority override for this run).
     let in_use = if set.is_empty() {

@@ -14,29 +14,91 @@ use super::date::Date;
 use super::id::{CategoryId, QuestionId};
 use super::provider::{AnswerValue, Provider, Verdict};
 
-/// How much each category matters to this user: 0 not important … 3 essential.
-pub const MAX_PRIORITY: u8 = 3;
-pub const DEFAULT_PRIORITY: u8 = 2;
+/// How much a category matters to this user. Its level (0–3, as written in the config's
+/// `[priorities]`) multiplies the weight of the category's questions: "not important" takes
+/// them out of the score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Priority {
+    NotImportant,
+    Somewhat,
+    #[default]
+    Important,
+    Essential,
+}
+
+impl Priority {
+    /// Lowest to highest; a priority's index here is its level.
+    pub const ALL: [Priority; 4] = [
+        Priority::NotImportant,
+        Priority::Somewhat,
+        Priority::Important,
+        Priority::Essential,
+    ];
+
+    /// 0 (not important) … 3 (essential).
+    pub fn level(self) -> u8 {
+        self as u8
+    }
+
+    /// The priority of a level, if it is one (0–3).
+    pub fn from_level(level: i64) -> Option<Priority> {
+        usize::try_from(level)
+            .ok()
+            .and_then(|i| Priority::ALL.get(i))
+            .copied()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::NotImportant => "not important",
+            Priority::Somewhat => "somewhat important",
+            Priority::Important => "important",
+            Priority::Essential => "essential",
+        }
+    }
+
+    /// One level up, staying at essential.
+    pub fn raised(self) -> Priority {
+        Priority::from_level(i64::from(self.level()) + 1).unwrap_or(Priority::Essential)
+    }
+
+    /// One level down, staying at not important.
+    pub fn lowered(self) -> Priority {
+        Priority::from_level(i64::from(self.level()) - 1).unwrap_or(Priority::NotImportant)
+    }
+}
+
+/// The level, as the config file and exports write it.
+impl std::fmt::Display for Priority {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.level())
+    }
+}
+
+impl Serialize for Priority {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.level())
+    }
+}
 /// A profile not checked for longer than this is stale.
 pub const STALE_AFTER_DAYS: i64 = 365;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Priorities {
-    /// Category id → 0..=3; a category not listed has the default.
-    pub by_category: BTreeMap<CategoryId, u8>,
+    /// A category not listed has the default.
+    pub by_category: BTreeMap<CategoryId, Priority>,
 }
 
 impl Priorities {
-    pub fn get(&self, category_id: &str) -> u8 {
+    pub fn get(&self, category_id: &str) -> Priority {
         self.by_category
             .get(category_id)
             .copied()
-            .unwrap_or(DEFAULT_PRIORITY)
+            .unwrap_or_default()
     }
 
-    pub fn set(&mut self, category_id: &CategoryId, value: u8) {
-        self.by_category
-            .insert(category_id.clone(), value.min(MAX_PRIORITY));
+    pub fn set(&mut self, category_id: &CategoryId, value: Priority) {
+        self.by_category.insert(category_id.clone(), value);
     }
 }
 
@@ -381,7 +443,7 @@ impl<'c> Scorer<'c> {
             .iter()
             .map(|q| {
                 let priority = priorities.get(&checklist.categories[q.category].id);
-                u32::from(q.weight) * u32::from(priority)
+                u32::from(q.weight) * u32::from(priority.level())
             })
             .collect();
         Scorer {
@@ -525,14 +587,6 @@ pub fn rank_cmp((pa, a): (&Provider, &Score), (pb, b): (&Provider, &Score)) -> s
         .then_with(|| pa.id.cmp(&pb.id))
 }
 
-/// What each priority level means, in words (index = level).
-pub const PRIORITY_LABELS: [&str; 4] = [
-    "not important",
-    "somewhat important",
-    "important",
-    "essential",
-];
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -549,6 +603,30 @@ mod tests {
         let (p, problems) = Provider::parse(Path::new(&format!("{id}.toml")), &text, &checklist);
         assert!(problems.is_empty(), "{problems:?}");
         p.unwrap()
+    }
+
+    #[test]
+    fn priority_levels_are_the_config_numbers() {
+        let levels: Vec<u8> = Priority::ALL.iter().map(|p| p.level()).collect();
+        assert_eq!(levels, [0, 1, 2, 3]);
+        for p in Priority::ALL {
+            assert_eq!(Priority::from_level(i64::from(p.level())), Some(p));
+            assert_eq!(p.to_string(), p.level().to_string());
+            assert_eq!(serde_json::to_string(&p).unwrap(), p.level().to_string());
+        }
+        assert_eq!(Priority::from_level(-1), None);
+        assert_eq!(Priority::from_level(4), None);
+        assert_eq!(Priority::default(), Priority::Important);
+        assert_eq!(Priority::Essential.label(), "essential");
+        assert_eq!(Priority::NotImportant.label(), "not important");
+    }
+
+    #[test]
+    fn raising_and_lowering_stop_at_the_ends() {
+        assert_eq!(Priority::Important.raised(), Priority::Essential);
+        assert_eq!(Priority::Essential.raised(), Priority::Essential);
+        assert_eq!(Priority::Somewhat.lowered(), Priority::NotImportant);
+        assert_eq!(Priority::NotImportant.lowered(), Priority::NotImportant);
     }
 
     fn today() -> Date {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::checklist::Checklist;
-use super::scoring::{MAX_PRIORITY, Priorities};
+use super::scoring::{Priorities, Priority};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Statement {
@@ -26,6 +26,8 @@ pub struct Statement {
 
 /// The 0–3 scale in words.
 pub const SCALE: [&str; 4] = ["not for me", "a little", "quite a lot", "very much"];
+/// The highest answer on the scale.
+pub const MAX_ANSWER: u8 = 3;
 
 /// An answer of this much or more makes a statement "matter" (its rows are highlighted).
 pub const MATTERS: u8 = 2;
@@ -104,7 +106,7 @@ impl Values {
     pub fn set(&mut self, id: &str, answer: Option<u8>) {
         match answer {
             Some(n) => {
-                self.answers.insert(id.to_string(), n.min(MAX_PRIORITY));
+                self.answers.insert(id.to_string(), n.min(MAX_ANSWER));
             }
             None => {
                 self.answers.remove(id);
@@ -133,7 +135,8 @@ impl Values {
                 .filter(|s| s.category == category.id)
                 .filter_map(|s| self.get(s.id))
                 .collect();
-            if let Some(priority) = average(&answers) {
+            // An answer on the 0–3 scale is the priority of the same level.
+            if let Some(priority) = average(&answers).and_then(|n| Priority::from_level(n.into())) {
                 out.set(&category.id, priority);
             }
         }
@@ -181,7 +184,7 @@ pub fn parse_answer(arg: &str) -> Result<(&'static Statement, Option<u8>), Strin
         v => v
             .parse::<u8>()
             .ok()
-            .filter(|n| *n <= MAX_PRIORITY)
+            .filter(|n| *n <= MAX_ANSWER)
             .map(|n| (found, Some(n)))
             .ok_or_else(|| {
                 format!(

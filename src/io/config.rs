@@ -34,8 +34,8 @@ use crate::core::fields::{Fields, parse_document, toml_key};
 use crate::core::id::CategoryId;
 use crate::core::readiness::{self, QUESTIONS as READINESS};
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{MAX_PRIORITY, Priorities};
-use crate::core::values::{Values, statement_ids};
+use crate::core::scoring::{Priorities, Priority};
+use crate::core::values::{MAX_ANSWER, Values, statement_ids};
 
 /// The settings a config file holds.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -142,7 +142,7 @@ impl Config {
                         );
                         continue;
                     }
-                    if let Some(n) = table.integer(&mut rep, key, 0..i64::from(MAX_PRIORITY) + 1) {
+                    if let Some(n) = table.integer(&mut rep, key, 0..i64::from(MAX_ANSWER) + 1) {
                         values.set(key, Some(n as u8));
                     }
                 }
@@ -160,8 +160,12 @@ impl Config {
                         );
                         continue;
                     };
-                    if let Some(n) = table.integer(&mut rep, key, 0..i64::from(MAX_PRIORITY) + 1) {
-                        priorities.set(&category.id, n as u8);
+                    let levels = 0..Priority::ALL.len() as i64;
+                    if let Some(p) = table
+                        .integer(&mut rep, key, levels)
+                        .and_then(Priority::from_level)
+                    {
+                        priorities.set(&category.id, p);
                     }
                 }
             }
@@ -235,7 +239,7 @@ impl Config {
             if in_file.get(&category.id) == wanted {
                 continue;
             }
-            set_number(table, &category.id, wanted);
+            set_number(table, &category.id, wanted.level());
         }
         if self.values != values_in_file {
             let table = doc
@@ -354,7 +358,10 @@ fn set_number(table: &mut dyn toml_edit::TableLike, key: &str, n: u8) {
 }
 
 /// Parses `--priority medical=3`.
-pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(CategoryId, u8), String> {
+pub fn parse_priority_arg(
+    arg: &str,
+    checklist: &Checklist,
+) -> Result<(CategoryId, Priority), String> {
     let ids = checklist.category_ids();
     let (category, value) = arg.split_once('=').ok_or_else(|| {
         format!(
@@ -372,11 +379,11 @@ pub fn parse_priority_arg(arg: &str, checklist: &Checklist) -> Result<(CategoryI
         ));
     };
     let category = &category.id;
-    let value: u8 = value
+    let value = value
         .trim()
-        .parse()
+        .parse::<u8>()
         .ok()
-        .filter(|v| *v <= MAX_PRIORITY)
+        .and_then(|level| Priority::from_level(level.into()))
         .ok_or_else(|| {
             format!(
                 "priority `{}` for {category} should be 0, 1, 2 or 3",
@@ -406,9 +413,9 @@ mod tests {
         let list = checklist();
         let (mut config, problems) = Config::load(Some(&path), &list);
         assert!(problems.is_empty());
-        config.priorities.set(&therapy(), 3);
+        config.priorities.set(&therapy(), Priority::Essential);
         config.save(&list).unwrap();
-        config.priorities.set(&therapy(), 1);
+        config.priorities.set(&therapy(), Priority::Somewhat);
         config
             .save(&list)
             .expect("our own earlier save is not a foreign change");
@@ -426,13 +433,37 @@ mod tests {
     }
 
     #[test]
+    fn priorities_are_numbers_on_disk_as_before() {
+        let text = "[priorities]\ntherapy = 0\n";
+        let (settings, problems) = Config::read(Path::new("c.toml"), text, &checklist());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(settings.priorities.get("therapy"), Priority::NotImportant);
+        let config = Config {
+            priorities: settings.priorities,
+            ..Config::default()
+        };
+        assert!(config.to_toml(&checklist()).contains("\ntherapy = 0\n"));
+        let (_, problems) = Config::read(
+            Path::new("c.toml"),
+            "[priorities]\ntherapy = 4\n",
+            &checklist(),
+        );
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("c.toml:2:11: error: `therapy` = 4 is out of range"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn a_broken_file_gives_defaults_and_is_never_written() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         fs::write(&path, "[priorities]\ntherapy = 9\n").unwrap();
         let (mut config, problems) = Config::load(Some(&path), &checklist());
         assert_eq!(problems.len(), 1);
-        assert_eq!(config.priorities.get("therapy"), 2);
+        assert_eq!(config.priorities.get("therapy"), Priority::Important);
         assert!(config.save(&checklist()).is_err());
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
@@ -458,7 +489,7 @@ mod tests {
         let list = checklist();
         let (mut config, problems) = Config::load(Some(&link), &list);
         assert!(problems.is_empty(), "{problems:?}");
-        config.priorities.set(&therapy(), 3);
+        config.priorities.set(&therapy(), Priority::Essential);
         config.save(&list).unwrap();
 
         assert!(

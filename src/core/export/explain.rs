@@ -47,7 +47,6 @@ pub fn explain(
     course: &CourseShape,
     ascii: bool,
 ) -> String {
-    use crate::core::scoring::PRIORITY_LABELS;
     let mut out = format!(
         "{}\n{}\n",
         display_name(provider),
@@ -118,7 +117,7 @@ pub fn explain(
         out.push_str(&format!(
             "\n{} — priority {priority} ({}), {}, {}\n",
             category.title,
-            PRIORITY_LABELS[usize::from(priority.min(3))],
+            priority.label(),
             tally.range_text(),
             tally.coverage_text()
         ));

@@ -153,7 +153,7 @@ pub fn packet_html(p: &Packet<'_>) -> String {
         let essential = p
             .priorities
             .get(&p.checklist.categories[question.category].id)
-            == crate::core::scoring::MAX_PRIORITY;
+            == crate::core::scoring::Priority::Essential;
         o.push_str(&format!(
             "<div class=\"q\"><strong>{}. {}</strong>{}<br><span class=\"note\">Why it matters: {}</span><br>Answer: yes / partial / no<div class=\"write\"></div><div class=\"write\"></div></div>\n",
             n + 1,

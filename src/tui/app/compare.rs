@@ -11,7 +11,7 @@ use crate::core::export::{Format, OwnedComparison, RenderOptions};
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
 use crate::core::region::RegionChoice;
-use crate::core::scoring::{AnswerMatrix, MAX_PRIORITY, Priorities, Scorer, rank_cmp};
+use crate::core::scoring::{AnswerMatrix, Priorities, Scorer, rank_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CompareFocus {
@@ -319,9 +319,9 @@ impl App {
                 };
                 let now = self.priorities.get(&category.id);
                 let next = if *action == Action::Left {
-                    now.saturating_sub(1)
+                    now.lowered()
                 } else {
-                    (now + 1).min(MAX_PRIORITY)
+                    now.raised()
                 };
                 if next != now {
                     self.priorities.set(&category.id.clone(), next);

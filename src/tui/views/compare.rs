@@ -21,8 +21,7 @@ use crate::core::export::{
 };
 use crate::core::provider::{Provider, Verdict};
 use crate::core::scoring::FlagKind;
-use crate::core::scoring::PRIORITY_LABELS;
-use crate::core::scoring::{MAX_PRIORITY, Score};
+use crate::core::scoring::{Priority, Score};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let c = &app.compare;
@@ -244,7 +243,7 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
                 let cat = &checklist.categories[cat];
                 let priority = app.priorities.get(&cat.id);
                 // What the person called essential is marked, in the grid of options too.
-                let mark = if priority == MAX_PRIORITY {
+                let mark = if priority == Priority::Essential {
                     format!(" {MATTERS_MARK} matters most")
                 } else {
                     String::new()
@@ -554,11 +553,12 @@ pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     list(frame, rows, categories.len(), selected, true, theme, |i| {
         let category = &categories[i];
         let p = app.priorities.get(&category.id);
-        let label = PRIORITY_LABELS.get(usize::from(p)).copied().unwrap_or("");
+        let level = usize::from(p.level());
         let bar = format!(
-            "{}{} {p} {label}",
-            full.repeat(usize::from(p)),
-            empty.repeat(usize::from(MAX_PRIORITY - p))
+            "{}{} {p} {}",
+            full.repeat(level),
+            empty.repeat(Priority::ALL.len() - 1 - level),
+            p.label()
         );
         let name_width = width.saturating_sub(bar.chars().count() + 1);
         Line::from(format!("{} {bar}", theme.fit(&category.title, name_width)))
