@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use super::{Context, Outcome, ValidateFormat};
-use crate::core::diagnostics::{Problem, Severity};
+use crate::core::diagnostics::{Location, Problem, Severity};
 use crate::core::sanitize::sanitize_line;
 use crate::io::loader::validate_paths;
 
@@ -25,7 +25,7 @@ pub fn validate(
         let v = validate_paths(paths, &context.library.checklist, context.today);
         (v.problems, v.files, v.skipped)
     };
-    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    problems.sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     let stdout = match format {
@@ -60,11 +60,14 @@ fn json_report(problems: &[Problem]) -> String {
     let rows: Vec<String> = problems
         .iter()
         .map(|p| {
-            let at = |n: usize| (p.line > 0).then_some(n);
+            let (line, column) = match p.location {
+                Location::At { line, column } => (Some(line), Some(column)),
+                Location::File => (None, None),
+            };
             json!({
                 "path": sanitize_line(&p.path.display().to_string()),
-                "line": at(p.line),
-                "column": at(p.column),
+                "line": line,
+                "column": column,
                 "severity": severity_word(p.severity),
                 "message": sanitize_line(&p.message),
                 "hint": p.hint.as_deref().map(sanitize_line),
@@ -90,8 +93,8 @@ fn github_annotation(p: &Problem) -> String {
     let escape_property = |text: &str| escape_data(text).replace(':', "%3A").replace(',', "%2C");
     let path = sanitize_line(&p.path.display().to_string()).into_owned();
     let mut properties = format!("file={}", escape_property(&path));
-    if p.line > 0 {
-        properties.push_str(&format!(",line={},col={}", p.line, p.column));
+    if let Location::At { line, column } = p.location {
+        properties.push_str(&format!(",line={line},col={column}"));
     }
     let mut message = sanitize_line(&p.message).into_owned();
     if let Some(hint) = &p.hint {
@@ -127,17 +130,20 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn problem(line: usize, message: &str) -> Problem {
-        let mut p = Problem::file(Path::new("providers/a,b.toml"), Severity::Error, message)
-            .with_hint("fix it");
-        p.line = line;
-        p.column = 3;
-        p
+    fn problem(location: Location, message: &str) -> Problem {
+        Problem {
+            location,
+            ..Problem::file(Path::new("providers/a,b.toml"), Severity::Error, message)
+                .with_hint("fix it")
+        }
     }
 
     #[test]
     fn github_annotations_escape_what_would_end_or_start_a_command() {
-        let line = github_annotation(&problem(4, "100% wrong\n::error::injected"));
+        let line = github_annotation(&problem(
+            Location::At { line: 4, column: 3 },
+            "100% wrong\n::error::injected",
+        ));
         assert_eq!(
             line,
             // The line break became a space: a workflow command only starts a line.
@@ -148,7 +154,7 @@ mod tests {
 
     #[test]
     fn whole_file_problems_have_no_line_in_any_format() {
-        let p = problem(0, "empty file");
+        let p = problem(Location::File, "empty file");
         assert!(!github_annotation(&p).contains("line="));
         let parsed: serde_json::Value = serde_json::from_str(&json_report(&[p])).unwrap();
         assert!(parsed[0]["line"].is_null() && parsed[0]["column"].is_null());

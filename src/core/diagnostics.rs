@@ -15,12 +15,20 @@ pub enum Severity {
     Error,
 }
 
-/// One problem in one file. `line` and `column` are 1-based; 0 means "the whole file".
+/// Where in its file a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Location {
+    /// The file as a whole (it cannot be read, is empty, is shadowed…); sorts first.
+    File,
+    /// A spot in the text; both 1-based, the column counted in characters.
+    At { line: usize, column: usize },
+}
+
+/// One problem in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
-    pub line: usize,
-    pub column: usize,
+    pub location: Location,
     pub severity: Severity,
     pub message: String,
     pub hint: Option<String>,
@@ -30,8 +38,7 @@ impl Problem {
     pub fn file(path: &Path, severity: Severity, message: impl Into<String>) -> Self {
         Problem {
             path: path.to_path_buf(),
-            line: 0,
-            column: 0,
+            location: Location::File,
             severity,
             message: message.into(),
             hint: None,
@@ -53,10 +60,9 @@ impl fmt::Display for Problem {
     /// and terminals can jump to the spot.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = sanitize_line(&self.path.display().to_string()).into_owned();
-        if self.line > 0 {
-            write!(f, "{path}:{}:{}: ", self.line, self.column)?;
-        } else {
-            write!(f, "{path}: ")?;
+        match self.location {
+            Location::At { line, column } => write!(f, "{path}:{line}:{column}: ")?,
+            Location::File => write!(f, "{path}: ")?,
         }
         let label = match self.severity {
             Severity::Error => "error",
@@ -69,6 +75,10 @@ impl fmt::Display for Problem {
         Ok(())
     }
 }
+
+/// A problem is also an error value: a save refused because its text would not read back
+/// carries the problem the loader would report as its source.
+impl std::error::Error for Problem {}
 
 /// Converts byte offsets into 1-based line and column (columns count characters, not bytes).
 pub struct LineIndex<'a> {
@@ -124,8 +134,10 @@ impl<'a> Reporter<'a> {
         let (line, column) = index.position(offset);
         self.problems.push(Problem {
             path: self.path.to_path_buf(),
-            line: line + self.line_offset,
-            column,
+            location: Location::At {
+                line: line + self.line_offset,
+                column,
+            },
             severity,
             message,
             hint,
@@ -215,8 +227,7 @@ mod tests {
     fn display_has_location_and_hint() {
         let p = Problem {
             path: PathBuf::from("providers/a.toml"),
-            line: 3,
-            column: 1,
+            location: Location::At { line: 3, column: 1 },
             severity: Severity::Error,
             message: "unknown key `nmae`".into(),
             hint: Some("did you mean `name`?".into()),

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use crate::core::checklist::Checklist;
 use crate::core::crisis::{self, CRISIS_FILE, CrisisLines};
 use crate::core::date::Date;
-use crate::core::diagnostics::{LineIndex, Problem, Reporter, Severity, suggestion_hint};
+use crate::core::diagnostics::{LineIndex, Location, Problem, Reporter, Severity, suggestion_hint};
 use crate::core::fields::value_offset;
 use crate::core::guide::Expansion;
 use crate::core::guide::Guide;
@@ -227,8 +227,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let (line, column) = LineIndex::new(&prefix).position(valid);
         Problem {
-            line,
-            column,
+            location: Location::At { line, column },
             ..Problem::file(path, Severity::Error, "the file is not valid UTF-8 text")
         }
         .with_hint("save it as UTF-8 in your editor")
