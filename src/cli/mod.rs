@@ -306,7 +306,8 @@ fn load_context(cli: &Cli) -> Result<Context, String> {
         paths::config_file().as_deref(),
         &cli.priorities,
         cli.ascii,
-    )?;
+    )
+    .map_err(|e| format!("kapguide: --priority: {e}\n"))?;
     for problem in &context.config_problems {
         print_diagnostic(&format!(
             "{problem}\n  (using the default priorities for anything not read)\n"

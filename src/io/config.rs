@@ -218,10 +218,23 @@ impl Config {
 
     /// The file's text with only the priorities that differ from it changed: the user's
     /// comments, order and layout stay as they were (`toml_edit` keeps them).
-    fn edit(&self, path: &Path, existing: &str, checklist: &Checklist) -> Result<String, String> {
-        let mut doc: toml_edit::DocumentMut = existing
-            .parse()
-            .map_err(|e| format!("{} cannot be edited: {e}", path.display()))?;
+    fn edit(
+        &self,
+        path: &Path,
+        existing: &str,
+        checklist: &Checklist,
+    ) -> Result<String, ConfigError> {
+        let mut doc: toml_edit::DocumentMut =
+            existing
+                .parse()
+                .map_err(|source| ConfigError::NotEditable {
+                    path: path.to_path_buf(),
+                    source: Box::new(source),
+                })?;
+        let not_a_table = |key| ConfigError::NotATable {
+            path: path.to_path_buf(),
+            key,
+        };
         let (in_file, _) = Config::read(path, existing, checklist);
         let Settings {
             priorities: in_file,
@@ -233,7 +246,7 @@ impl Config {
             .entry("priorities")
             .or_insert_with(toml_edit::table)
             .as_table_like_mut()
-            .ok_or_else(|| format!("{}: `priorities` is not a table", path.display()))?;
+            .ok_or_else(|| not_a_table("priorities"))?;
         for category in &checklist.categories {
             let wanted = self.priorities.get(&category.id);
             if in_file.get(&category.id) == wanted {
@@ -246,7 +259,7 @@ impl Config {
                 .entry("values")
                 .or_insert_with(toml_edit::table)
                 .as_table_like_mut()
-                .ok_or_else(|| format!("{}: `values` is not a table", path.display()))?;
+                .ok_or_else(|| not_a_table("values"))?;
             for id in statement_ids() {
                 match self.values.get(id) {
                     Some(answer) if values_in_file.get(id) != Some(answer) => {
@@ -264,7 +277,7 @@ impl Config {
                 .entry("readiness")
                 .or_insert_with(toml_edit::table)
                 .as_table_like_mut()
-                .ok_or_else(|| format!("{}: `readiness` is not a table", path.display()))?;
+                .ok_or_else(|| not_a_table("readiness"))?;
             for (q, answer) in READINESS.iter().zip(self.readiness) {
                 match answer {
                     Some(yes) => {
@@ -282,7 +295,7 @@ impl Config {
                 .entry("course")
                 .or_insert_with(toml_edit::table)
                 .as_table_like_mut()
-                .ok_or_else(|| format!("{}: `course` is not a table", path.display()))?;
+                .ok_or_else(|| not_a_table("course"))?;
             for kind in SessionKind::ALL {
                 let count = self.course.count(kind).min(MAX_SESSIONS);
                 if count != course_in_file.count(kind) {
@@ -305,33 +318,87 @@ impl Config {
         }
     }
 
-    pub fn save(&mut self, checklist: &Checklist) -> Result<PathBuf, String> {
-        let path = self
-            .path
-            .clone()
-            .ok_or("no configuration directory is known on this system")?;
+    pub fn save(&mut self, checklist: &Checklist) -> Result<PathBuf, ConfigError> {
+        let path = self.path.clone().ok_or(ConfigError::NoConfigDir)?;
         if !self.writable {
-            return Err(format!(
-                "{} has problems; fix it by hand (kapguide keeps your changes for this session only)",
-                path.display()
-            ));
+            return Err(ConfigError::HasProblems(path));
         }
         if modified(&path) != self.seen_modified {
-            return Err(format!(
-                "{} was changed by something else since kapguide read it, so it was not overwritten; restart kapguide to use the new file",
-                path.display()
-            ));
+            return Err(ConfigError::ChangedOutside(path));
         }
         let text = match read_text(&path) {
             Ok(existing) => self.edit(&path, &existing, checklist)?,
             Err(_) if !path.exists() => self.to_toml(checklist),
-            Err(problem) => return Err(problem.to_string()),
+            Err(problem) => return Err(ConfigError::Unreadable(Box::new(problem))),
         };
         check_reads_back(&path, &text, &Config::read(&path, &text, checklist).1)
             .and_then(|()| write_atomic(&path, &text, true))
-            .map_err(|e: SaveError| e.to_string())?;
+            .map_err(ConfigError::Save)?;
         self.seen_modified = modified(&path);
         Ok(path)
+    }
+}
+
+/// Why the config was not saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigError {
+    /// The system has no configuration directory.
+    NoConfigDir,
+    /// The file had problems when read: the user fixes it by hand.
+    HasProblems(PathBuf),
+    /// Something else changed the file since kapguide read or wrote it.
+    ChangedOutside(PathBuf),
+    /// The file is not TOML `toml_edit` can keep the layout of.
+    NotEditable {
+        path: PathBuf,
+        source: Box<toml_edit::TomlError>,
+    },
+    /// A section kapguide writes to is not a table (`priorities = 3`).
+    NotATable {
+        path: PathBuf,
+        key: &'static str,
+    },
+    /// The file exists but cannot be read now.
+    Unreadable(Box<Problem>),
+    Save(SaveError),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::NoConfigDir => {
+                f.write_str("no configuration directory is known on this system")
+            }
+            ConfigError::HasProblems(path) => write!(
+                f,
+                "{} has problems; fix it by hand (kapguide keeps your changes for this session only)",
+                path.display()
+            ),
+            ConfigError::ChangedOutside(path) => write!(
+                f,
+                "{} was changed by something else since kapguide read it, so it was not overwritten; restart kapguide to use the new file",
+                path.display()
+            ),
+            ConfigError::NotEditable { path, source } => {
+                write!(f, "{} cannot be edited: {source}", path.display())
+            }
+            ConfigError::NotATable { path, key } => {
+                write!(f, "{}: `{key}` is not a table", path.display())
+            }
+            ConfigError::Unreadable(problem) => problem.fmt(f),
+            ConfigError::Save(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::NotEditable { source, .. } => Some(source.as_ref()),
+            ConfigError::Unreadable(problem) => Some(problem.as_ref()),
+            ConfigError::Save(error) => Some(error),
+            _ => None,
+        }
     }
 }
 
@@ -357,40 +424,75 @@ fn set_number(table: &mut dyn toml_edit::TableLike, key: &str, n: u8) {
     }
 }
 
+/// Why a `--priority` argument was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PriorityArgError {
+    /// Not `CATEGORY=N`.
+    Shape {
+        arg: String,
+        categories: Vec<String>,
+    },
+    UnknownCategory {
+        name: String,
+        hint: String,
+    },
+    /// Not a level from 0 to 3.
+    Level {
+        level: String,
+        category: CategoryId,
+    },
+}
+
+impl std::fmt::Display for PriorityArgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PriorityArgError::Shape { arg, categories } => write!(
+                f,
+                "`{}` should look like CATEGORY=N, e.g. medical=3 (categories: {})",
+                sanitize_line(arg),
+                categories.join(", ")
+            ),
+            PriorityArgError::UnknownCategory { name, hint } => {
+                write!(f, "`{}` is not a category; {hint}", sanitize_line(name))
+            }
+            PriorityArgError::Level { level, category } => write!(
+                f,
+                "priority `{}` for {category} should be 0, 1, 2 or 3",
+                sanitize_line(level)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PriorityArgError {}
+
 /// Parses `--priority medical=3`.
 pub fn parse_priority_arg(
     arg: &str,
     checklist: &Checklist,
-) -> Result<(CategoryId, Priority), String> {
+) -> Result<(CategoryId, Priority), PriorityArgError> {
     let ids = checklist.category_ids();
-    let (category, value) = arg.split_once('=').ok_or_else(|| {
-        format!(
-            "`{}` should look like CATEGORY=N, e.g. medical=3 (categories: {})",
-            sanitize_line(arg),
-            ids.join(", ")
-        )
+    let (name, level) = arg.split_once('=').ok_or_else(|| PriorityArgError::Shape {
+        arg: arg.to_string(),
+        categories: ids.iter().map(ToString::to_string).collect(),
     })?;
-    let category = category.trim();
-    let Some(category) = checklist.category(category) else {
-        return Err(format!(
-            "`{}` is not a category; {}",
-            sanitize_line(category),
-            suggestion_hint(category, &ids)
-        ));
-    };
-    let category = &category.id;
-    let value = value
-        .trim()
+    let name = name.trim();
+    let category = checklist
+        .category(name)
+        .ok_or_else(|| PriorityArgError::UnknownCategory {
+            name: name.to_string(),
+            hint: suggestion_hint(name, &ids),
+        })?;
+    let level = level.trim();
+    let value = level
         .parse::<u8>()
         .ok()
-        .and_then(|level| Priority::from_level(level.into()))
-        .ok_or_else(|| {
-            format!(
-                "priority `{}` for {category} should be 0, 1, 2 or 3",
-                sanitize_line(value.trim())
-            )
+        .and_then(|n| Priority::from_level(n.into()))
+        .ok_or_else(|| PriorityArgError::Level {
+            level: level.to_string(),
+            category: category.id.clone(),
         })?;
-    Ok((category.clone(), value))
+    Ok((category.id.clone(), value))
 }
 
 #[cfg(test)]
@@ -424,7 +526,11 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(20));
         fs::write(&path, "[priorities]\ntherapy = 0\n# edited by hand\n").unwrap();
         let error = config.save(&list).unwrap_err();
-        assert!(error.contains("changed by something else"), "{error}");
+        assert!(matches!(error, ConfigError::ChangedOutside(_)), "{error:?}");
+        assert!(
+            error.to_string().contains("changed by something else"),
+            "{error}"
+        );
         assert!(
             fs::read_to_string(&path)
                 .unwrap()

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::config::{Config, parse_priority_arg};
+use super::config::{Config, PriorityArgError, parse_priority_arg};
 use super::loader::{self, Library, LoadOptions};
 use crate::core::costs::CourseShape;
 use crate::core::date::Date;
@@ -26,20 +26,18 @@ pub struct Context {
 }
 
 impl Context {
-    /// Loads the library and config; `Err` is a usage message for a bad priority override
-    /// (`CATEGORY=N`).
+    /// Loads the library and config; `Err` is the first bad priority override (`CATEGORY=N`).
     pub fn load(
         options: LoadOptions,
         config_file: Option<&Path>,
         priority_overrides: &[String],
         ascii: bool,
-    ) -> Result<Context, String> {
+    ) -> Result<Context, PriorityArgError> {
         let library = loader::load(&options);
         let (config, config_problems) = Config::load(config_file, &library.checklist);
         let mut priorities = config.priorities.clone();
         for arg in priority_overrides {
-            let (category, value) = parse_priority_arg(arg, &library.checklist)
-                .map_err(|e| format!("kapguide: --priority: {e}\n"))?;
+            let (category, value) = parse_priority_arg(arg, &library.checklist)?;
             priorities.set(&category, value);
         }
         Ok(Context {

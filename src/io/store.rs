@@ -4,29 +4,82 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::loader::{MAX_FILE_BYTES, list_dir, read_text};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
 use crate::core::provider::Provider;
 
-#[derive(Debug)]
+/// Why a file was not written. Cloned into the TUI's replies, so the I/O error is shared.
+#[derive(Clone, Debug)]
 pub enum SaveError {
     /// The target exists and overwriting was not confirmed.
     Exists(PathBuf),
-    /// The text would not read back (too large, or not valid): nothing was written.
-    WouldNotReadBack(PathBuf, String),
-    Io(PathBuf, io::Error),
+    /// The text would not read back: nothing was written.
+    WouldNotReadBack(PathBuf, ReadBack),
+    Io(PathBuf, Arc<io::Error>),
+}
+
+/// Why a text would not read back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadBack {
+    /// Over the loader's size limit: `kib` is the text's size.
+    TooLarge { kib: u64 },
+    /// The loader would report this error (boxed: results stay small).
+    Invalid(Box<Problem>),
+}
+
+impl SaveError {
+    fn io(path: &Path, error: io::Error) -> SaveError {
+        SaveError::Io(path.to_path_buf(), Arc::new(error))
+    }
+}
+
+/// Two failures are the same when they are about the same file for the same reason (an I/O
+/// error has no equality of its own: its kind and text stand for it).
+impl PartialEq for SaveError {
+    fn eq(&self, other: &SaveError) -> bool {
+        match (self, other) {
+            (SaveError::Exists(a), SaveError::Exists(b)) => a == b,
+            (SaveError::WouldNotReadBack(a, x), SaveError::WouldNotReadBack(b, y)) => {
+                a == b && x == y
+            }
+            (SaveError::Io(a, x), SaveError::Io(b, y)) => {
+                a == b && x.kind() == y.kind() && x.to_string() == y.to_string()
+            }
+            _ => false,
+        }
+    }
 }
 
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Exists(path) => write!(f, "{} already exists", path.display()),
-            SaveError::WouldNotReadBack(path, why) => {
-                write!(f, "{} was not written: {why}", path.display())
-            }
+            SaveError::WouldNotReadBack(path, ReadBack::TooLarge { kib }) => write!(
+                f,
+                "{} was not written: it would be {kib} KiB, over the {} KiB limit of what kapguide reads; shorten the longest notes",
+                path.display(),
+                MAX_FILE_BYTES / 1024
+            ),
+            SaveError::WouldNotReadBack(path, ReadBack::Invalid(problem)) => write!(
+                f,
+                "{} was not written: it would not read back ({})",
+                path.display(),
+                problem.message
+            ),
             SaveError::Io(path, error) => write!(f, "cannot write {}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::Io(_, error) => Some(error.as_ref()),
+            SaveError::WouldNotReadBack(_, ReadBack::Invalid(problem)) => Some(problem.as_ref()),
+            _ => None,
         }
     }
 }
@@ -34,16 +87,14 @@ impl std::fmt::Display for SaveError {
 /// Refuses `text` if the loader would refuse it when read back, so a save never produces a
 /// file that vanishes next run. `problems` are what parsing `text` found.
 pub fn check_reads_back(path: &Path, text: &str, problems: &[Problem]) -> Result<(), SaveError> {
-    let refuse = |why: String| Err(SaveError::WouldNotReadBack(path.to_path_buf(), why));
+    let refuse = |why| Err(SaveError::WouldNotReadBack(path.to_path_buf(), why));
     if text.len() as u64 > MAX_FILE_BYTES {
-        return refuse(format!(
-            "it would be {} KiB, over the {} KiB limit of what kapguide reads; shorten the longest notes",
-            (text.len() as u64).div_ceil(1024),
-            MAX_FILE_BYTES / 1024
-        ));
+        return refuse(ReadBack::TooLarge {
+            kib: (text.len() as u64).div_ceil(1024),
+        });
     }
     match problems.iter().find(|p| p.is_error()) {
-        Some(problem) => refuse(format!("it would not read back ({})", problem.message)),
+        Some(problem) => refuse(ReadBack::Invalid(Box::new(problem.clone()))),
         None => Ok(()),
     }
 }
@@ -76,7 +127,7 @@ pub fn write_atomic_with(
     overwrite: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    let io_err = |e| SaveError::Io(path.to_path_buf(), e);
+    let io_err = |e| SaveError::io(path, e);
     if !overwrite && fs::symlink_metadata(path).is_ok() {
         return Err(SaveError::Exists(path.to_path_buf()));
     }
@@ -217,7 +268,7 @@ pub fn save_draft(
             })
             .find(|candidate| !candidate.exists())
             .expect("an unused backup name exists");
-        fs::rename(&path, &backup).map_err(|e| SaveError::Io(path.clone(), e))?;
+        fs::rename(&path, &backup).map_err(|e| SaveError::io(&path, e))?;
     }
     save_profile(dir, provider, checklist, true)
 }
@@ -248,6 +299,18 @@ mod tests {
         write_atomic_with(&path, false, |out| out.write_all(row.as_bytes())).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), row);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_io_failure_keeps_its_cause_as_the_source() {
+        use std::error::Error;
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("file"), "").unwrap();
+        // A directory cannot be made inside a file.
+        let error = write_atomic(&dir.path().join("file/sub/a.toml"), "x", false).unwrap_err();
+        assert!(matches!(error, SaveError::Io(..)), "{error:?}");
+        let source = error.source().expect("the I/O error is the source");
+        assert!(error.to_string().ends_with(&source.to_string()), "{error}");
     }
 
     #[test]
@@ -362,6 +425,13 @@ mod tests {
             .or_default()
             .note = Some(note);
         let error = save_profile(dir.path(), &provider, &checklist, false).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                SaveError::WouldNotReadBack(_, ReadBack::TooLarge { .. })
+            ),
+            "{error:?}"
+        );
         assert!(error.to_string().contains("limit"), "says why: {error}");
         assert!(
             !dir.path().join("noisy.toml").exists(),

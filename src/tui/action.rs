@@ -3,10 +3,12 @@
 
 use std::path::PathBuf;
 
+use crate::core::diagnostics::Problem;
 use crate::core::export::OwnedComparison;
 use crate::core::id::ProviderId;
 use crate::core::provider::{AnswerValue, Provider};
-use crate::io::config::Config;
+use crate::io::config::{Config, ConfigError};
+use crate::io::store::SaveError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -109,7 +111,59 @@ pub enum SaveFailure {
     /// Someone else (another kapguide, an editor) changed the file since this app read or
     /// wrote it.
     Changed(PathBuf),
-    Other(String),
+    Other(FileError),
+}
+
+impl std::error::Error for SaveFailure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveFailure::Other(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file effect failed; said in the status line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    /// The system has no data directory to keep these (`"drafts"`, `"profiles"`) in.
+    NoDataDir(&'static str),
+    Save(SaveError),
+    /// The file cannot be read, or would not load: what the loader says first.
+    Unreadable(Box<Problem>),
+    /// The file gives no profile, and no problem says why.
+    NoProfile(PathBuf),
+    TooManyExports {
+        dir: PathBuf,
+        stem: String,
+    },
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileError::NoDataDir(what) => write!(
+                f,
+                "no data directory is known on this system to keep {what} in"
+            ),
+            FileError::Save(error) => error.fmt(f),
+            FileError::Unreadable(problem) => problem.fmt(f),
+            FileError::NoProfile(path) => write!(f, "{} cannot be read", path.display()),
+            FileError::TooManyExports { dir, stem } => {
+                write!(f, "{} has too many exports named {stem}", dir.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::Save(error) => Some(error),
+            FileError::Unreadable(problem) => Some(problem.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Display for SaveFailure {
@@ -121,7 +175,7 @@ impl std::fmt::Display for SaveFailure {
                 "{} was changed by another program since kapguide read it",
                 path.display()
             ),
-            SaveFailure::Other(why) => f.write_str(why),
+            SaveFailure::Other(why) => why.fmt(f),
         }
     }
 }
@@ -148,16 +202,16 @@ pub enum Reply {
     /// A copy of a walk's answers written to a path the user typed.
     SavedElsewhere {
         id: ProviderId,
-        result: Result<PathBuf, String>,
+        result: Result<PathBuf, SaveError>,
     },
     /// A draft or profile read again from disk (the user chose theirs over ours).
     Reloaded {
         profile: bool,
-        result: Result<Box<Provider>, String>,
+        result: Result<Box<Provider>, FileError>,
     },
     ProfileSaved(Result<PathBuf, SaveFailure>),
-    ConfigSaved(Result<PathBuf, String>),
-    Exported(Result<PathBuf, String>),
+    ConfigSaved(Result<PathBuf, ConfigError>),
+    Exported(Result<PathBuf, FileError>),
 }
 
 /// What an export writes: text already made (a question sheet), or a comparison written as it

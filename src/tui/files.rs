@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::action::{Effect, ExportContents, Replace, Reply, SaveFailure};
+use super::action::{Effect, ExportContents, FileError, Replace, Reply, SaveFailure};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
 use crate::core::provider::Provider;
-use crate::io::config::Config;
+use crate::io::config::{Config, ConfigError};
 use crate::io::loader::{list_dir, read_text};
 use crate::io::paths;
 use crate::io::store::{self, SaveError, Stamp, check_reads_back, write_atomic, write_atomic_with};
@@ -110,7 +110,7 @@ impl Files {
         let dir = Files::dir(&self.drafts_dir, "drafts").map_err(SaveFailure::Other)?;
         self.compare(&dir.join(format!("{}.toml", draft.id)), replace)?;
         let path = store::save_draft(&dir, draft, checklist)
-            .map_err(|e| SaveFailure::Other(e.to_string()))?;
+            .map_err(|e| SaveFailure::Other(FileError::Save(e)))?;
         self.remember(&path);
         Ok(path)
     }
@@ -126,7 +126,7 @@ impl Files {
         let path = store::save_profile(&dir, provider, checklist, replace != Replace::No).map_err(
             |e| match e {
                 SaveError::Exists(path) => SaveFailure::Exists(path),
-                other => SaveFailure::Other(other.to_string()),
+                other => SaveFailure::Other(FileError::Save(other)),
             },
         )?;
         self.remember(&path);
@@ -134,11 +134,10 @@ impl Files {
     }
 
     /// A walk's answers as a profile at a path the user typed, never replacing a file.
-    fn save_at(path: &Path, draft: &Provider, checklist: &Checklist) -> Result<PathBuf, String> {
+    fn save_at(path: &Path, draft: &Provider, checklist: &Checklist) -> Result<PathBuf, SaveError> {
         let text = draft.to_toml(checklist);
         check_reads_back(path, &text, &Provider::parse(path, &text, checklist).1)
-            .and_then(|()| write_atomic(path, &text, false))
-            .map_err(|e| e.to_string())?;
+            .and_then(|()| write_atomic(path, &text, false))?;
         Ok(path.to_path_buf())
     }
 
@@ -148,7 +147,7 @@ impl Files {
         id: &str,
         profile: bool,
         checklist: &Checklist,
-    ) -> Result<Box<Provider>, String> {
+    ) -> Result<Box<Provider>, FileError> {
         let (dir, what) = if profile {
             (&self.providers_dir, "profiles")
         } else {
@@ -156,13 +155,13 @@ impl Files {
         };
         let dir = Files::dir(dir, what)?;
         let path = dir.join(format!("{id}.toml"));
-        let text = read_text(&path).map_err(|p| p.to_string())?;
+        let text = read_text(&path).map_err(|p| FileError::Unreadable(Box::new(p)))?;
         let (provider, problems) = Provider::parse(&path, &text, checklist);
         self.remember(&path);
         provider.map(Box::new).ok_or_else(|| {
-            problems.first().map_or_else(
-                || format!("{} cannot be read", path.display()),
-                |p| p.to_string(),
+            problems.into_iter().next().map_or_else(
+                || FileError::NoProfile(path.clone()),
+                |p| FileError::Unreadable(Box::new(p)),
             )
         })
     }
@@ -170,7 +169,11 @@ impl Files {
     /// Saves the config's priorities. The config that wrote the file last does the writing
     /// again: it knows the file as it left it, so only a change made by someone else since is
     /// refused (the app's own earlier save is not one).
-    fn save_config(&mut self, config: Config, checklist: &Checklist) -> Result<PathBuf, String> {
+    fn save_config(
+        &mut self,
+        config: Config,
+        checklist: &Checklist,
+    ) -> Result<PathBuf, ConfigError> {
         let mut saver = match self.last_config.take() {
             Some(previous) if previous.path == config.path => config.with_file_state_of(&previous),
             _ => config,
@@ -180,9 +183,8 @@ impl Files {
         result
     }
 
-    fn dir(dir: &Option<PathBuf>, what: &str) -> Result<PathBuf, String> {
-        dir.clone()
-            .ok_or_else(|| format!("no data directory is known on this system to keep {what} in"))
+    fn dir(dir: &Option<PathBuf>, what: &'static str) -> Result<PathBuf, FileError> {
+        dir.clone().ok_or(FileError::NoDataDir(what))
     }
 
     /// Runs one effect; the result, if the app wants it, comes back as a reply.
@@ -245,7 +247,7 @@ impl Files {
         stem: &str,
         extension: &str,
         contents: &ExportContents,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, FileError> {
         let dir = self
             .data_dir
             .as_ref()
@@ -260,12 +262,12 @@ impl Files {
             match write_atomic_with(&path, false, |out| contents.write(out)) {
                 Ok(()) => return Ok(path),
                 Err(SaveError::Exists(_)) => continue,
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return Err(FileError::Save(e)),
             }
         }
-        Err(format!(
-            "{} has too many exports named {stem}",
-            dir.display()
-        ))
+        Err(FileError::TooManyExports {
+            dir,
+            stem: stem.to_string(),
+        })
     }
 }

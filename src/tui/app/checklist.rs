@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::super::action::{Action, Effect, ExportContents, Replace, SaveFailure, View};
+use super::super::action::{Action, Effect, ExportContents, FileError, Replace, SaveFailure, View};
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
@@ -13,6 +13,7 @@ use crate::core::provider::{
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::core::scoring::{Score, Scorer};
 use crate::io::loader::BUNDLED;
+use crate::io::store::SaveError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChecklistFocus {
@@ -562,7 +563,7 @@ impl App {
         self.draft_changed(effects);
     }
 
-    pub(crate) fn reloaded(&mut self, profile: bool, result: Result<Box<Provider>, String>) {
+    pub(crate) fn reloaded(&mut self, profile: bool, result: Result<Box<Provider>, FileError>) {
         let provider = match result {
             Ok(provider) => *provider,
             Err(e) => {
@@ -625,7 +626,7 @@ impl App {
         });
     }
 
-    pub(crate) fn saved_elsewhere(&mut self, id: &str, result: Result<PathBuf, String>) {
+    pub(crate) fn saved_elsewhere(&mut self, id: &str, result: Result<PathBuf, SaveError>) {
         match result {
             Ok(path) => {
                 let walked = self.walk().map(|w| w.draft.clone()).filter(|d| d.id == id);
