@@ -332,6 +332,8 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::Left, "previous", true),
     b(In(ANSWER), &[k(Right), k(Enter), ch('l')], Action::Right, "next question", true),
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
+    b(In(ANSWER), &[ch('j'), k(Down)], Action::Down, "scroll \"why it matters\" down", false),
+    b(In(ANSWER), &[ch('k'), k(Up)], Action::Up, "scroll \"why it matters\" up", false),
     b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true),
     b(In(&[Mode::Prepare]), &[ch('e')], Action::Export, "export as Markdown", true),
     b(In(&[Mode::Picker, Mode::Walk, Mode::Review]), &[ch('w')], Action::SaveElsewhere, "save the answers to a file you name", false),

@@ -5,13 +5,17 @@
 use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::app::Walk;
 use super::geometry;
 use super::keymap::{self, Mode};
+use crate::core::checklist::Question;
 use crate::core::crisis::CrisisLines;
 use crate::core::export::wrap;
+use crate::core::export::{cell, critical_mark, flag_mark};
 use crate::core::layout::{TextLine, layout_guide};
 use crate::core::options::OptionsGrid;
-use crate::core::width::{display_width, grapheme_width};
+use crate::core::provider::AnswerValue;
+use crate::core::width::{display_width, grapheme_width, take_width};
 use crate::io::loader::Library;
 
 /// The bundled guide the crisis overlay shows.
@@ -27,10 +31,16 @@ pub enum OverlayLine {
     Plain(String),
     /// What must not be missed (the crisis numbers).
     Strong(String),
+    /// A warning (a critical question).
+    Bad(String),
     /// A key binding: the keys, then what they do.
     Key(String, &'static str),
     /// A line of a laid-out guide.
     Guide(TextLine),
+    /// `label: value`, the label secondary.
+    Field(String, String),
+    /// `label: value` where the value is an answer, styled as that answer.
+    Answer(String, String, AnswerValue),
 }
 
 /// A scrolling overlay's text: lines kept in view at the top (the crisis numbers), and the
@@ -137,6 +147,188 @@ pub fn big_popup_width(size: Rect) -> usize {
 /// Rows of text inside a big popup on a screen of `size`.
 pub fn big_popup_height(size: Rect) -> usize {
     usize::from(geometry::inner(geometry::big_popup(size)).height)
+}
+
+/// Rows of key hints for `mode` (its own keys, not the view-wide ones), each row at most
+/// `width` columns, a key never parted from what it does. Dialogs and the walk-through show
+/// them in full; the footer has room for one row only.
+pub fn key_items(mode: Mode, ascii: bool, width: usize) -> Vec<Vec<(String, &'static str)>> {
+    let mut rows: Vec<Vec<(String, &'static str)>> = Vec::new();
+    let mut used = 0;
+    for (key, desc) in keymap::hints(mode, ascii, true) {
+        let item = display_width(&key) + 1 + display_width(desc);
+        match rows.last_mut() {
+            Some(row) if used + KEY_GAP + item <= width => {
+                used += KEY_GAP + item;
+                row.push((key, desc));
+            }
+            _ => {
+                used = item;
+                rows.push(vec![(key, desc)]);
+            }
+        }
+    }
+    rows
+}
+
+/// Columns between two key hints on a row.
+pub const KEY_GAP: usize = 3;
+
+/// The walk-through inside its pane: what stays in view at any height (where the question
+/// sits, the question, the answer, note and source), then "why it matters", which scrolls in
+/// the rows left above the keys.
+pub struct WalkPage {
+    pub pinned: Vec<OverlayLine>,
+    pub why: Vec<OverlayLine>,
+    /// Rows the why lines get under their heading (0 when only the heading fits, or not it).
+    pub why_rows: usize,
+    /// Whether the "why it matters" heading fits.
+    pub heading: bool,
+    /// A blank row above the keys, when there is room to spare.
+    pub gap: bool,
+    /// A blank row above the heading, when the whole reason fits even so.
+    pub spacer: bool,
+    pub keys: Vec<Vec<(String, &'static str)>>,
+}
+
+impl WalkPage {
+    pub fn max_scroll(&self) -> usize {
+        self.why.len().saturating_sub(self.why_rows)
+    }
+}
+
+/// Rows a note gets in the walk-through (e opens all of it).
+const NOTE_ROWS: usize = 2;
+
+/// Cuts `text` to `width` columns with an ellipsis when it is longer.
+fn cut(text: &str, width: usize, ascii: bool) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let more = if ascii { "..." } else { "…" };
+    format!(
+        "{}{more}",
+        take_width(text, width.saturating_sub(display_width(more)))
+    )
+}
+
+/// The walk-through's page at question `walk.index`, for a pane `width`×`height` inside its
+/// border; `offered` says whether the provider offers the route a question is limited to.
+pub fn walk_page(lib: &Library, walk: &Walk, ascii: bool, width: usize, height: usize) -> WalkPage {
+    let checklist = &lib.checklist;
+    let questions = &checklist.questions;
+    let q = &questions[walk.index];
+    let width = width.max(1);
+    let category = &checklist.categories[q.category];
+    let in_category: Vec<&Question> = checklist.questions_in(q.category).collect();
+    let position = in_category.iter().position(|x| x.id == q.id).unwrap_or(0) + 1;
+    let bar = progress(walk.index + 1, questions.len(), (width / 4).min(30), ascii);
+    let mut pinned = vec![OverlayLine::Dim(cut(
+        &format!(
+            "{bar} · {} · {position} of {}",
+            category.title,
+            in_category.len()
+        ),
+        width,
+        ascii,
+    ))];
+    pinned.extend(
+        wrap(&q.question, width)
+            .into_iter()
+            .map(OverlayLine::Strong),
+    );
+    let answer = walk.draft.answers.get(&q.id);
+    let value = answer.map_or(AnswerValue::Unknown, |a| a.value);
+    let dated = answer
+        .and_then(|a| a.date)
+        .map_or(String::new(), |d| format!("  (dated {d})"));
+    pinned.push(OverlayLine::Answer(
+        "Answer".into(),
+        format!("{}{dated}", cell(value, ascii)),
+        value,
+    ));
+    let note = answer.and_then(|a| a.note.as_deref()).unwrap_or("");
+    let label = "Note (e)";
+    let indent = " ".repeat(display_width(label) + 2);
+    let note_width = width.saturating_sub(indent.len());
+    let mut note_rows: Vec<String> = note_lines(note)
+        .iter()
+        .flat_map(|line| wrap(line, note_width))
+        .collect();
+    if note_rows.len() > NOTE_ROWS {
+        note_rows.truncate(NOTE_ROWS);
+        let more = if ascii { "..." } else { "…" };
+        let room = note_width.saturating_sub(display_width(more) + 1);
+        let last = &mut note_rows[NOTE_ROWS - 1];
+        *last = format!("{} {more}", take_width(last, room));
+    }
+    let mut rows = note_rows.into_iter();
+    pinned.push(OverlayLine::Field(
+        label.into(),
+        rows.next().unwrap_or_else(|| "—".into()),
+    ));
+    pinned.extend(rows.map(|r| OverlayLine::Plain(format!("{indent}{r}"))));
+    let source = answer.and_then(|a| a.source.as_deref()).unwrap_or("—");
+    let source_label = "Source (s)";
+    pinned.push(OverlayLine::Field(
+        source_label.into(),
+        cut(source, width.saturating_sub(source_label.len() + 2), ascii),
+    ));
+
+    let mut why: Vec<OverlayLine> = wrap(&q.why, width)
+        .into_iter()
+        .map(OverlayLine::Plain)
+        .collect();
+    if q.critical {
+        why.push(OverlayLine::Blank);
+        let critical = format!(
+            "{} Critical: a \"no\" here is a safety flag ({}).",
+            critical_mark(ascii),
+            flag_mark(ascii)
+        );
+        why.extend(wrap(&critical, width).into_iter().map(OverlayLine::Bad));
+    }
+    if !q.applies_to.is_empty() {
+        let routes: Vec<&str> = q.applies_to.iter().map(|r| r.as_str()).collect();
+        let offered = if walk.score.questions[walk.index].route_not_offered {
+            "not offered here, so it is left out of the score"
+        } else {
+            "this provider offers it"
+        };
+        let only = format!(
+            "Only for providers offering {}: {offered}.",
+            routes.join(", ")
+        );
+        why.extend(wrap(&only, width).into_iter().map(OverlayLine::Dim));
+    }
+
+    let keys = key_items(Mode::Walk, ascii, width);
+    let free = height.saturating_sub(keys.len() + pinned.len());
+    // The gap above the keys goes first when rows are short, then the heading.
+    let gap = free >= 4;
+    let free = free - usize::from(gap);
+    let spacer = free > why.len() + 1;
+    let free = free - usize::from(spacer);
+    WalkPage {
+        spacer,
+        why_rows: free.saturating_sub(1),
+        heading: free > 0,
+        gap,
+        pinned,
+        why,
+        keys,
+    }
+}
+
+/// "[#####-----] 7/23" as text, so progress does not depend on colour.
+pub fn progress(done: usize, total: usize, width: usize, ascii: bool) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    let (full, empty) = if ascii { ("#", "-") } else { ("█", "░") };
+    format!(
+        "{}{} {done}/{total}",
+        full.repeat(filled),
+        empty.repeat(width - filled)
+    )
 }
 
 /// Every line of the help text; the keys of the place help was opened from come first.

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::super::action::{Action, Effect, ExportContents, FileError, Replace, SaveFailure, View};
+use super::super::text;
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
@@ -28,6 +29,8 @@ pub struct Walk {
     pub index: usize,
     /// The draft's score, kept up to date as answers and priorities change.
     pub score: Score,
+    /// How far "why it matters" is scrolled (back to the top on another question).
+    pub why_scroll: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -317,6 +320,7 @@ impl App {
             draft,
             index,
             score,
+            why_scroll: 0,
         });
         self.view = View::Checklist;
     }
@@ -361,10 +365,12 @@ impl App {
     pub(crate) fn walk_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
         let count = self.lib.checklist.questions.len();
         let today = self.today;
+        let inner = super::super::geometry::inner(self.body());
         let Screen::Walk(walk) = &mut self.checklist.screen else {
             return;
         };
         let at_question = walk.index < count;
+        let was = walk.index;
         match action {
             Action::Answer(value) if at_question => {
                 let id = self.lib.checklist.questions[walk.index].id.clone();
@@ -414,7 +420,25 @@ impl App {
             }
             Action::SaveElsewhere => self.ask_path(),
             Action::Back => self.leave_walk(),
+            action if at_question => {
+                let page = text::walk_page(
+                    &self.lib,
+                    walk,
+                    self.theme.ascii,
+                    usize::from(inner.width),
+                    usize::from(inner.height),
+                );
+                let (max, rows) = (page.max_scroll(), page.why_rows);
+                if let Some(next) = step(action, walk.why_scroll.min(max), max + 1, rows) {
+                    walk.why_scroll = next;
+                }
+            }
             _ => {}
+        }
+        if let Screen::Walk(walk) = &mut self.checklist.screen
+            && walk.index != was
+        {
+            walk.why_scroll = 0;
         }
     }
 

@@ -17,8 +17,11 @@ use super::super::app::{
 };
 use super::super::geometry;
 use super::super::keymap::Mode;
+use super::super::text;
 use super::super::theme::Theme;
-use super::{boxed, field, flag_count, list, marker, note_field, pane, popup, with_keys};
+use super::{
+    boxed, field, flag_count, list, marker, overlay_lines, pane, popup, styled_keys, with_keys,
+};
 use crate::core::checklist::{Question, Route};
 use crate::core::export::{answer_label, cell, critical_mark, display_name, flag_mark, symbol};
 use crate::core::provider::{AnswerValue, Provider};
@@ -138,101 +141,66 @@ fn why<'a>(q: &'a Question, app: &'a App) -> Paragraph<'a> {
     Paragraph::new(lines).wrap(Wrap { trim: true })
 }
 
-/// "[#####-----] 7/23" as text, so progress does not depend on colour.
-fn progress(done: usize, total: usize, width: usize, ascii: bool) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(0);
-    let (full, empty) = if ascii { ("#", "-") } else { ("█", "░") };
-    format!(
-        "{}{} {done}/{total}",
-        full.repeat(filled),
-        empty.repeat(width - filled)
-    )
-}
-
-/// The question, where it sits, why it matters; `offered` says whether the provider offers a
-/// route the question is limited to.
-fn question_lines<'a>(q: &'a Question, app: &'a App, offered: bool) -> Vec<Line<'a>> {
-    let theme = &app.theme;
-    let checklist = &app.lib.checklist;
-    let category = &checklist.categories[q.category];
-    let in_category: Vec<&Question> = checklist.questions_in(q.category).collect();
-    let position = in_category.iter().position(|x| x.id == q.id).unwrap_or(0) + 1;
-    let mut lines = vec![
-        Line::styled(
-            format!("{} · {position} of {}", category.title, in_category.len()),
-            theme.dim,
-        ),
-        Line::from(""),
-        Line::styled(q.question.clone(), theme.title),
-        Line::from(""),
-        Line::styled("Why it matters", theme.subheading),
-        Line::from(q.why.clone()),
-    ];
-    if q.critical {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(
-            format!(
-                "{} Critical: a \"no\" here is a safety flag ({}).",
-                critical_mark(theme.ascii),
-                flag_mark(theme.ascii)
-            ),
-            theme.bad,
-        ));
-    }
-    if !q.applies_to.is_empty() {
-        let routes: Vec<&str> = q.applies_to.iter().map(|r| r.as_str()).collect();
-        let offered = if offered {
-            "this provider offers it"
-        } else {
-            "not offered here, so it is left out of the score"
-        };
-        lines.push(Line::styled(
-            format!(
-                "Only for providers offering {}: {offered}.",
-                routes.join(", ")
-            ),
-            theme.dim,
-        ));
-    }
-    lines
-}
-
+/// The walk-through: question, answer, note and source stay in view; "why it matters"
+/// scrolls in the rows left (j/k), with a marker saying when there is more.
 fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let theme = &app.theme;
-    let questions = &app.lib.checklist.questions;
-    let q = &questions[walk.index];
     let title = format!("Walk-through: {}", display_name(&walk.draft));
     let inner = boxed(frame, body, pane(title, true, theme));
-    let answer = walk.draft.answers.get(&q.id);
-    let value = answer.map_or(AnswerValue::Unknown, |a| a.value);
-    let bar_width = usize::from(inner.width).saturating_sub(12).min(40);
-    let mut lines = vec![Line::from(progress(
-        walk.index + 1,
-        questions.len(),
-        bar_width,
+    let page = text::walk_page(
+        &app.lib,
+        walk,
         theme.ascii,
-    ))];
-    let offered = !walk.score.questions[walk.index].route_not_offered;
-    lines.extend(question_lines(q, app, offered));
-    lines.push(Line::from(""));
-    let next = if theme.ascii { "Right" } else { "→" };
-    lines.push(Line::from(vec![
-        Span::styled("Current answer: ", theme.dim),
-        Span::styled(cell(value, theme.ascii), answer_style(value, theme)),
-        Span::styled(format!("   ({next} or Enter: next question)"), theme.dim),
-    ]));
-    let none = || "—".to_string();
-    let detail = |f: fn(&crate::core::provider::Answer) -> Option<String>| {
-        answer.and_then(f).unwrap_or_else(none)
+        usize::from(inner.width),
+        usize::from(inner.height),
+    );
+    let top = walk.why_scroll.min(page.max_scroll());
+    let mut y = inner.y;
+    let mut next = |rows: usize| {
+        let rows = (rows as u16).min(inner.bottom().saturating_sub(y));
+        let area = Rect {
+            y,
+            height: rows,
+            ..inner
+        };
+        y += rows;
+        area
     };
-    lines.extend(note_field("Note (e)", &detail(|a| a.note.clone()), theme));
-    lines.push(field("Source (s)", detail(|a| a.source.clone()), theme));
-    lines.push(field(
-        "Date",
-        detail(|a| a.date.map(|d| d.to_string())),
-        theme,
-    ));
-    with_keys(frame, inner, lines, Mode::Walk, theme);
+    let pinned = next(page.pinned.len());
+    next(usize::from(page.spacer));
+    let heading = next(usize::from(page.heading));
+    let why = next(page.why_rows);
+    next(usize::from(page.gap));
+    let keys = next(page.keys.len());
+    frame.render_widget(
+        Paragraph::new(overlay_lines(page.pinned.clone(), theme)),
+        pinned,
+    );
+    let (up, down) = if theme.ascii {
+        ("^", "v")
+    } else {
+        ("↑", "↓")
+    };
+    let marker = match (top > 0, top < page.max_scroll()) {
+        (false, false) => String::new(),
+        (false, true) => format!("{down} more: j"),
+        (true, true) => format!("{up} k · {down} more: j"),
+        (true, false) => format!("{up} back up: k"),
+    };
+    let heading_line = Line::from(vec![
+        Span::styled("Why it matters", theme.subheading),
+        Span::styled(format!("  {marker}"), theme.key),
+    ]);
+    frame.render_widget(Paragraph::new(heading_line), heading);
+    let visible = page
+        .why
+        .iter()
+        .skip(top)
+        .take(page.why_rows)
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(overlay_lines(visible, theme)), why);
+    frame.render_widget(Paragraph::new(styled_keys(page.keys, theme)), keys);
 }
 
 pub fn answer_style(value: AnswerValue, theme: &Theme) -> ratatui::style::Style {

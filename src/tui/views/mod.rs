@@ -22,7 +22,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::action::View;
 use super::app::{App, Choice, Overlay};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
-use super::keymap::{self, Mode};
+use super::keymap::Mode;
 use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
 use crate::core::ascii;
@@ -156,28 +156,24 @@ pub fn boxed(frame: &mut Frame, area: Rect, block: Block) -> Rect {
 /// holds and for dialogs: as many rows of `width` columns as they need, a key never parted from
 /// what it does.
 pub fn key_rows(mode: Mode, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    const GAP: usize = 3;
-    let mut rows = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for (key, desc) in keymap::hints(mode, theme.ascii, true) {
-        let item = display_width(&key) + 1 + display_width(desc);
-        if used > 0 && used + GAP + item > width {
-            rows.push(Line::from(std::mem::take(&mut spans)));
-            used = 0;
-        }
-        if used > 0 {
-            spans.push(Span::raw(" ".repeat(GAP)));
-            used += GAP;
-        }
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(format!(" {desc}")));
-        used += item;
-    }
-    if !spans.is_empty() {
-        rows.push(Line::from(spans));
-    }
-    rows
+    styled_keys(text::key_items(mode, theme.ascii, width), theme)
+}
+
+/// Rows of key hints with the theme's styles.
+pub fn styled_keys(rows: Vec<Vec<(String, &'static str)>>, theme: &Theme) -> Vec<Line<'static>> {
+    rows.into_iter()
+        .map(|row| {
+            let mut spans = Vec::new();
+            for (i, (key, desc)) in row.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(" ".repeat(text::KEY_GAP)));
+                }
+                spans.push(Span::styled(key, theme.key));
+                spans.push(Span::raw(format!(" {desc}")));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Text, wrapped, above the keys of `mode` (a dialog, the walk-through): the keys keep the
@@ -404,6 +400,15 @@ pub fn overlay_lines(lines: Vec<OverlayLine>, theme: &Theme) -> Vec<Line<'static
                 Span::raw(desc),
             ]),
             OverlayLine::Guide(line) => styled_line(&line, theme),
+            OverlayLine::Bad(text) => Line::styled(fold(text), theme.bad),
+            OverlayLine::Field(label, value) => Line::from(vec![
+                Span::styled(format!("{label}: "), theme.dim),
+                Span::raw(fold(value)),
+            ]),
+            OverlayLine::Answer(label, value, answer) => Line::from(vec![
+                Span::styled(format!("{label}: "), theme.dim),
+                Span::styled(fold(value), checklist::answer_style(answer, theme)),
+            ]),
         })
         .collect()
 }
