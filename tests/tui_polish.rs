@@ -30,7 +30,7 @@ mod walk_at_small_sizes {
     #[test]
     fn question_answer_note_and_source_stay_in_view_and_why_scrolls() {
         for (width, height) in [(60, 16), (80, 24)] {
-            let mut s = walked(width, height);
+            let s = walked(width, height);
             let screen = s.screen();
             let q = &s.app.library().checklist.questions[2];
             let start: String = q.question.chars().take(20).collect();
