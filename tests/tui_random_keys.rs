@@ -27,14 +27,7 @@ fn key_pool() -> Vec<KeyEvent> {
         .iter()
         .flat_map(|b| b.keys)
         .filter(|k| !(k.ctrl && k.code == KeyCode::Char('c')))
-        .map(|k| {
-            let modifiers = if k.ctrl {
-                KeyModifiers::CONTROL
-            } else {
-                KeyModifiers::NONE
-            };
-            KeyEvent::new(k.code, modifiers)
-        })
+        .map(|k| KeyEvent::new(k.code, k.modifiers()))
         .collect();
     for c in "abcxyz ñé✓😀\u{1b}\u{7}".chars() {
         pool.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

@@ -814,7 +814,7 @@ fn every_walk_through_key_shows_even_on_small_screens() {
         let mut s = Session::new(width, height);
         s.add_provider("Blue Door Clinic");
         let screen = s.screen();
-        for (key, desc) in keymap::hints(Mode::Walk, false, true) {
+        for keymap::Hint { key, desc, .. } in keymap::hints(Mode::Walk, false, true) {
             assert!(
                 screen.contains(&format!("{key} {desc}")),
                 "{key} {desc} missing at {width}×{height}:\n{screen}"

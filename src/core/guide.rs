@@ -25,6 +25,8 @@ pub struct Inline {
     pub code: bool,
     /// Where a link points: a URL, or `guide:ID` for another guide.
     pub link: Option<String>,
+    /// The title of the guide a `guide:ID` link points to, once all guides are loaded.
+    pub link_title: Option<String>,
     /// A citation marker: the number of the source it cites (`text` is then empty, so search
     /// and word counts never see it).
     pub cite: Option<usize>,
@@ -457,6 +459,39 @@ struct ParsedBody {
     unknown_citations: Vec<(String, usize)>,
 }
 
+/// Gives every `guide:ID` link the title of the guide it points to, so readers see where a link
+/// goes in words rather than an id.
+pub fn resolve_link_titles(guides: &mut [Guide]) {
+    fn visit(blocks: &mut [Block], titles: &std::collections::HashMap<String, String>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) | Block::Heading(inlines) => {
+                    for inline in inlines {
+                        let target = inline
+                            .link
+                            .as_deref()
+                            .and_then(|l| l.strip_prefix("guide:"));
+                        inline.link_title = target.and_then(|id| titles.get(id)).cloned();
+                    }
+                }
+                Block::List { items, .. } => items.iter_mut().for_each(|i| visit(i, titles)),
+                Block::Quote(inner) => visit(inner, titles),
+                Block::Code(_) | Block::Rule => {}
+            }
+        }
+    }
+    let titles = guides
+        .iter()
+        .map(|g| (g.id.clone(), g.title.clone()))
+        .collect();
+    for guide in guides {
+        visit(&mut guide.intro, &titles);
+        for section in &mut guide.sections {
+            visit(&mut section.blocks, &titles);
+        }
+    }
+}
+
 impl ParsedBody {
     fn map_offsets(&mut self, map: impl Fn(usize) -> usize) {
         let offsets = self
@@ -508,6 +543,7 @@ impl InlineState {
             emphasis,
             code,
             link,
+            link_title: None,
             cite: None,
         });
     }

@@ -21,10 +21,12 @@ pub struct SpanStyle {
     pub dim: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
     pub style: SpanStyle,
+    /// The link to another guide this text belongs to, an index into [`Layout::links`].
+    pub link: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +78,9 @@ pub struct Layout {
     pub lines: Vec<TextLine>,
     pub section_lines: Vec<usize>,
     pub width: usize,
+    /// Each link to another guide, in reading order: the guide's id and the first line the
+    /// link is on.
+    pub links: Vec<(String, usize)>,
 }
 
 /// One word with its style, and whether a space follows it. Citation markers that follow a word
@@ -87,6 +92,7 @@ struct Word {
     marks: String,
     width: usize,
     space_after: bool,
+    link: Option<usize>,
 }
 
 /// How citation markers look: secondary, like link targets.
@@ -132,9 +138,9 @@ fn is_number_group(word: &str) -> bool {
 /// together ("13 11 14" is never split across lines). With `cut_at` set, words longer than that
 /// are cut so no line overflows (a screen); without, they stay whole (printed text, where a URL
 /// must survive being copied).
-fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
+fn words(inlines: &[Inline], cut_at: Option<usize>, links: &mut Vec<String>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    let push_text = |text: &str, style: SpanStyle, out: &mut Vec<Word>| {
+    let push_text = |text: &str, style: SpanStyle, link: Option<usize>, out: &mut Vec<Word>| {
         let mut rest = text;
         if rest.starts_with(char::is_whitespace)
             && let Some(last) = out.last_mut()
@@ -153,6 +159,7 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
                     if last.space_after
                         && last.marks.is_empty()
                         && last.style == style
+                        && last.link == link
                         && is_number_group(&last.text)
                         && is_number_group(word)
                         && fits(last) =>
@@ -173,6 +180,7 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
                             style,
                             marks: String::new(),
                             space_after: false,
+                            link,
                         });
                     }
                 }
@@ -197,6 +205,7 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
                     style: MARK_STYLE,
                     marks: label,
                     space_after: false,
+                    link: None,
                 }),
             }
             continue;
@@ -208,18 +217,32 @@ fn words(inlines: &[Inline], cut_at: Option<usize>) -> Vec<Word> {
             link: inline.link.is_some(),
             dim: false,
         };
-        push_text(&inline.text, style, &mut out);
+        // A link to another guide can be followed: its words carry the link's number.
+        let guide = inline
+            .link
+            .as_deref()
+            .and_then(|l| l.strip_prefix("guide:"));
+        let link = guide.map(|id| {
+            links.push(id.to_string());
+            links.len() - 1
+        });
+        push_text(&inline.text, style, link, &mut out);
         if let Some(target) = &inline.link {
-            let shown = match target.strip_prefix("guide:") {
-                Some(id) => format!(" (see guide: {id})"),
-                None if inline.text.trim() == target => continue,
-                None => format!(" <{target}>"),
+            let shown = match (guide, &inline.link_title) {
+                // Link words that already are the title need no second telling.
+                (Some(_), Some(title)) if inline.text.trim().eq_ignore_ascii_case(title) => {
+                    continue;
+                }
+                (Some(_), Some(title)) => format!(" (see guide: {title})"),
+                (Some(id), None) => format!(" (see guide: {id})"),
+                (None, _) if inline.text.trim() == target => continue,
+                (None, _) => format!(" <{target}>"),
             };
             let dim = SpanStyle {
                 dim: true,
                 ..SpanStyle::default()
             };
-            push_text(&shown, dim, &mut out);
+            push_text(&shown, dim, link, &mut out);
         }
     }
     out
@@ -249,15 +272,15 @@ fn wrap(
     inlines: &[Inline],
     width: usize,
     cut_long_words: bool,
-    first_prefix: &[Span],
-    rest_prefix: &[Span],
+    (first_prefix, rest_prefix): (&[Span], &[Span]),
+    links: &mut Vec<String>,
 ) -> Vec<Vec<Span>> {
     let prefix_width = first_prefix
         .iter()
         .map(|s| display_width(&s.text))
         .sum::<usize>();
     let available = width.saturating_sub(prefix_width).max(1);
-    let words = words(inlines, cut_long_words.then_some(available));
+    let words = words(inlines, cut_long_words.then_some(available), links);
     let lines = wrap_first_fit(&words, &[available as f64]);
     lines
         .iter()
@@ -276,19 +299,21 @@ fn wrap(
                 };
                 let pieces = if word.marks.is_empty() {
                     [
-                        (format!("{}{space}", word.text), word.style),
-                        (String::new(), MARK_STYLE),
+                        (format!("{}{space}", word.text), word.style, word.link),
+                        (String::new(), MARK_STYLE, None),
                     ]
                 } else {
                     [
-                        (word.text.clone(), word.style),
-                        (format!("{}{space}", word.marks), MARK_STYLE),
+                        (word.text.clone(), word.style, word.link),
+                        (format!("{}{space}", word.marks), MARK_STYLE, None),
                     ]
                 };
-                for (text, style) in pieces.into_iter().filter(|(t, _)| !t.is_empty()) {
+                for (text, style, link) in pieces.into_iter().filter(|(t, ..)| !t.is_empty()) {
                     match spans.last_mut() {
-                        Some(prev) if prev.style == style => prev.text.push_str(&text),
-                        _ => spans.push(Span { text, style }),
+                        Some(prev) if prev.style == style && prev.link == link => {
+                            prev.text.push_str(&text)
+                        }
+                        _ => spans.push(Span { text, style, link }),
                     }
                 }
             }
@@ -301,6 +326,7 @@ struct Builder {
     width: usize,
     cut_long_words: bool,
     lines: Vec<TextLine>,
+    links: Vec<(String, usize)>,
 }
 
 impl Builder {
@@ -315,7 +341,30 @@ impl Builder {
     }
 
     fn paragraph(&mut self, kind: LineKind, inlines: &[Inline], first: &[Span], rest: &[Span]) {
-        for spans in wrap(inlines, self.width, self.cut_long_words, first, rest) {
+        let mut targets = Vec::new();
+        let wrapped = wrap(
+            inlines,
+            self.width,
+            self.cut_long_words,
+            (first, rest),
+            &mut targets,
+        );
+        let known = self.links.len();
+        for (l, target) in targets.into_iter().enumerate() {
+            let first = wrapped
+                .iter()
+                .position(|spans| spans.iter().any(|s| s.link == Some(l)))
+                .unwrap_or(0);
+            self.links.push((target, self.lines.len() + first));
+        }
+        for spans in wrapped {
+            let spans = spans
+                .into_iter()
+                .map(|s| Span {
+                    link: s.link.map(|l| known + l),
+                    ..s
+                })
+                .collect();
             self.push(kind, spans);
         }
     }
@@ -353,11 +402,13 @@ impl Builder {
                     first.push(Span {
                         text: marker,
                         style: SpanStyle::default(),
+                        link: None,
                     });
                     let mut rest = indent.to_vec();
                     rest.push(Span {
                         text: pad,
                         style: SpanStyle::default(),
+                        link: None,
                     });
                     self.list_item(item, &first, &rest);
                 }
@@ -371,6 +422,7 @@ impl Builder {
                         dim: true,
                         ..SpanStyle::default()
                     },
+                    link: None,
                 });
                 self.blocks(blocks, &bar);
             }
@@ -394,6 +446,7 @@ impl Builder {
                             dim: true,
                             ..SpanStyle::default()
                         },
+                        link: None,
                     }],
                 );
                 self.blank();
@@ -423,6 +476,7 @@ impl Builder {
             let span = |text: &str| Span {
                 text: text.to_string(),
                 style: SpanStyle::default(),
+                link: None,
             };
             let title = [plain(&source.title, SpanStyle::default())];
             self.paragraph(LineKind::Body, &title, &[span(&first)], &[span(&pad)]);
@@ -482,6 +536,7 @@ fn layout(guide: &Guide, width: usize, cut_long_words: bool) -> Layout {
         width,
         cut_long_words,
         lines: Vec::new(),
+        links: Vec::new(),
     };
     let strong = SpanStyle {
         strong: true,
@@ -542,6 +597,7 @@ fn layout(guide: &Guide, width: usize, cut_long_words: bool) -> Layout {
         lines: b.lines,
         section_lines,
         width,
+        links: b.links,
     }
 }
 
@@ -584,7 +640,7 @@ mod tests {
             ..Inline::default()
         }];
         for width in 14..40 {
-            let lines: Vec<String> = wrap(&inlines, width, true, &[], &[])
+            let lines: Vec<String> = wrap(&inlines, width, true, (&[], &[]), &mut Vec::new())
                 .iter()
                 .map(|l| l.iter().map(|s| s.text.as_str()).collect())
                 .collect();
@@ -602,7 +658,7 @@ mod tests {
             link: Some("https://example.org/a/very/long/path/that/does/not/fit".into()),
             ..Inline::default()
         }];
-        let printed: Vec<String> = wrap(&url, 20, false, &[], &[])
+        let printed: Vec<String> = wrap(&url, 20, false, (&[], &[]), &mut Vec::new())
             .iter()
             .map(|l| l.iter().map(|s| s.text.as_str()).collect())
             .collect();

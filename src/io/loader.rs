@@ -453,6 +453,7 @@ fn load_guides(
         }
     }
     guides.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    crate::core::guide::resolve_link_titles(&mut guides);
     let ids: Vec<&str> = guides.iter().map(|g| g.id.as_str()).collect();
     for guide in &guides {
         let mut rep = Reporter::new(&guide.origin, &texts[&guide.id], 0);

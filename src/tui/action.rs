@@ -71,6 +71,9 @@ pub enum Action {
     Crisis,
     NextSection,
     PrevSection,
+    /// Tab / Shift-Tab in the reader: select the next / previous link to another guide.
+    NextLink,
+    PrevLink,
     Answer(AnswerValue),
     EditNote,
     EditSource,
@@ -97,6 +100,13 @@ pub enum Action {
     Type(char),
     Backspace,
     Delete,
+    /// Ctrl-W: delete the word before the cursor.
+    DeleteWord,
+    /// Ctrl-U: delete everything before the cursor.
+    DeleteToStart,
+    /// A word left or right (Alt-b / Alt-f, Ctrl-arrows).
+    WordLeft,
+    WordRight,
     Resize(u16, u16),
     /// A mouse click on the tab bar or a list row (only with `--mouse`).
     Click(u16, u16),

@@ -7,6 +7,7 @@ mod compare;
 mod details;
 mod field;
 mod guides;
+mod mouse;
 mod options;
 mod readiness;
 mod search;
@@ -22,6 +23,7 @@ pub use compare::{CompareFocus, CompareView, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use guides::{Guides, GuidesFocus, TocEntry};
+pub use mouse::{ListId, Target};
 pub use options::{MATTERS_MARK, OptionsView, row_heights, row_label, rows_that_fit};
 pub use search::SearchView;
 
@@ -160,6 +162,8 @@ pub struct App {
     pub(crate) scores: Vec<Score>,
     /// Every provider's answers in checklist order, for fast re-scoring.
     answers: AnswerMatrix,
+    /// What the last drawing put where, for clicks (drawing reads `&App`, so it records here).
+    targets: std::cell::RefCell<Vec<(Rect, Target)>>,
 }
 
 /// The first few problems' lines (a long list is for `kapguide validate`), then a blank line.
@@ -221,6 +225,7 @@ impl App {
             status: None,
             problems: Vec::new(),
             quit: false,
+            targets: Default::default(),
         };
         app.profiles_changed();
         let size = app.reader_size();
@@ -441,7 +446,7 @@ impl App {
         match action {
             Action::Resize(width, height) => self.resize(width, height),
             Action::Done(reply) => self.reply(reply, &mut effects),
-            Action::Click(x, y) => self.click(x, y),
+            Action::Click(x, y) => self.click(x, y, &mut effects),
             action => {
                 self.status = None;
                 self.key(action, &mut effects);
@@ -478,8 +483,10 @@ impl App {
                     self.guides.toc_action(&self.lib, &action, size, rows);
                 }
                 Mode::Reader => {
-                    let height = self.reader_size().1;
-                    self.guides.reader_action(&action, height);
+                    let size = self.reader_size();
+                    if let Some(message) = self.guides.reader_action(&self.lib, &action, size) {
+                        self.say(message);
+                    }
                 }
                 Mode::Picker => self.picker_action(&action),
                 Mode::Questions => self.questions_action(&action),
@@ -525,16 +532,6 @@ impl App {
         self.guides.relayout(&self.lib, width);
         self.keep_column_visible();
         self.keep_option_cell_visible();
-    }
-
-    /// With `--mouse`: a click on a tab switches to it.
-    fn click(&mut self, x: u16, y: u16) {
-        if y == 0
-            && self.overlays.is_empty()
-            && let Some(view) = geometry::tab_at(x, self.size.width)
-        {
-            self.view = view;
-        }
     }
 
     fn reply(&mut self, reply: Reply, effects: &mut Vec<Effect>) {

@@ -65,9 +65,14 @@ pub fn checklist(body: Rect) -> (Rect, Rect) {
     split(body, (body.width * 2 / 5).clamp(26, 44))
 }
 
+/// Whether the provider list fits beside the matrix.
+pub fn compare_side_by_side(body: Rect) -> bool {
+    body.width >= 110
+}
+
 /// Wide screens show the provider list beside the matrix; narrow ones show the focused one.
 pub fn compare(body: Rect, list_focused: bool) -> (Option<Rect>, Option<Rect>) {
-    if body.width >= 110 {
+    if compare_side_by_side(body) {
         let (list, matrix) = split(body, 32);
         (Some(list), Some(matrix))
     } else if list_focused {
@@ -236,17 +241,4 @@ pub fn tabs_start(width: u16) -> u16 {
     } else {
         0
     }
-}
-
-/// The tab under column `x` of a header line `width` columns wide.
-pub fn tab_at(x: u16, width: u16) -> Option<View> {
-    let mut start = tabs_start(width);
-    for (view, label) in TABS {
-        let end = start + label.len() as u16 + 2;
-        if (start..end).contains(&x) {
-            return Some(view);
-        }
-        start = end;
-    }
-    None
 }

@@ -164,14 +164,27 @@ impl Scope {
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
     /// How the key is written in the footer and the help screen.
     pub fn label(self, ascii: bool) -> String {
+        let plain = Key {
+            ctrl: false,
+            alt: false,
+            ..self
+        };
+        if self.ctrl || self.alt {
+            let modifier = if self.ctrl { "Ctrl" } else { "Alt" };
+            let key = match self.code {
+                KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+                _ => plain.label(ascii),
+            };
+            return format!("{modifier}-{key}");
+        }
         match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) if self.ctrl => format!("Ctrl-{}", c.to_ascii_uppercase()),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::F(n) => format!("F{n}"),
             KeyCode::Up => pick(ascii, "Up", "↑"),
@@ -192,10 +205,19 @@ impl Key {
         }
     }
 
+    /// The modifiers a key event needs to be this key.
+    pub fn modifiers(self) -> KeyModifiers {
+        let mut modifiers = KeyModifiers::NONE;
+        modifiers.set(KeyModifiers::CONTROL, self.ctrl);
+        modifiers.set(KeyModifiers::ALT, self.alt);
+        modifiers
+    }
+
     fn from_event(event: &KeyEvent) -> Key {
         Key {
             code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
         }
     }
 }
@@ -210,26 +232,50 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub desc: &'static str,
-    /// Shown in the footer.
+    /// Shown in the footer and the dialogs' key rows.
     pub hint: bool,
+    /// Footer order when the row is short: higher first (after `!` and `?`, always first).
+    pub priority: u8,
 }
 
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
+impl Binding {
+    /// One of the view's most important keys: the footer shows it before the others.
+    const fn first(mut self) -> Binding {
+        self.priority = 1;
+        self
     }
 }
 
+const fn ch(c: char) -> Key {
+    k(KeyCode::Char(c))
+}
+
 const fn ctrl(c: char) -> Key {
+    ctrl_key(KeyCode::Char(c))
+}
+
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key {
+        code,
+        ctrl: true,
+        alt: false,
+    }
+}
+
+const fn alt(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
-        ctrl: true,
+        ctrl: false,
+        alt: true,
     }
 }
 
 const fn k(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 const fn b(
@@ -245,6 +291,7 @@ const fn b(
         action,
         desc,
         hint,
+        priority: 0,
     }
 }
 
@@ -302,14 +349,17 @@ pub static BINDINGS: &[Binding] = &[
     b(In(MOVES), &[ch('g'), k(Home)], Action::Top, "go to the top", false),
     b(In(MOVES), &[ch('G'), k(End)], Action::Bottom, "go to the end", false),
     // Guides
-    b(In(&[Mode::Toc]), &[k(Enter), ch('l'), k(Right)], Action::Open, "read", true),
+    b(In(&[Mode::Toc]), &[k(Enter), ch('l'), k(Right)], Action::Open, "read", true).first(),
     b(In(&[Mode::Reader]), &[ch(' ')], Action::PageDown, "page down", false),
     b(In(&[Mode::Reader]), &[ch(']')], Action::NextSection, "next section", true),
     b(In(&[Mode::Reader]), &[ch('[')], Action::PrevSection, "previous section", true),
-    b(In(&[Mode::Reader]), &[ch('h'), k(Left)], Action::Back, "back to contents", false),
+    b(In(&[Mode::Reader]), &[k(Tab)], Action::NextLink, "select the next link", true).first(),
+    b(In(&[Mode::Reader]), &[k(BackTab)], Action::PrevLink, "select the previous link", false),
+    b(In(&[Mode::Reader]), &[k(Enter)], Action::Open, "follow the selected link", true).first(),
+    b(In(&[Mode::Reader]), &[k(Backspace), ch('h'), k(Left)], Action::Back, "back (from a link, or to contents)", true),
     b(In(&[Mode::Toc, Mode::Reader]), &[ch('o')], Action::View(View::Options), "options side by side", true),
     // Checklist
-    b(In(&[Mode::Picker]), &[k(Enter)], Action::Open, "walk through", true),
+    b(In(&[Mode::Picker]), &[k(Enter)], Action::Open, "walk through", true).first(),
     b(In(&[Mode::Picker]), &[ch('a')], Action::NewProvider, "add a new provider", true),
     b(In(&[Mode::Picker]), &[ch('p')], Action::Prepare, "prepare questions", true),
     b(In(&[Mode::Questions]), &[k(Enter)], Action::Open, "walk from here", true),
@@ -343,11 +393,11 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Matrix]), &[ch('l'), k(Right)], Action::Right, "column right", false),
     b(In(&[Mode::Matrix]), &[ch('0')], Action::FirstColumn, "first column", false),
     b(In(&[Mode::Matrix]), &[ch('$')], Action::LastColumn, "last column", false),
-    b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true),
+    b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true).first(),
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
     b(In(COMPARE), &[ch('r')], Action::Region, "region filter", true),
-    b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true),
-    b(In(COMPARE), &[ch('e')], Action::Export, "export", true),
+    b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true).first(),
+    b(In(COMPARE), &[ch('e')], Action::Export, "export", true).first(),
     // Options
     b(In(&[Mode::Options]), &[k(Enter)], Action::Open, "full text and sources", true),
     b(In(&[Mode::Options]), &[ch('l'), k(Right)], Action::Right, "next option", true),
@@ -376,6 +426,10 @@ pub static BINDINGS: &[Binding] = &[
     b(In(EDITING), &[k(Right)], Action::Right, "cursor right", false),
     b(In(EDITING), &[k(Home), ctrl('a')], Action::Top, "start of line", false),
     b(In(EDITING), &[k(End), ctrl('e')], Action::Bottom, "end of line", false),
+    b(In(EDITING), &[ctrl_key(Left), alt('b')], Action::WordLeft, "word left", false),
+    b(In(EDITING), &[ctrl_key(Right), alt('f')], Action::WordRight, "word right", false),
+    b(In(EDITING), &[ctrl('w')], Action::DeleteWord, "delete the word before the cursor", false),
+    b(In(EDITING), &[ctrl('u')], Action::DeleteToStart, "delete to the start of the line", false),
     b(In(&[Mode::Search]), &[k(Down), ctrl('n')], Action::Down, "next result", true),
     b(In(&[Mode::Search]), &[k(Up), ctrl('p')], Action::Up, "previous result", true),
     // Overlays
@@ -493,15 +547,43 @@ pub fn bindings_for(mode: Mode) -> Vec<Shown> {
     own.chain(shared).filter_map(shown).collect()
 }
 
-/// Footer hints for `mode`: (key, what it does). `own_only` leaves out the keys that work in
-/// every view; `q` is offered only where it quits.
-pub fn hints(mode: Mode, ascii: bool, own_only: bool) -> Vec<(String, &'static str)> {
+/// A key hint: the key as written, what it does, and the action (a click on it does that).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hint {
+    pub key: String,
+    pub desc: &'static str,
+    pub action: Action,
+    pub priority: u8,
+}
+
+/// Hints for `mode` in table order. `own_only` leaves out the keys that work in every view;
+/// `q` is offered only where it quits.
+pub fn hints(mode: Mode, ascii: bool, own_only: bool) -> Vec<Hint> {
     bindings_for(mode)
         .into_iter()
         .filter(|s| s.binding.hint && (s.own() || !own_only))
         .filter(|s| s.binding.action != Action::QuitTop || mode.is_top())
-        .map(|s| (s.keys[0].label(ascii), s.binding.desc))
+        .map(|s| Hint {
+            key: s.keys[0].label(ascii),
+            desc: s.binding.desc,
+            action: s.binding.action.clone(),
+            priority: s.binding.priority,
+        })
         .collect()
+}
+
+/// The footer's hints for `mode` in the order they are offered when the row is short: the
+/// crisis lines and help always first, then the view's most important keys, then the rest in
+/// table order.
+pub fn footer_hints(mode: Mode, ascii: bool) -> Vec<Hint> {
+    let mut hints = hints(mode, ascii, false);
+    let rank = |h: &Hint| match h.action {
+        Action::Crisis => 0,
+        Action::Help => 1,
+        _ => 3 - h.priority,
+    };
+    hints.sort_by_key(rank);
+    hints
 }
 
 /// Help screen sections: a title and (keys, description) rows. The place help was opened from
@@ -592,8 +674,12 @@ mod tests {
                 "{mode:?}: {bang:?}"
             );
         }
-        let typing = hints(Mode::Text, false, false);
-        assert_eq!(typing[0], ("F2".to_string(), "crisis lines"), "{typing:?}");
+        let typing = footer_hints(Mode::Text, false);
+        assert_eq!(
+            (typing[0].key.as_str(), typing[0].desc),
+            ("F2", "crisis lines"),
+            "{typing:?}"
+        );
     }
 
     /// What help shows for a place (its own keys, then the shared ones that work there) gives
@@ -611,14 +697,7 @@ mod tests {
                         );
                     }
                     seen.push((*key, shown.binding.desc));
-                    let event = KeyEvent::new(
-                        key.code,
-                        if key.ctrl {
-                            KeyModifiers::CONTROL
-                        } else {
-                            KeyModifiers::NONE
-                        },
-                    );
+                    let event = KeyEvent::new(key.code, key.modifiers());
                     assert_eq!(
                         lookup(mode, &event).as_ref(),
                         Some(&shown.binding.action),
@@ -688,12 +767,12 @@ mod tests {
 
     #[test]
     fn footer_offers_q_only_where_it_quits() {
-        let quits = |mode| hints(mode, false, false).iter().any(|(k, _)| k == "q");
+        let quits = |mode| hints(mode, false, false).iter().any(|h| h.key == "q");
         assert!(quits(Mode::Matrix));
         assert!(!quits(Mode::Walk));
         let own = hints(Mode::Walk, true, true);
-        assert_eq!(own[0], ("y".to_string(), "yes"));
-        assert!(own.iter().all(|(k, _)| k != "/"), "view-wide keys left out");
-        assert!(own.iter().any(|(k, _)| k == "Left"), "ASCII key names");
+        assert_eq!((own[0].key.as_str(), own[0].desc), ("y", "yes"));
+        assert!(own.iter().all(|h| h.key != "/"), "view-wide keys left out");
+        assert!(own.iter().any(|h| h.key == "Left"), "ASCII key names");
     }
 }

@@ -15,7 +15,7 @@ use crate::core::export::{cell, critical_mark, flag_mark};
 use crate::core::layout::{TextLine, layout_guide};
 use crate::core::options::OptionsGrid;
 use crate::core::provider::AnswerValue;
-use crate::core::width::{display_width, grapheme_width, take_width};
+use crate::core::width::{ELLIPSIS, display_width, grapheme_width, take_width, truncate};
 use crate::io::loader::Library;
 
 /// The bundled guide the crisis overlay shows.
@@ -152,23 +152,28 @@ pub fn big_popup_height(size: Rect) -> usize {
 /// Rows of key hints for `mode` (its own keys, not the view-wide ones), each row at most
 /// `width` columns, a key never parted from what it does. Dialogs and the walk-through show
 /// them in full; the footer has room for one row only.
-pub fn key_items(mode: Mode, ascii: bool, width: usize) -> Vec<Vec<(String, &'static str)>> {
-    let mut rows: Vec<Vec<(String, &'static str)>> = Vec::new();
+pub fn key_items(mode: Mode, ascii: bool, width: usize) -> Vec<Vec<keymap::Hint>> {
+    let mut rows: Vec<Vec<keymap::Hint>> = Vec::new();
     let mut used = 0;
-    for (key, desc) in keymap::hints(mode, ascii, true) {
-        let item = display_width(&key) + 1 + display_width(desc);
+    for hint in keymap::hints(mode, ascii, true) {
+        let item = hint_width(&hint);
         match rows.last_mut() {
             Some(row) if used + KEY_GAP + item <= width => {
                 used += KEY_GAP + item;
-                row.push((key, desc));
+                row.push(hint);
             }
             _ => {
                 used = item;
-                rows.push(vec![(key, desc)]);
+                rows.push(vec![hint]);
             }
         }
     }
     rows
+}
+
+/// Columns a hint takes: its key, a space, what it does.
+pub fn hint_width(hint: &keymap::Hint) -> usize {
+    display_width(&hint.key) + 1 + display_width(hint.desc)
 }
 
 /// Columns between two key hints on a row.
@@ -188,7 +193,7 @@ pub struct WalkPage {
     pub gap: bool,
     /// A blank row above the heading, when the whole reason fits even so.
     pub spacer: bool,
-    pub keys: Vec<Vec<(String, &'static str)>>,
+    pub keys: Vec<Vec<keymap::Hint>>,
 }
 
 impl WalkPage {
@@ -200,16 +205,9 @@ impl WalkPage {
 /// Rows a note gets in the walk-through (e opens all of it).
 const NOTE_ROWS: usize = 2;
 
-/// Cuts `text` to `width` columns with an ellipsis when it is longer.
+/// Cuts `text` to `width` columns, marking the cut.
 fn cut(text: &str, width: usize, ascii: bool) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let more = if ascii { "..." } else { "…" };
-    format!(
-        "{}{more}",
-        take_width(text, width.saturating_sub(display_width(more)))
-    )
+    truncate(text, width, if ascii { "..." } else { ELLIPSIS })
 }
 
 /// The walk-through's page at question `walk.index`, for a pane `width`×`height` inside its

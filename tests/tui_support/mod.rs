@@ -10,7 +10,9 @@ use kapguide::io::session::Context;
 use kapguide::tui::{self, App, Files, Startup, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use tempfile::TempDir;
 
 pub const TODAY: &str = "2026-11-28";
@@ -140,6 +142,42 @@ impl Session {
         for c in answers.chars() {
             self.run(vec![key(KeyCode::Char(c)), key(KeyCode::Enter)]);
         }
+    }
+
+    /// A left click at column `x`, row `y`, as with `--mouse`.
+    pub fn click(&mut self, x: u16, y: u16) {
+        let event = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        });
+        tui::run_loop(
+            &mut self.terminal,
+            &mut self.app,
+            &mut self.files,
+            vec![event],
+            true,
+        )
+        .unwrap();
+    }
+
+    /// Where the screen first shows `text` (column, row), counting columns as drawn.
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        self.screen().lines().enumerate().find_map(|(y, line)| {
+            let at = line.find(text)?;
+            let x = kapguide::core::width::display_width(&line[..at]);
+            Some((x as u16, y as u16))
+        })
+    }
+
+    /// Clicks the middle of the first place the screen shows `text`.
+    pub fn click_text(&mut self, text: &str) {
+        let (x, y) = self
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on the screen:\n{}", self.screen()));
+        let middle = kapguide::core::width::display_width(text) as u16 / 2;
+        self.click(x + middle, y);
     }
 
     pub fn press(&mut self, code: KeyCode) {

@@ -33,6 +33,11 @@ pub struct Guides {
     positions: Vec<(usize, usize)>,
     /// The guide and width `layout` was made for.
     laid_out: Option<(usize, usize)>,
+    /// The selected link to another guide (an index into `layout.links`).
+    pub link: Option<usize>,
+    /// Where followed links came from: the guide and the link selected in it, so Backspace
+    /// or Esc goes back to it (at the place it was read to).
+    pub trail: Vec<(usize, Option<usize>)>,
 }
 
 impl Guides {
@@ -55,6 +60,8 @@ impl Guides {
             layout: Layout::default(),
             positions: vec![(0, 0); lib.guides.len()],
             laid_out: None,
+            link: None,
+            trail: Vec::new(),
         }
     }
 
@@ -99,6 +106,9 @@ impl Guides {
         if guide >= lib.guides.len() {
             return;
         }
+        if guide != self.current {
+            self.link = None;
+        }
         self.current = guide;
         self.relayout(lib, width);
         if let Some(line) = section.and_then(|s| self.layout.section_lines.get(s)) {
@@ -125,6 +135,14 @@ impl Guides {
         match self.toc.iter().position(|e| *e == entry) {
             Some(index) => self.selected = index,
             None => self.follow_reader(),
+        }
+    }
+
+    /// Selects contents entry `index` and shows it in the reader.
+    pub fn select(&mut self, lib: &Library, index: usize, size: (usize, usize)) {
+        if index < self.toc.len() {
+            self.selected = index;
+            self.preview(lib, size);
         }
     }
 
@@ -176,14 +194,82 @@ impl Guides {
         }
     }
 
-    pub fn reader_action(&mut self, action: &Action, height: usize) {
+    /// Selects the next (or previous) link after the selected one, or the first from the top
+    /// of the reader, scrolling it into view; the links go round.
+    fn step_link(&mut self, forward: bool, height: usize) -> Option<String> {
+        let links = &self.layout.links;
+        if links.is_empty() {
+            return Some("This guide links to no other guide".into());
+        }
+        let top = self.scroll();
+        let next = match (self.link, forward) {
+            (Some(l), true) => (l + 1) % links.len(),
+            (Some(l), false) => (l + links.len() - 1) % links.len(),
+            (None, true) => links.iter().position(|(_, line)| *line >= top).unwrap_or(0),
+            (None, false) => links
+                .iter()
+                .rposition(|(_, line)| *line < top + height)
+                .unwrap_or(links.len() - 1),
+        };
+        self.link = Some(next);
+        let line = links[next].1;
+        if line < top || line >= top + height {
+            self.set_scroll(line.saturating_sub(height / 3), height);
+        }
+        None
+    }
+
+    /// Opens the selected link's guide at its top, remembering where the reader was.
+    pub fn follow(&mut self, lib: &Library, size: (usize, usize)) -> Option<String> {
+        let Some(link) = self.link else {
+            return self.step_link(true, size.1);
+        };
+        let id = &self.layout.links.get(link)?.0;
+        let Some(target) = lib.guides.iter().position(|g| g.id == *id) else {
+            return Some(format!("The guide \"{id}\" is not loaded"));
+        };
+        self.trail.push((self.current, self.link));
+        self.jump(lib, target, None, size);
+        Some(format!(
+            "Opened \"{}\" — Backspace or Esc goes back",
+            lib.guides[target].title
+        ))
+    }
+
+    /// Back from a followed link to where the reader was; false when no link was followed.
+    pub fn back(&mut self, lib: &Library, size: (usize, usize)) -> bool {
+        let Some((guide, link)) = self.trail.pop() else {
+            return false;
+        };
+        self.show(lib, guide, None, size);
+        self.link = link;
+        self.follow_reader();
+        true
+    }
+
+    /// Handles a key in the reader; a message to show comes back.
+    pub fn reader_action(
+        &mut self,
+        lib: &Library,
+        action: &Action,
+        size: (usize, usize),
+    ) -> Option<String> {
+        let height = size.1;
+        match action {
+            Action::NextLink => return self.step_link(true, height),
+            Action::PrevLink => return self.step_link(false, height),
+            Action::Open => return self.follow(lib, size),
+            _ => {}
+        }
         let top = self.scroll();
         let lines = self.layout.lines.len();
         let sections = &self.layout.section_lines;
         let target = match action {
             Action::Back => {
-                self.focus = GuidesFocus::Toc;
-                return;
+                if !self.back(lib, size) {
+                    self.focus = GuidesFocus::Toc;
+                }
+                return None;
             }
             Action::NextSection => sections.iter().find(|l| **l > top).copied(),
             Action::PrevSection => sections.iter().rev().find(|l| **l < top).copied(),
@@ -199,5 +285,6 @@ impl Guides {
             self.set_scroll(target, height);
             self.follow_reader();
         }
+        None
     }
 }

@@ -12,7 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::core::width::{display_width, grapheme_width};
 
 use super::super::app::{
-    App, ChecklistFocus, DetailRow, Details, Durability, Input, PickRow, Prepare, Screen,
+    App, ChecklistFocus, DetailRow, Details, Durability, Input, ListId, PickRow, Prepare, Screen,
     TextField, Walk,
 };
 use super::super::geometry;
@@ -20,7 +20,7 @@ use super::super::keymap::Mode;
 use super::super::text;
 use super::super::theme::Theme;
 use super::{
-    boxed, field, flag_count, list, marker, overlay_lines, pane, popup, styled_keys, with_keys,
+    boxed, draw_keys, field, flag_count, list, marker, overlay_lines, pane, popup, with_keys,
 };
 use crate::core::checklist::{Question, Route};
 use crate::core::export::{answer_label, cell, critical_mark, display_name, flag_mark, symbol};
@@ -55,12 +55,11 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
     let width = usize::from(inner.width).saturating_sub(2);
     let questions = app.lib.checklist.questions.len();
     list(
+        app,
         frame,
         inner,
-        c.rows(app.lib.providers.len()),
-        c.picked,
-        focused,
-        theme,
+        (c.rows(app.lib.providers.len()), c.picked, focused),
+        Some(ListId::Picker),
         |i| match c.row(i) {
             PickRow::New => Line::styled(theme.fold("+ New provider…").into_owned(), theme.key),
             PickRow::Draft(d) => {
@@ -101,7 +100,8 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
     let [top, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(8)]).areas(inner);
     let checklist = &app.lib.checklist;
     let width = usize::from(top.width).saturating_sub(2);
-    list(frame, top, questions, c.question, focused, theme, |i| {
+    let rows = (questions, c.question, focused);
+    list(app, frame, top, rows, Some(ListId::Questions), |i| {
         let q = &checklist.questions[i];
         let text = format!("{:>2}. {} {}", i + 1, critical(q, theme), q.question);
         Line::from(theme.fit(&text, width))
@@ -200,7 +200,7 @@ fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         .cloned()
         .collect();
     frame.render_widget(Paragraph::new(overlay_lines(visible, theme)), why);
-    frame.render_widget(Paragraph::new(styled_keys(page.keys, theme)), keys);
+    draw_keys(app, frame, keys, page.keys);
 }
 
 pub fn answer_style(value: AnswerValue, theme: &Theme) -> ratatui::style::Style {
@@ -268,12 +268,11 @@ fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
     let questions = &app.lib.checklist.questions;
     let width = usize::from(top.width).saturating_sub(2);
     list(
+        app,
         frame,
         top,
-        prepare.items.len(),
-        prepare.selected,
-        true,
-        theme,
+        (prepare.items.len(), prepare.selected, true),
+        Some(ListId::Prepare),
         |i| {
             let q = &questions[prepare.items[i]];
             let value = prepare.provider.answer(&q.id);
@@ -442,7 +441,7 @@ pub fn confirm_copy(app: &App, frame: &mut Frame, area: Rect, name: &str) {
     let lines = vec![Line::from(format!(
         "This saves your own copy of {name}, which will be used instead of the bundled profile. Save?"
     ))];
-    with_keys(frame, inner, lines, Mode::Confirm, theme);
+    with_keys(app, frame, inner, lines, Mode::Confirm);
 }
 
 pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
@@ -453,5 +452,5 @@ pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
         Line::from(format!("{} already exists.", path.display())),
         Line::from("Replace it with the answers you just recorded?"),
     ];
-    with_keys(frame, inner, lines, Mode::Confirm, theme);
+    with_keys(app, frame, inner, lines, Mode::Confirm);
 }

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{App, CompareFocus, MATTERS_MARK, SortBy};
+use super::super::app::{App, CompareFocus, ListId, MATTERS_MARK, SortBy, Target};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
@@ -48,9 +48,15 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
     if title.len() + 4 > usize::from(area.width) {
         title = format!("{}/{} shown", c.columns.len(), c.order.len());
     }
-    let inner = boxed(frame, area, pane(title, focused, theme));
+    let mut block = pane(title, focused, theme);
+    if !geometry::compare_side_by_side(app.body()) {
+        block = block
+            .title_bottom(Line::styled(" Tab: back to the matrix ", theme.key).right_aligned());
+    }
+    let inner = boxed(frame, area, block);
     let width = usize::from(inner.width).saturating_sub(2);
-    list(frame, inner, c.order.len(), c.listed, focused, theme, |i| {
+    let rows = (c.order.len(), c.listed, focused);
+    list(app, frame, inner, rows, Some(ListId::Providers), |i| {
         let index = c.order[i];
         let provider = &app.lib.providers[index];
         let shown = if c.hidden.contains(&provider.id) {
@@ -120,9 +126,20 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         c.region_label(),
         c.columns.len()
     );
-    let block = pane(title, focused, theme);
+    let mut block = pane(title, focused, theme);
+    // At narrow widths the provider list is not beside the matrix: say where it is.
+    if !geometry::compare_side_by_side(app.body()) {
+        block = block.title_bottom(
+            Line::styled(" Tab: provider list (show, hide) ", theme.key).right_aligned(),
+        );
+    }
     frame.render_widget(block, area);
     let m = geometry::matrix(area);
+    // Each visible cell is clickable: a column's name selects it, a cell its question too.
+    let cell_at = |k: usize, y: u16| {
+        let x = m.area.x + m.label + 1 + k as u16 * (m.column + 1);
+        Rect::new(x, y, m.column.min(m.area.right().saturating_sub(x)), 1)
+    };
     if c.columns.is_empty() {
         let text = "No providers to show. Press r for another region, or Tab to the provider list and Space to show some.";
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), m.area);
@@ -214,6 +231,9 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         rule,
     ];
     frame.render_widget(Paragraph::new(head), m.head());
+    for k in 0..visible.len() {
+        app.target(cell_at(k, m.area.y), Target::Cell(c.col_offset + k, None));
+    }
 
     // Body: category headings and questions, scrolled to keep the selected question in view.
     let checklist = &app.lib.checklist;
@@ -279,6 +299,14 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(body), m.body());
+    for (y, row) in rows.iter().skip(offset).take(m.rows).enumerate() {
+        if let Row::Question(q) = *row {
+            for k in 0..visible.len() {
+                let at = cell_at(k, m.body().y + y as u16);
+                app.target(at, Target::Cell(c.col_offset + k, Some(q)));
+            }
+        }
+    }
 
     // Foot: always visible, so flags, coverage and cost never scroll away.
     let scores: Vec<&Score> = visible.iter().map(|&i| &app.scores[i]).collect();
@@ -550,7 +578,7 @@ pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         ratatui::layout::Constraint::Min(0),
     ])
     .areas(inner);
-    list(frame, rows, categories.len(), selected, true, theme, |i| {
+    list(app, frame, rows, (categories.len(), selected, true), None, |i| {
         let category = &categories[i];
         let p = app.priorities.get(&category.id);
         let level = usize::from(p.level());
@@ -596,5 +624,5 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect) {
             theme.dim,
         ),
     ];
-    with_keys(frame, inner, lines, Mode::Export, theme);
+    with_keys(app, frame, inner, lines, Mode::Export);
 }

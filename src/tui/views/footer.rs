@@ -5,13 +5,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::App;
+use super::super::action::Action;
+use super::super::app::{App, Target};
 use super::super::geometry::{APP_TITLE, TABS, tabs_start};
 use super::super::keymap;
+use super::super::text::hint_width;
+use crate::core::width::display_width;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = Vec::new();
+    let mut x = area.x + tabs_start(area.width);
     if tabs_start(area.width) > 0 {
         spans.push(Span::styled(APP_TITLE, theme.title));
     }
@@ -21,22 +25,39 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme.tab
         };
+        let width = display_width(label) as u16 + 2;
+        if app.overlays.is_empty() {
+            app.target(Rect::new(x, area.y, width, 1), Target::View(view));
+        }
+        x += width;
         spans.push(Span::styled(format!(" {label} "), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    // The crisis key stays in the header whenever there is room for it, help when there is more.
-    let full = Line::from(vec![
-        Span::styled("!", theme.key),
-        Span::raw(" crisis lines  "),
-        Span::styled("?", theme.key),
-        Span::raw(" help "),
-    ]);
-    let short = Line::from(vec![Span::styled("!", theme.key), Span::raw(" crisis ")]);
-    let used =
-        usize::from(tabs_start(area.width)) + TABS.iter().map(|(_, l)| l.len() + 2).sum::<usize>();
-    let room = usize::from(area.width).saturating_sub(used + 2);
-    if let Some(right) = [full, short].into_iter().find(|l| l.width() <= room) {
-        frame.render_widget(Paragraph::new(right.right_aligned()), area);
+    // The crisis key stays in the header whenever there is room for it, help when there is
+    // more; both are clickable.
+    let full: &[(&str, &str, Action)] = &[
+        ("!", " crisis lines  ", Action::Crisis),
+        ("?", " help ", Action::Help),
+    ];
+    let short: &[(&str, &str, Action)] = &[("!", " crisis ", Action::Crisis)];
+    let room = usize::from(area.width).saturating_sub(usize::from(x - area.x) + 2);
+    let width = |items: &[(&str, &str, Action)]| -> usize {
+        items
+            .iter()
+            .map(|(k, d, _)| display_width(k) + display_width(d))
+            .sum()
+    };
+    if let Some(items) = [full, short].into_iter().find(|items| width(items) <= room) {
+        let mut x = area.right() - width(items) as u16;
+        let mut spans = Vec::new();
+        for (key, desc, action) in items {
+            let w = (display_width(key) + display_width(desc.trim_end())) as u16;
+            app.target(Rect::new(x, area.y, w, 1), Target::Key(action.clone()));
+            x += (display_width(key) + display_width(desc)) as u16;
+            spans.push(Span::styled(*key, theme.key));
+            spans.push(Span::raw(*desc));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans).right_aligned()), area);
     }
 }
 
@@ -56,18 +77,31 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The key hints that fit on one row: the crisis lines and help always, then the view's most
+/// important keys (the keymap's priorities), then the rest, each clickable.
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    const GAP: usize = 2;
     let theme = &app.theme;
-    let mut spans = vec![Span::raw(" ")];
-    let mut width = 1;
-    for (key, desc) in keymap::hints(app.mode(), theme.ascii, false) {
-        let used = key.chars().count() + desc.chars().count() + 3;
-        if width + used > usize::from(area.width) {
-            break;
+    let mut room = usize::from(area.width).saturating_sub(1);
+    let mut shown = Vec::new();
+    for hint in keymap::footer_hints(app.mode(), theme.ascii) {
+        let used = hint_width(&hint) + GAP;
+        if used <= room {
+            room -= used;
+            shown.push(hint);
         }
-        width += used;
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!(" {desc}  "), theme.dim));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut x = area.x + 1;
+    for hint in shown {
+        let width = hint_width(&hint) as u16;
+        app.target(
+            Rect::new(x, area.y, width, 1),
+            Target::Key(hint.action.clone()),
+        );
+        x += width + GAP as u16;
+        spans.push(Span::styled(hint.key, theme.key));
+        spans.push(Span::styled(format!(" {}  ", hint.desc), theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

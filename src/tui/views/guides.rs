@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::{App, GuidesFocus};
+use super::super::app::{App, GuidesFocus, ListId, Target};
 use super::super::geometry;
 use super::{boxed, list, pane, styled_line};
+use crate::core::width::display_width;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let theme = &app.theme;
@@ -21,12 +22,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     );
     let width = usize::from(inner.width).saturating_sub(2);
     list(
+        app,
         frame,
         inner,
-        g.toc.len(),
-        g.selected,
-        g.focus == GuidesFocus::Toc,
-        theme,
+        (g.toc.len(), g.selected, g.focus == GuidesFocus::Toc),
+        Some(ListId::Contents),
         |i| {
             let entry = g.toc[i];
             let guide = &app.lib.guides[entry.guide];
@@ -52,9 +52,27 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(reader, reader_area);
     let visible: Vec<Line> = lines[top.min(lines.len())..shown]
         .iter()
-        .map(|l| styled_line(l, theme))
+        .map(|l| styled_line(l, theme, g.link))
         .collect();
     frame.render_widget(Paragraph::new(visible), text);
+    // Links to other guides are clickable where they are drawn.
+    for (y, line) in lines[top.min(lines.len())..shown].iter().enumerate() {
+        let mut x = usize::from(text.x);
+        for span in &line.spans {
+            let width = display_width(&span.text);
+            if let Some(link) = span.link {
+                let right = (x + width).min(usize::from(text.right()));
+                let at = Rect::new(
+                    x as u16,
+                    text.y + y as u16,
+                    (right.saturating_sub(x)) as u16,
+                    1,
+                );
+                app.target(at, Target::Link(link));
+            }
+            x += width;
+        }
+    }
     // Arrows in the spare column say there is more above or below.
     let (up, down) = if theme.ascii {
         ("^", "v")

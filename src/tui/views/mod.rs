@@ -20,9 +20,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::View;
-use super::app::{App, Choice, Overlay};
+use super::app::{App, Choice, ListId, Overlay, Target};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
-use super::keymap::Mode;
+use super::keymap::{self, Mode};
 use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
 use crate::core::ascii;
@@ -62,13 +62,18 @@ fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let screen = geometry::screen(area);
-    footer::header(app, frame, screen.header);
+    app.clear_targets();
     match app.view {
         View::Guides => guides::render(app, frame, screen.body),
         View::Checklist => checklist::render(app, frame, screen.body),
         View::Compare => compare::render(app, frame, screen.body),
         View::Options => options::render(app, frame, screen.body),
     }
+    // Under an overlay the view cannot be clicked.
+    if !app.overlays.is_empty() {
+        app.clear_targets();
+    }
+    footer::header(app, frame, screen.header);
     footer::status(app, frame, screen.status);
     footer::footer(app, frame, screen.footer);
     for overlay in &app.overlays {
@@ -152,34 +157,36 @@ pub fn boxed(frame: &mut Frame, area: Rect, block: Block) -> Rect {
     inner
 }
 
-/// Every key of `mode` (not the view-wide ones), for screens with more keys than the footer
-/// holds and for dialogs: as many rows of `width` columns as they need, a key never parted from
-/// what it does.
-pub fn key_rows(mode: Mode, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    styled_keys(text::key_items(mode, theme.ascii, width), theme)
-}
-
-/// Rows of key hints with the theme's styles.
-pub fn styled_keys(rows: Vec<Vec<(String, &'static str)>>, theme: &Theme) -> Vec<Line<'static>> {
-    rows.into_iter()
-        .map(|row| {
-            let mut spans = Vec::new();
-            for (i, (key, desc)) in row.into_iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::raw(" ".repeat(text::KEY_GAP)));
-                }
-                spans.push(Span::styled(key, theme.key));
-                spans.push(Span::raw(format!(" {desc}")));
+/// Rows of key hints drawn in `area`, each hint clickable.
+pub fn draw_keys(app: &App, frame: &mut Frame, area: Rect, rows: Vec<Vec<keymap::Hint>>) {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut spans = Vec::new();
+        let mut x = area.x;
+        for (i, hint) in row.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" ".repeat(text::KEY_GAP)));
+                x = x.saturating_add(text::KEY_GAP as u16);
             }
-            Line::from(spans)
-        })
-        .collect()
+            let width = (text::hint_width(&hint) as u16).min(area.right().saturating_sub(x));
+            if (r as u16) < area.height {
+                let at = Rect::new(x, area.y + r as u16, width, 1);
+                app.target(at, Target::Key(hint.action.clone()));
+            }
+            x = x.saturating_add(width);
+            spans.push(Span::styled(hint.key, theme.key));
+            spans.push(Span::raw(format!(" {}", hint.desc)));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Text, wrapped, above the keys of `mode` (a dialog, the walk-through): the keys keep the
 /// bottom rows, wrapped to the width, so no text can push any of them out of view.
-pub fn with_keys(frame: &mut Frame, inner: Rect, lines: Vec<Line>, mode: Mode, theme: &Theme) {
-    let keys = key_rows(mode, theme, usize::from(inner.width));
+pub fn with_keys(app: &App, frame: &mut Frame, inner: Rect, lines: Vec<Line>, mode: Mode) {
+    let keys = text::key_items(mode, app.theme.ascii, usize::from(inner.width));
     let [text, _, keys_area] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(1),
@@ -187,7 +194,7 @@ pub fn with_keys(frame: &mut Frame, inner: Rect, lines: Vec<Line>, mode: Mode, t
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
-    frame.render_widget(Paragraph::new(keys), keys_area);
+    draw_keys(app, frame, keys_area, keys);
 }
 
 /// The general dialog: its text, then each option's key and what it does, then Esc.
@@ -217,7 +224,21 @@ fn choice_popup(app: &App, frame: &mut Frame, area: Rect, choice: &Choice) {
         &choice.title,
         theme,
     );
-    with_keys(frame, inner, lines, Mode::Choice, theme);
+    // Each option's row is clickable, as its letter.
+    let first_option = inner.y
+        + choice
+            .text
+            .iter()
+            .map(|p| textwrap::wrap(p, text_width).len() as u16)
+            .sum::<u16>()
+        + 1;
+    for (i, option) in choice.options.iter().enumerate() {
+        let row = Rect::new(inner.x, first_option + i as u16, inner.width, 1);
+        if row.bottom() <= inner.bottom() {
+            app.target(row, Target::Letter(option.key));
+        }
+    }
+    with_keys(app, frame, inner, lines, Mode::Choice);
 }
 
 /// A cleared box over the view, returning the area inside its border.
@@ -229,16 +250,26 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect 
 /// Draws rows `0..len` of a list, the selected one marked and (when focused) reversed, scrolled
 /// so the selection stays in view. Only the visible rows are built.
 pub fn list<'a>(
+    app: &App,
     frame: &mut Frame,
     area: Rect,
-    len: usize,
-    selected: usize,
-    focused: bool,
-    theme: &Theme,
+    (len, selected, focused): (usize, usize, bool),
+    id: Option<ListId>,
     row: impl Fn(usize) -> Line<'a>,
 ) {
+    let theme = &app.theme;
     let height = usize::from(area.height);
     let offset = list_offset(selected, len, height);
+    if let Some(id) = id {
+        for (y, i) in (offset..len.min(offset + height)).enumerate() {
+            let at = Rect {
+                y: area.y + y as u16,
+                height: 1,
+                ..area
+            };
+            app.target(at, Target::Row(id, i));
+        }
+    }
     let lines: Vec<Line> = (offset..len.min(offset + height))
         .map(|i| {
             let mut line = row(i);
@@ -302,7 +333,8 @@ pub fn marker(selected: bool, theme: &Theme) -> &'static str {
 }
 
 /// A guide line from the core's layout, with the theme's styles.
-pub fn styled_line(line: &TextLine, theme: &Theme) -> Line<'static> {
+/// The spans of `selected_link` are drawn selected.
+pub fn styled_line(line: &TextLine, theme: &Theme, selected_link: Option<usize>) -> Line<'static> {
     let base = match line.kind {
         LineKind::Title => theme.title,
         LineKind::Section => theme.heading,
@@ -314,7 +346,13 @@ pub fn styled_line(line: &TextLine, theme: &Theme) -> Line<'static> {
         .iter()
         .map(|s| {
             let text = theme.fold(&s.text).into_owned();
-            Span::styled(text, base.patch(span_style(s.style, theme)))
+            let style = base.patch(span_style(s.style, theme));
+            match s.link {
+                Some(link) if Some(link) == selected_link => {
+                    Span::styled(text, style.patch(theme.selected))
+                }
+                _ => Span::styled(text, style),
+            }
         })
         .collect();
     Line::from(spans)
@@ -399,7 +437,7 @@ pub fn overlay_lines(lines: Vec<OverlayLine>, theme: &Theme) -> Vec<Line<'static
                 Span::styled(format!("  {}", theme.fit(&keys, 22)), theme.key),
                 Span::raw(desc),
             ]),
-            OverlayLine::Guide(line) => styled_line(&line, theme),
+            OverlayLine::Guide(line) => styled_line(&line, theme, None),
             OverlayLine::Bad(text) => Line::styled(fold(text), theme.bad),
             OverlayLine::Field(label, value) => Line::from(vec![
                 Span::styled(format!("{label}: "), theme.dim),
