@@ -236,3 +236,236 @@ mod mouse {
         assert_eq!(s.app.view(), View::Compare);
     }
 }
+
+mod smaller {
+    use super::*;
+    use kapguide::core::layout::layout_guide;
+    use kapguide::core::width::display_width;
+    use kapguide::tui::text::{OverlayLine, option_cell};
+
+    #[test]
+    fn the_picker_lists_providers_by_the_name_shown() {
+        let mut s = Session::new(120, 40);
+        s.keys("2");
+        let mut names: Vec<String> = s
+            .app
+            .library()
+            .providers
+            .iter()
+            .map(|p| p.name.chars().take(12).collect())
+            .collect();
+        names.sort_by_key(|n| n.to_lowercase());
+        let rows: Vec<u16> = names
+            .iter()
+            .map(|n| s.find(&format!("  {n}")).expect("listed").1)
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "{names:?} at {rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_guide_source_s_address_is_never_split() {
+        let session = Session::new(60, 16);
+        for guide in &session.app.library().guides {
+            for width in [36, 58] {
+                let layout = layout_guide(guide, width);
+                for source in &guide.sources {
+                    assert!(
+                        layout.lines.iter().any(|l| l.text().trim() == source.url),
+                        "{} at {width}: {}",
+                        guide.id,
+                        source.url
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_option_cell_shows_each_address_in_full() {
+        let session = Session::new(60, 16);
+        let grid = &session.app.library().options;
+        let width = 40;
+        for row in 0..grid.rows.len() {
+            for col in 0..grid.choices.len() {
+                let text = option_cell(grid, row, col, width);
+                let dim: String = text
+                    .lines
+                    .iter()
+                    .map(|l| match l {
+                        OverlayLine::Dim(t) => t.trim().to_string(),
+                        _ => "\n".to_string(),
+                    })
+                    .collect();
+                for source in grid.cell_sources(&grid.rows[row].cells[col]) {
+                    assert!(dim.contains(&source.url), "{}", source.url);
+                }
+                for line in &text.lines {
+                    if let OverlayLine::Dim(t) = line {
+                        assert!(display_width(t) <= width, "{t}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_consultation_date_is_set_once_and_dates_the_answers() {
+        let mut s = Session::new(80, 24);
+        s.add_provider("Dated Clinic");
+        assert!(
+            s.screen().contains("consultation 2026-11-28 (d)"),
+            "{}",
+            s.screen()
+        );
+        s.keys("d");
+        s.ctrl('u');
+        s.keys("2026-13-01");
+        s.press(KeyCode::Enter);
+        assert!(s.status().contains("not a date"), "{}", s.status());
+        s.ctrl('u');
+        s.keys("2026-11-20");
+        s.press(KeyCode::Enter);
+        s.answer("y");
+        s.keys("n");
+        let screen = s.screen();
+        assert!(screen.contains("dated 2026-11-20"), "{screen}");
+        assert!(screen.contains("consultation 2026-11-20 (d)"), "{screen}");
+        s.press(KeyCode::Left);
+        assert!(
+            s.screen().contains("dated 2026-11-20"),
+            "the first answer too"
+        );
+    }
+}
+
+mod reviewer_leftovers {
+    use super::*;
+
+    #[test]
+    fn finish_screen_flags_hang_under_their_first_word() {
+        let mut s = Session::new(60, 16);
+        s.add_provider("Flagged Clinic");
+        let critical = s
+            .app
+            .library()
+            .checklist
+            .questions
+            .iter()
+            .position(|q| q.critical)
+            .expect("a critical question");
+        s.answer(&"u".repeat(critical));
+        s.keys("nf");
+        let screen = s.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("│  ⚑ "))
+            .unwrap_or_else(|| panic!("a safety flag:\n{screen}"));
+        assert!(
+            lines[at + 1].starts_with("│    ") && !lines[at + 1].starts_with("│     "),
+            "the flag's second line hangs under its text:\n{screen}"
+        );
+    }
+
+    #[test]
+    fn help_and_crisis_titles_are_whole_at_60_columns() {
+        let mut s = Session::new(60, 16);
+        s.keys("!");
+        let screen = s.screen();
+        assert!(screen.contains(" Crisis and support lines ─"), "{screen}");
+        s.press(KeyCode::Esc);
+        s.keys("?");
+        let screen = s.screen();
+        assert!(
+            screen.contains(" Help: keys (j/k scroll, Esc closes) ─"),
+            "{screen}"
+        );
+        // Wide enough, the key hints stay in the title.
+        let mut wide = Session::new(120, 40);
+        wide.keys("!");
+        assert!(
+            wide.screen()
+                .contains("(Esc closes, Enter opens the guide)")
+        );
+    }
+}
+
+mod compare_explained {
+    use super::*;
+
+    #[test]
+    fn the_legend_has_its_own_line_and_the_selected_name_shows_in_full() {
+        let mut s = Session::new(80, 24);
+        s.keys("3");
+        let screen = s.screen();
+        let legend = screen
+            .lines()
+            .find(|l| l.contains("Score: low end counts unknowns as no, high end as yes"))
+            .unwrap_or_else(|| panic!("no legend:\n{screen}"));
+        assert!(!legend.contains("SAMPLE"), "{legend}");
+        // A long name is cut in its column but whole at the bottom of the matrix.
+        let shown = s.app.shown_providers();
+        let long = shown
+            .iter()
+            .position(|p| p.name.chars().count() > 14)
+            .unwrap();
+        let name = shown[long].name.clone();
+        s.keys(&"l".repeat(long));
+        assert!(s.screen().contains(&name), "{name}:\n{}", s.screen());
+    }
+
+    #[test]
+    fn a_cell_without_a_source_shows_the_profile_s_and_a_left_out_route_says_so() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        let checklist = &s.app.library().checklist;
+        let provider = s.app.shown_providers()[0].clone();
+        let row = checklist
+            .questions
+            .iter()
+            .position(|q| {
+                provider
+                    .answers
+                    .get(&q.id)
+                    .is_some_and(|a| a.source.is_none())
+            })
+            .expect("an answer with no source of its own");
+        assert!(provider.source.is_some());
+        s.keys(&"j".repeat(row));
+        s.press(KeyCode::Enter);
+        assert!(
+            s.screen().contains("the profile's source"),
+            "{}",
+            s.screen()
+        );
+        s.press(KeyCode::Esc);
+
+        // A route-specific question for a provider without the route.
+        let checklist = &s.app.library().checklist;
+        let (q, question) = checklist
+            .questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| !q.applies_to.is_empty())
+            .expect("a route-specific question");
+        let shown = s.app.shown_providers();
+        let col = shown
+            .iter()
+            .position(|p| !p.routes.iter().any(|r| question.applies_to.contains(r)))
+            .expect("a provider without that route");
+        s.keys("g");
+        s.keys(&"j".repeat(q));
+        s.keys("0");
+        s.keys(&"l".repeat(col));
+        assert!(s.screen().contains("n/a — not o"), "{}", s.screen());
+        s.press(KeyCode::Enter);
+        assert!(
+            s.screen().contains("Answer: n/a — not offered here"),
+            "{}",
+            s.screen()
+        );
+    }
+}

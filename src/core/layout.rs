@@ -248,7 +248,8 @@ fn words(inlines: &[Inline], cut_at: Option<usize>, links: &mut Vec<String>) -> 
     out
 }
 
-fn split_to_width(word: &str, width: usize) -> Vec<String> {
+/// `word` in pieces of at most `width` columns, never splitting a grapheme.
+pub fn split_to_width(word: &str, width: usize) -> Vec<String> {
     if display_width(word) <= width {
         return vec![word.to_string()];
     }
@@ -455,8 +456,8 @@ impl Builder {
     }
 
     /// The numbered sources, cited ones first in number order, then any never cited (marked
-    /// `•`): the title, then the URL on a line of its own, so wrapping never splits it (a URL
-    /// wider than a screen is cut only on a screen, where it cannot fit whole).
+    /// `•`): the title, then the URL on a line of its own, never split (a URL wider than the
+    /// width runs past its edge).
     fn sources(&mut self, guide: &Guide) {
         let uncited = (0..guide.sources.len()).filter(|i| !guide.cited.contains(i));
         let order: Vec<(String, usize)> = (guide.cited.iter().copied())
@@ -492,7 +493,10 @@ impl Builder {
             } else {
                 ""
             };
+            // Never split, even on a screen: a URL in pieces cannot be copied.
+            let cut = std::mem::replace(&mut self.cut_long_words, false);
             self.paragraph(LineKind::Body, &url, &[span(indent)], &[span(indent)]);
+            self.cut_long_words = cut;
         }
     }
 
@@ -520,7 +524,8 @@ impl Builder {
 }
 
 /// Lays out a whole guide for a screen: title, summary, intro, sections, then sources and the
-/// reviewed date. No line is wider than `width`.
+/// reviewed date. No line is wider than `width`, except a source's URL that cannot fit: it
+/// stands whole on its own line.
 pub fn layout_guide(guide: &Guide, width: usize) -> Layout {
     layout(guide, width, true)
 }

@@ -77,6 +77,8 @@ pub enum Action {
     Answer(AnswerValue),
     EditNote,
     EditSource,
+    /// `d` in a walk-through: set the consultation's date for its answers.
+    ConsultationDate,
     Finish,
     NewProvider,
     Prepare,

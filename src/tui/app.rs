@@ -72,6 +72,8 @@ pub enum InputPurpose {
     SavePath {
         id: ProviderId,
     },
+    /// The date of the consultation the walk's answers come from.
+    ConsultationDate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +89,7 @@ impl Input {
             InputPurpose::Note => "Note",
             InputPurpose::Source => "Where the answer came from",
             InputPurpose::SavePath { .. } => "Save the answers to this file (a path)",
+            InputPurpose::ConsultationDate => "Date of the consultation (YYYY-MM-DD)",
         }
     }
 }

@@ -379,6 +379,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(ANSWER), &[ch('a')], Action::Answer(AnswerValue::Na), "n/a", true),
     b(In(ANSWER), &[ch('e')], Action::EditNote, "note", true),
     b(In(ANSWER), &[ch('s')], Action::EditSource, "source (where it came from)", true),
+    b(In(ANSWER), &[ch('d')], Action::ConsultationDate, "consultation date", true),
     b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::Left, "previous", true),
     b(In(ANSWER), &[k(Right), k(Enter), ch('l')], Action::Right, "next question", true),
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),

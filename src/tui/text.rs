@@ -12,7 +12,7 @@ use crate::core::checklist::Question;
 use crate::core::crisis::CrisisLines;
 use crate::core::export::wrap;
 use crate::core::export::{cell, critical_mark, flag_mark};
-use crate::core::layout::{TextLine, layout_guide};
+use crate::core::layout::{TextLine, layout_guide, split_to_width};
 use crate::core::options::OptionsGrid;
 use crate::core::provider::AnswerValue;
 use crate::core::width::{ELLIPSIS, display_width, grapheme_width, take_width, truncate};
@@ -394,13 +394,19 @@ pub fn option_cell(grid: &OptionsGrid, row: usize, col: usize, width: usize) -> 
     lines.push(OverlayLine::Heading("Sources".into()));
     for source in grid.cell_sources(cell) {
         lines.extend(wrapped(&format!("• {}", source.title)).map(OverlayLine::Plain));
-        lines.extend(wrapped(&format!("  {}", source.url)).map(OverlayLine::Dim));
+        // The address whole: indented when it fits, else from the left edge and, wider than
+        // the box, on as many lines as it takes (a box cannot let it run past its edge).
+        if display_width(&source.url) + 2 <= width {
+            lines.push(OverlayLine::Dim(format!("  {}", source.url)));
+        } else {
+            let pieces = split_to_width(&source.url, width);
+            lines.extend(pieces.into_iter().map(OverlayLine::Dim));
+        }
     }
     if let Some(date) = grid.reviewed {
         lines.push(OverlayLine::Blank);
-        lines.push(OverlayLine::Dim(format!(
-            "Reviewed {date}. Educational, not medical advice."
-        )));
+        let reviewed = format!("Reviewed {date}. Educational, not medical advice.");
+        lines.extend(wrapped(&reviewed).map(OverlayLine::Dim));
     }
     OverlayText::scrolling(lines)
 }

@@ -31,6 +31,9 @@ pub struct Walk {
     pub score: Score,
     /// How far "why it matters" is scrolled (back to the top on another question).
     pub why_scroll: usize,
+    /// The date answers are recorded with: the consultation's, set once with `d` (today until
+    /// then).
+    pub date: crate::core::date::Date,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +89,8 @@ pub struct ChecklistView {
     /// Unfinished walk-throughs: a draft enters (or changes) only when a save reports back,
     /// marked with whether it reached the disk.
     pub drafts: Vec<Draft>,
+    /// The providers in the order the picker lists them: by the name shown, not the file's.
+    pub by_name: Vec<usize>,
 }
 
 impl ChecklistView {
@@ -102,6 +107,7 @@ impl ChecklistView {
                     saved: Durability::OnDisk,
                 })
                 .collect(),
+            by_name: Vec::new(),
         }
     }
 
@@ -109,7 +115,10 @@ impl ChecklistView {
         match index.checked_sub(1) {
             None => PickRow::New,
             Some(i) if i < self.drafts.len() => PickRow::Draft(i),
-            Some(i) => PickRow::Provider(i - self.drafts.len()),
+            Some(i) => {
+                let i = i - self.drafts.len();
+                PickRow::Provider(self.by_name.get(i).copied().unwrap_or(i))
+            }
         }
     }
 
@@ -321,6 +330,7 @@ impl App {
             index,
             score,
             why_scroll: 0,
+            date: self.today,
         });
         self.view = View::Checklist;
     }
@@ -364,7 +374,6 @@ impl App {
 
     pub(crate) fn walk_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
         let count = self.lib.checklist.questions.len();
-        let today = self.today;
         let inner = super::super::geometry::inner(self.body());
         let Screen::Walk(walk) = &mut self.checklist.screen else {
             return;
@@ -376,7 +385,7 @@ impl App {
                 let id = self.lib.checklist.questions[walk.index].id.clone();
                 let answer = walk.draft.answers.entry(id).or_default();
                 answer.value = *value;
-                answer.date = Some(today);
+                answer.date = Some(walk.date);
                 // It stays on the question, so a note or source goes with this answer.
                 let next = if self.theme.ascii { "Right" } else { "→" };
                 let recorded = format!(
@@ -420,6 +429,11 @@ impl App {
             }
             Action::SaveElsewhere => self.ask_path(),
             Action::Back => self.leave_walk(),
+            Action::ConsultationDate => {
+                let field = TextField::new(&walk.date.to_string());
+                let purpose = InputPurpose::ConsultationDate;
+                self.overlays.push(Overlay::Input(Input { purpose, field }));
+            }
             action if at_question => {
                 let page = text::walk_page(
                     &self.lib,
@@ -728,7 +742,9 @@ impl App {
         match purpose {
             InputPurpose::Note => answer.note = value,
             InputPurpose::Source => answer.source = value,
-            InputPurpose::NewProvider { .. } | InputPurpose::SavePath { .. } => return,
+            InputPurpose::NewProvider { .. }
+            | InputPurpose::SavePath { .. }
+            | InputPurpose::ConsultationDate => return,
         }
         answer.date = Some(today);
         self.draft_changed(effects);
@@ -752,10 +768,33 @@ impl App {
                         self.new_provider(&input.field.text, start)
                     }
                     InputPurpose::SavePath { id } => self.save_at(&id, &input.field.text, effects),
+                    InputPurpose::ConsultationDate => self.set_date(input),
                     purpose => self.set_detail(&purpose, &input.field.text, effects),
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The consultation date typed: answers recorded from now on carry it. A date that does
+    /// not read keeps the box open to fix it.
+    fn set_date(&mut self, input: Input) {
+        let text = input.field.text.trim().to_string();
+        let Some(date) = crate::core::date::Date::parse(&text) else {
+            self.overlays.push(Overlay::Input(input));
+            self.warn(format!("\"{text}\" is not a date: write it as YYYY-MM-DD"));
+            return;
+        };
+        if date > self.today {
+            self.overlays.push(Overlay::Input(input));
+            self.warn(format!(
+                "{date} is in the future: the consultation's date, please"
+            ));
+            return;
+        }
+        if let Screen::Walk(walk) = &mut self.checklist.screen {
+            walk.date = date;
+            self.say(format!("Answers you record now are dated {date}"));
         }
     }
 
@@ -777,7 +816,9 @@ impl App {
         let stored = match input.purpose {
             InputPurpose::Note => answer.and_then(|a| a.note.as_deref()),
             InputPurpose::Source => answer.and_then(|a| a.source.as_deref()),
-            InputPurpose::NewProvider { .. } | InputPurpose::SavePath { .. } => return,
+            InputPurpose::NewProvider { .. }
+            | InputPurpose::SavePath { .. }
+            | InputPurpose::ConsultationDate => return,
         };
         if input.field.text != stored.unwrap_or("") {
             let input = input.clone();
@@ -803,8 +844,9 @@ impl App {
                 effects.push(Effect::RemoveDraft(id.clone()));
                 self.install(provider);
                 self.checklist.screen = Screen::Pick;
-                if let Some(i) = self.lib.providers.iter().position(|p| p.id == id) {
-                    self.checklist.picked = 1 + self.checklist.drafts.len() + i;
+                let mut listed = self.checklist.by_name.iter();
+                if let Some(row) = listed.position(|&i| self.lib.providers[i].id == id) {
+                    self.checklist.picked = 1 + self.checklist.drafts.len() + row;
                 }
                 self.say(format!(
                     "Saved {name} to {}. It is in Compare (3) now.",

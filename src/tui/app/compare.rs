@@ -106,6 +106,10 @@ impl App {
         self.compare.regions = RegionChoice::collect(providers);
         self.compare.region =
             current.and_then(|c| self.compare.regions.iter().position(|r| *r == c));
+        let mut by_name: Vec<usize> = (0..providers.len()).collect();
+        by_name
+            .sort_by_cached_key(|&i| (providers[i].name.to_lowercase(), providers[i].id.clone()));
+        self.checklist.by_name = by_name;
         self.rescore();
     }
 

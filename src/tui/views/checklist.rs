@@ -88,7 +88,12 @@ fn pick(app: &App, frame: &mut Frame, body: Rect) {
                 };
                 let name = theme.fit(
                     &provider.name,
-                    width.saturating_sub(tag.width() + flags.width() + hidden.width()),
+                    width.saturating_sub(
+                        [&tag, &flags, &hidden]
+                            .iter()
+                            .map(|s| display_width(&s.content))
+                            .sum(),
+                    ),
                 );
                 Line::from(vec![Span::raw(name), tag, hidden, flags])
             }
@@ -146,7 +151,8 @@ fn why<'a>(q: &'a Question, app: &'a App) -> Paragraph<'a> {
 fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let theme = &app.theme;
     let title = format!("Walk-through: {}", display_name(&walk.draft));
-    let inner = boxed(frame, body, pane(title, true, theme));
+    let date = Line::styled(format!(" consultation {} (d) ", walk.date), theme.dim).right_aligned();
+    let inner = boxed(frame, body, pane(title, true, theme).title_bottom(date));
     let page = text::walk_page(
         &app.lib,
         walk,
@@ -244,7 +250,8 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
         field("Answers", counts.join("   "), theme),
         Line::from(""),
     ];
-    lines.extend(super::flag_lines(s, &app.lib.checklist, theme));
+    let width = usize::from(inner.width);
+    lines.extend(super::flag_lines(s, &app.lib.checklist, theme, width));
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key),

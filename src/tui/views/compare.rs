@@ -13,7 +13,9 @@ use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
 use super::checklist::answer_style;
-use super::{boxed, field, flag_count, flag_lines, list, note_field, pane, popup, with_keys};
+use super::{
+    boxed, field, flag_count, flag_lines, list, marker, note_field, pane, popup, with_keys,
+};
 use crate::core::costs::{Fee, Item, course_cost};
 use crate::core::export::{
     cell as cell_text, critical_mark, data_mark, display_name, flag_mark, flags_short, kind_mark,
@@ -22,6 +24,9 @@ use crate::core::export::{
 use crate::core::provider::{Provider, Verdict};
 use crate::core::scoring::FlagKind;
 use crate::core::scoring::{Priority, Score};
+
+/// A route-specific question for a provider without that route: left out of its score.
+const NOT_OFFERED: &str = "n/a — not offered here";
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let c = &app.compare;
@@ -89,7 +94,12 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
         let tag = if provider.sample { " SAMPLE" } else { "" };
         // Hidden or shown, a provider's red flags stay in sight here.
         let flags = flag_count(score, theme);
-        let used = 4 + tag.len() + flags.width() + display_width(&bar) + display_width(&key) + 1;
+        let used = 4
+            + tag.len()
+            + display_width(&flags.content)
+            + display_width(&bar)
+            + display_width(&key)
+            + 1;
         Line::from(vec![
             Span::raw(shown),
             Span::raw(theme.fit(&provider.name, width.saturating_sub(used))),
@@ -127,6 +137,14 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         c.columns.len()
     );
     let mut block = pane(title, focused, theme);
+    // The selected provider's name in full (the columns cut it short).
+    if let Some(&i) = c.columns.get(c.col) {
+        let name = format!(" {}{} ", marker(true, theme), app.lib.providers[i].name);
+        block = block.title_bottom(Line::styled(
+            theme.fold(&name).into_owned(),
+            theme.subheading,
+        ));
+    }
     // At narrow widths the provider list is not beside the matrix: say where it is.
     if !geometry::compare_side_by_side(app.body()) {
         block = block.title_bottom(
@@ -183,10 +201,17 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         ("←", "→")
     };
+    let legend = "Score: low end counts unknowns as no, high end as yes; known = share answered";
+    let flag_legend = format!(
+        "{} safety {} data flag",
+        flag_mark(theme.ascii),
+        data_mark(theme.ascii)
+    );
+    // The rule's left end: columns out of view to the left, or else what the flag marks are.
     let left = if more_left > 0 {
         format!("{left_arrow} {more_left} more")
     } else {
-        String::new()
+        flag_legend
     };
     let right = if more_right > 0 {
         format!("{more_right} more {right_arrow}")
@@ -199,13 +224,8 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(theme.fit("", rule_width), theme.dim),
         Span::styled(right, theme.key),
     ]);
-    // The legend: the marks are told apart here, and the foot lists the flags.
+    // The legend has a line of its own above the foot (beside places it read as flags).
     let critical_legend = format!("Question ({} critical)", critical_mark(theme.ascii));
-    let flag_legend = format!(
-        "{} safety {} data flag",
-        flag_mark(theme.ascii),
-        data_mark(theme.ascii)
-    );
     let models = visible
         .iter()
         .map(|&i| (model_text(&providers[i]).to_string(), theme.dim));
@@ -217,7 +237,7 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             theme,
         ),
         row_line(
-            Span::styled(theme.fit(&flag_legend, label_width), theme.dim),
+            Span::styled(theme.fit("Place", label_width), theme.dim),
             markers,
             &m,
             theme,
@@ -286,13 +306,21 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
                     theme.text
                 };
                 let cells = visible.iter().enumerate().map(|(k, &i)| {
-                    let value = app.scores[i].questions[q].value;
+                    let counted = &app.scores[i].questions[q];
+                    let value = counted.value;
                     let style = if is_row && selected(k) {
                         theme.selected
+                    } else if counted.route_not_offered {
+                        theme.dim
                     } else {
                         answer_style(value, theme)
                     };
-                    (cell_text(value, theme.ascii), style)
+                    let text = if counted.route_not_offered {
+                        NOT_OFFERED.to_string()
+                    } else {
+                        cell_text(value, theme.ascii)
+                    };
+                    (text, style)
                 });
                 row_line(Span::styled(label, label_style), cells, &m, theme)
             }
@@ -335,7 +363,7 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     });
     let label = |text: &str| Span::styled(theme.fit(text, label_width), theme.subheading);
     let foot = vec![
-        Line::styled("─".repeat(usize::from(m.area.width)), theme.dim),
+        Line::styled(theme.fit(legend, usize::from(m.area.width)), theme.dim),
         row_line(
             label("Score (low–high)"),
             scores.iter().map(|s| (s.total.range_text(), theme.text)),
@@ -436,7 +464,11 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             Span::styled("Answer: ", theme.dim),
             Span::styled(
-                cell_text(counted.value, theme.ascii),
+                if counted.route_not_offered {
+                    NOT_OFFERED.to_string()
+                } else {
+                    cell_text(counted.value, theme.ascii)
+                },
                 answer_style(counted.value, theme),
             ),
         ]),
@@ -452,9 +484,22 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
         &answer.and_then(|a| a.note.clone()).unwrap_or_else(none),
         theme,
     ));
+    // An answer without a source of its own comes from the profile's source.
+    let profile_source = provider.source.as_ref().map(|src| {
+        let what = [src.reference.clone(), src.url.clone()];
+        let what: Vec<String> = what.into_iter().flatten().collect();
+        format!(
+            "{} (the profile's source: {})",
+            what.join(" "),
+            src.kind.as_str()
+        )
+    });
     lines.push(field(
         "Source",
-        answer.and_then(|a| a.source.clone()).unwrap_or_else(none),
+        answer
+            .and_then(|a| a.source.clone())
+            .or(profile_source)
+            .unwrap_or_else(none),
         theme,
     ));
     lines.push(field(
@@ -472,7 +517,9 @@ pub fn cell(app: &App, frame: &mut Frame, area: Rect) {
         "money" => lines.extend(cost_lines(provider, app, theme)),
         _ => {}
     }
-    lines.extend(flag_lines(score, &app.lib.checklist, theme));
+    // The popup is at most 84 wide, less its border.
+    let width = usize::from(area.width.min(84)).saturating_sub(2);
+    lines.extend(flag_lines(score, &app.lib.checklist, theme, width));
     lines.push(Line::from(""));
     lines.push(Line::styled("Why it matters", theme.subheading));
     lines.push(Line::from(question.why.clone()));

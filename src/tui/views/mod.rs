@@ -27,7 +27,7 @@ use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
 use crate::core::ascii;
 use crate::core::checklist::Checklist;
-use crate::core::export::{data_mark, flag_mark};
+use crate::core::export::{data_mark, flag_mark, wrap};
 use crate::core::layout::{LineKind, SpanStyle, TextLine};
 use crate::core::scoring::FlagKind;
 use crate::core::scoring::Score;
@@ -300,8 +300,14 @@ pub fn flag_count(score: &Score, theme: &Theme) -> Span<'static> {
 }
 
 /// A provider's flags in words, safety first, each kind with its mark; "none" lines when there
-/// are none, so the absence is said too.
-pub fn flag_lines(score: &Score, checklist: &Checklist, theme: &Theme) -> Vec<Line<'static>> {
+/// are none, so the absence is said too. Each flag is wrapped to `width` under its own first
+/// word, so a long one reads as one item.
+pub fn flag_lines(
+    score: &Score,
+    checklist: &Checklist,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (kind, title, style) in [
         (FlagKind::Safety, "Safety flags", theme.bad),
@@ -317,7 +323,19 @@ pub fn flag_lines(score: &Score, checklist: &Checklist, theme: &Theme) -> Vec<Li
                 FlagKind::Safety => flag_mark(theme.ascii),
                 FlagKind::Data => data_mark(theme.ascii),
             };
-            lines.push(Line::from(format!("  {mark} {}", flag.describe(checklist))));
+            let indent = " ".repeat(3 + display_width(mark));
+            let wrapped = wrap(
+                &flag.describe(checklist),
+                width.saturating_sub(indent.len()),
+            );
+            for (i, part) in wrapped.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("  {mark} ")
+                } else {
+                    indent.clone()
+                };
+                lines.push(Line::from(format!("{lead}{part}")));
+            }
         }
     }
     lines
@@ -406,6 +424,11 @@ pub fn text_overlay(
         (true, true) => format!(" {up} more above · {down} more below (j, PgDn) "),
     };
     let outer = geometry::big_popup(area);
+    // A narrow box keeps the title's name and drops its key hints (the footer has them).
+    let title = match title.split_once(" (") {
+        Some((name, _)) if display_width(title) + 4 > usize::from(outer.width) => name,
+        _ => title,
+    };
     frame.render_widget(Clear, outer);
     let block =
         pane(title, true, theme).title_bottom(Line::styled(marker, theme.key).right_aligned());

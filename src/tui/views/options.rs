@@ -213,7 +213,8 @@ pub fn values(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         spans.push(Span::raw(format!(" {word} ")));
         let sets = format!("→ {category}: priority {priority}");
         // On a narrow screen what the answer sets goes on a line of its own.
-        if Line::from(spans.clone()).width() + display_width(&sets) > width {
+        let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+        if used + display_width(&sets) > width {
             lines.push(Line::from(spans));
             spans = vec![Span::raw("    ")];
         }
