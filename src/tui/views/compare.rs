@@ -625,19 +625,26 @@ pub fn priorities(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         ratatui::layout::Constraint::Min(0),
     ])
     .areas(inner);
-    list(app, frame, rows, (categories.len(), selected, true), None, |i| {
-        let category = &categories[i];
-        let p = app.priorities.get(&category.id);
-        let level = usize::from(p.level());
-        let bar = format!(
-            "{}{} {p} {}",
-            full.repeat(level),
-            empty.repeat(Priority::ALL.len() - 1 - level),
-            p.label()
-        );
-        let name_width = width.saturating_sub(bar.chars().count() + 1);
-        Line::from(format!("{} {bar}", theme.fit(&category.title, name_width)))
-    });
+    list(
+        app,
+        frame,
+        rows,
+        (categories.len(), selected, true),
+        None,
+        |i| {
+            let category = &categories[i];
+            let p = app.priorities.get(&category.id);
+            let level = usize::from(p.level());
+            let bar = format!(
+                "{}{} {p} {}",
+                full.repeat(level),
+                empty.repeat(Priority::ALL.len() - 1 - level),
+                p.label()
+            );
+            let name_width = width.saturating_sub(bar.chars().count() + 1);
+            Line::from(format!("{} {bar}", theme.fit(&category.title, name_width)))
+        },
+    );
     let text = "Scores and the order update as you change these. Safety and data flags never depend on priorities. Esc saves them for next time.";
     frame.render_widget(
         Paragraph::new(text)
