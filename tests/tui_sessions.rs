@@ -353,6 +353,79 @@ fn the_notice_counts_as_read_only_once_dismissed() {
     );
 }
 
+/// The Compare filter panel: the CLI's filters, combined, with an empty result that names the
+/// filter that removed everyone.
+mod filter_panel {
+    use super::*;
+
+    #[test]
+    fn filters_combine_an_empty_result_names_the_filter_and_clearing_brings_all_back() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        let all = s.app.shown_providers().len();
+        s.keys("f");
+        // Down to telehealth, type "full": the fully remote service only.
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Down);
+        s.keys("full");
+        assert!(
+            s.status().starts_with("Telehealth: full: "),
+            "{}",
+            s.status()
+        );
+        let remote = s.app.shown_providers().len();
+        assert!(remote >= 1 && remote < all, "{remote} of {all}");
+        // And an insurance no fully remote sample takes.
+        s.press(KeyCode::Down);
+        s.keys("accepts");
+        assert_eq!(s.status(), "Insurance: accepts: 0 providers");
+        let screen = s.screen();
+        assert!(
+            screen.contains("Nothing left: of 6 providers, telehealth full leaves"),
+            "{screen}"
+        );
+        assert!(screen.contains("insurance accepts leaves 0"), "{screen}");
+        s.press(KeyCode::Esc);
+        assert!(
+            s.screen().contains("No providers match the filters"),
+            "{}",
+            s.screen()
+        );
+        // Delete clears one row; Ctrl-X clears them all.
+        s.keys("f");
+        s.ctrl('x');
+        assert_eq!(s.status(), format!("Every filter cleared: {all} providers"));
+        assert_eq!(s.app.shown_providers().len(), all);
+    }
+
+    #[test]
+    fn a_maximum_course_cost_can_be_typed_and_unknown_costs_do_not_pass() {
+        let mut s = Session::new(120, 40);
+        s.keys("3f");
+        for _ in 0..6 {
+            s.press(KeyCode::Down);
+        }
+        s.keys("3000");
+        assert!(
+            s.status().starts_with("Max course cost: 3000: "),
+            "{}",
+            s.status()
+        );
+        let course = kapguide::core::costs::CourseShape::default();
+        for p in s.app.shown_providers() {
+            let cost = kapguide::core::costs::course_cost(&p.costs, &course);
+            assert!(!cost.is_unknown() && cost.low <= 3000, "{}", p.name);
+        }
+        s.press(KeyCode::Delete);
+        assert!(
+            s.status().starts_with("Max course cost: any: "),
+            "{}",
+            s.status()
+        );
+    }
+}
+
 /// The fourth sort is by estimated course cost: lowest low end first, unknown costs last.
 mod sort_by_cost {
     use super::*;
@@ -386,14 +459,18 @@ fn compare_filters_by_region_sorts_and_hides_columns() {
     let mut s = Session::new(120, 40);
     s.keys("3");
     let all = s.app.shown_providers().len();
-    s.keys("r");
+    // The filter panel opens on the region; → steps through the places the profiles give.
+    s.keys("f");
+    assert_eq!(s.app.mode(), Mode::Filters);
+    s.press(KeyCode::Right);
     let region = s.status();
     assert!(region.starts_with("Region: "), "{region}");
     assert!(s.app.shown_providers().len() < all);
     while !s.status().contains("all regions") {
-        s.keys("r");
+        s.press(KeyCode::Right);
     }
     assert_eq!(s.app.shown_providers().len(), all);
+    s.press(KeyCode::Esc);
     s.keys("s");
     let names: Vec<String> = s
         .app
@@ -588,13 +665,9 @@ fn the_details_step_sets_kind_routes_and_place_and_the_region_filter_finds_it() 
     );
     assert_eq!(provider.answers["rems_certified"].value, AnswerValue::Yes);
 
-    s.keys("3");
-    for _ in 0..20 {
-        s.keys("r");
-        if s.status().starts_with("Region: CA · Yukon") {
-            break;
-        }
-    }
+    // Typing in the filter panel narrows the places to the one that matches.
+    s.keys("3f");
+    s.keys("yuk");
     assert!(
         s.status().starts_with("Region: CA · Yukon: 1 provider"),
         "{}",
@@ -922,8 +995,9 @@ fn the_region_filter_tells_canada_from_california() {
     let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
     s.keys("3");
     let mut offered = Vec::new();
+    s.keys("f");
     loop {
-        s.keys("r");
+        s.press(KeyCode::Right);
         if s.status().contains("all regions") {
             break;
         }
@@ -950,7 +1024,8 @@ fn the_region_filter_tells_canada_from_california() {
             .all(|(status, _)| !status.starts_with("Region: CA:")),
         "no bare, ambiguous CA: {offered:?}"
     );
-    assert!(s.screen().contains("region: all regions"), "{}", s.screen());
+    s.press(KeyCode::Esc);
+    assert!(s.screen().contains("filters: none"), "{}", s.screen());
 }
 
 #[test]

@@ -69,6 +69,15 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("3sss");
         s.press(KeyCode::Tab);
     }),
+    // The filter panel: region typed ("us"), telehealth stepped to a value.
+    ("overlay_filters", |s| {
+        s.keys("3fus");
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Right);
+        s.press(KeyCode::Right);
+    }),
     ("overlay_search", |s| s.keys("/prep")),
     ("overlay_help", |s| s.keys("3?")),
     ("overlay_crisis", |s| s.keys("2!")),

@@ -361,7 +361,7 @@ impl Step {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filtered<T> {
     pub kept: Vec<T>,
     /// How many there were before filtering.

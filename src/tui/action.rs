@@ -83,7 +83,10 @@ pub enum Action {
     NewProvider,
     Prepare,
     Sort,
-    Region,
+    /// Open the Compare filter panel.
+    Filters,
+    /// Clear every filter.
+    ClearFilters,
     Priorities,
     Export,
     ExportAs(ExportFormat),

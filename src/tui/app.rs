@@ -6,6 +6,7 @@ mod choice;
 mod compare;
 mod details;
 mod field;
+mod filters;
 mod guides;
 mod mouse;
 mod options;
@@ -22,6 +23,7 @@ pub use choice::{Choice, ChoiceOption, Then};
 pub use compare::{CompareFocus, CompareView, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
+pub use filters::{FilterChoice, FilterPanel};
 pub use guides::{Guides, GuidesFocus, TocEntry};
 pub use mouse::{ListId, Target};
 pub use options::{MATTERS_MARK, OptionsView, row_heights, row_label, rows_that_fit};
@@ -119,6 +121,8 @@ pub enum Overlay {
     Choice(Choice),
     /// The answer under the matrix cursor.
     Cell,
+    /// The Compare filters.
+    Filters(FilterPanel),
     Priorities {
         selected: usize,
         /// The priorities when the box opened: closing saves the categories that differ.
@@ -377,6 +381,7 @@ impl App {
                 Overlay::ConfirmOverwrite(_) | Overlay::ConfirmCopy(_) => Mode::Confirm,
                 Overlay::Choice(_) => Mode::Choice,
                 Overlay::Cell => Mode::Cell,
+                Overlay::Filters(_) => Mode::Filters,
                 Overlay::Priorities { .. } => Mode::Priorities,
                 Overlay::Export => Mode::Export,
                 Overlay::OptionCell { .. } => Mode::OptionCell,
@@ -513,6 +518,7 @@ impl App {
                     self.overlays.pop();
                 }
                 Mode::Priorities => self.priorities_action(&action, effects),
+                Mode::Filters => self.filters_action(&action),
                 Mode::Export => self.export_action(&action, effects),
                 Mode::Values => self.values_action(&action, effects),
                 Mode::Readiness => self.readiness_action(&action, effects),

@@ -46,10 +46,12 @@ pub enum Mode {
     Values,
     /// "Am I ready to decide?".
     Readiness,
+    /// The Compare filter panel: printable keys narrow the selected filter's choices.
+    Filters,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 26] = [
+    pub const ALL: [Mode; 27] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -76,6 +78,7 @@ impl Mode {
         Mode::OptionCell,
         Mode::Values,
         Mode::Readiness,
+        Mode::Filters,
     ];
 
     pub fn title(self) -> &'static str {
@@ -106,12 +109,16 @@ impl Mode {
             Mode::OptionCell => "An option's cell",
             Mode::Values => "What matters to you",
             Mode::Readiness => "Am I ready to decide?",
+            Mode::Filters => "Compare: filters",
         }
     }
 
     /// Keys are text here (only Ctrl-C and the field's own keys are not).
     pub fn is_typing(self) -> bool {
-        matches!(self, Mode::Text | Mode::Search | Mode::DetailsText)
+        matches!(
+            self,
+            Mode::Text | Mode::Search | Mode::DetailsText | Mode::Filters
+        )
     }
 
     /// The top of a view, where `q` quits.
@@ -333,6 +340,7 @@ const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
 const EDITING: &[Mode] = &[Mode::Text, Mode::Search, Mode::DetailsText];
 const DETAILS: &[Mode] = &[Mode::Details, Mode::DetailsText];
 const ANSWER: &[Mode] = &[Mode::Walk];
+const FILTERS: &[Mode] = &[Mode::Filters];
 
 // One binding a line reads as the table it is.
 #[rustfmt::skip]
@@ -341,6 +349,7 @@ pub static BINDINGS: &[Binding] = &[
     // Crisis lines are one key away from everywhere: `!` is text while typing, so F2 works too.
     b(NotTyping, &[ch('!'), k(F(2))], Action::Crisis, "crisis lines", true),
     b(In(EDITING), &[k(F(2))], Action::Crisis, "crisis lines", true),
+    b(In(FILTERS), &[k(F(2))], Action::Crisis, "crisis lines", true),
     // Movement
     b(In(MOVES), &[ch('j'), k(Down)], Action::Down, "down", false),
     b(In(MOVES), &[ch('k'), k(Up)], Action::Up, "up", false),
@@ -396,7 +405,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Matrix]), &[ch('$')], Action::LastColumn, "last column", false),
     b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true).first(),
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
-    b(In(COMPARE), &[ch('r')], Action::Region, "region filter", true),
+    b(In(COMPARE), &[ch('f'), ch('r')], Action::Filters, "filters (region, route, cost…)", true),
     b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true).first(),
     b(In(COMPARE), &[ch('e')], Action::Export, "export", true).first(),
     // Options
@@ -459,6 +468,14 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
     b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no", true),
     b(In(&[Mode::Cell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
+    b(In(FILTERS), &[k(Down), k(Tab)], Action::Down, "next filter", true),
+    b(In(FILTERS), &[k(Up), k(BackTab)], Action::Up, "previous filter", false),
+    b(In(FILTERS), &[k(Right)], Action::Right, "next choice", true),
+    b(In(FILTERS), &[k(Left)], Action::Left, "previous choice", true),
+    b(In(FILTERS), &[k(Backspace)], Action::Backspace, "delete a typed letter", false),
+    b(In(FILTERS), &[k(Delete)], Action::Delete, "clear this filter", true),
+    b(In(FILTERS), &[ctrl('x')], Action::ClearFilters, "clear every filter", true),
+    b(In(FILTERS), &[k(Enter), k(Esc)], Action::Back, "done", true),
     b(In(&[Mode::Priorities]), &[ch('j'), k(Down)], Action::Down, "next category", true),
     b(In(&[Mode::Priorities]), &[ch('k'), k(Up)], Action::Up, "previous category", false),
     b(In(&[Mode::Priorities]), &[ch('l'), k(Right), ch('+')], Action::Right, "more important", true),

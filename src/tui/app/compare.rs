@@ -8,6 +8,7 @@ use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::costs::course_cost;
 use crate::core::export::{Format, OwnedComparison, RenderOptions};
+use crate::core::filter::{Filtered, ProviderFilter};
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
 use crate::core::region::RegionChoice;
@@ -56,10 +57,11 @@ impl SortBy {
 pub struct CompareView {
     pub focus: CompareFocus,
     pub sort: SortBy,
-    /// The countries and regions that occur in the profiles.
+    /// The countries and regions that occur in the profiles (the region filter's choices).
     pub regions: Vec<RegionChoice>,
-    /// Index into `regions`; `None` shows every region.
-    pub region: Option<usize>,
+    pub filter: ProviderFilter,
+    /// What each filter left the last time they were applied (for an empty result).
+    pub filtered: Filtered<()>,
     /// Provider ids the user chose not to show.
     pub hidden: HashSet<ProviderId>,
     /// Provider indices in the scorer's order.
@@ -85,14 +87,9 @@ impl CompareView {
         };
     }
 
-    pub fn region_choice(&self) -> Option<&RegionChoice> {
-        self.region.and_then(|r| self.regions.get(r))
-    }
-
-    /// The filter's label: "Canada (CA)", or "all regions".
-    pub fn region_label(&self) -> String {
-        self.region_choice()
-            .map_or_else(|| "all regions".to_string(), RegionChoice::label)
+    /// "Nothing left: telehealth full leaves 0 …", or `None` when the filters left someone.
+    pub fn empty_because(&self) -> Option<String> {
+        (self.order.is_empty() && !self.filter.is_empty()).then(|| self.filtered.explain(false))
     }
 }
 
@@ -102,10 +99,7 @@ impl App {
     pub(crate) fn profiles_changed(&mut self) {
         let providers = &self.lib.providers;
         self.answers = AnswerMatrix::new(providers, &self.lib.checklist);
-        let current = self.compare.region_choice().cloned();
         self.compare.regions = RegionChoice::collect(providers);
-        self.compare.region =
-            current.and_then(|c| self.compare.regions.iter().position(|r| *r == c));
         let mut by_name: Vec<usize> = (0..providers.len()).collect();
         by_name
             .sort_by_cached_key(|&i| (providers[i].name.to_lowercase(), providers[i].id.clone()));
@@ -134,15 +128,16 @@ impl App {
     /// Applies sort, region and hidden providers to the cached ranking.
     pub(crate) fn reorder(&mut self) {
         let providers = &self.lib.providers;
-        let mut order: Vec<usize> = match self.compare.region_choice() {
-            Some(region) => self
-                .compare
-                .rank
-                .iter()
-                .copied()
-                .filter(|&i| region.matches(&providers[i]))
-                .collect(),
-            None => self.compare.rank.clone(),
+        let filtered = self.compare.filter.apply(
+            self.compare.rank.iter().copied(),
+            |i| &providers[i],
+            &self.config.course,
+        );
+        let mut order = filtered.kept;
+        self.compare.filtered = Filtered {
+            kept: Vec::new(),
+            total: filtered.total,
+            steps: filtered.steps,
         };
         match self.compare.sort {
             SortBy::Score => {}
@@ -206,12 +201,9 @@ impl App {
         self.view = super::View::Compare;
         self.compare.focus = CompareFocus::Matrix;
         self.compare.hidden.remove(&provider.id);
-        if self
-            .compare
-            .region_choice()
-            .is_some_and(|r| !r.matches(provider))
-        {
-            self.compare.region = None;
+        if !self.compare.filter.matches(provider, &self.config.course) {
+            self.compare.filter = ProviderFilter::default();
+            self.say("Filters cleared to show it");
         }
         self.reorder();
         if let Some(col) = self.compare.columns.iter().position(|&i| i == index) {
@@ -228,21 +220,7 @@ impl App {
                 self.reorder();
                 self.say(format!("Sorted by {}", self.compare.sort.label()));
             }
-            Action::Region => {
-                let c = &mut self.compare;
-                c.region = match c.region {
-                    None if !c.regions.is_empty() => Some(0),
-                    Some(r) if r + 1 < c.regions.len() => Some(r + 1),
-                    _ => None,
-                };
-                self.reorder();
-                let n = self.compare.order.len();
-                let providers = if n == 1 { "provider" } else { "providers" };
-                self.say(format!(
-                    "Region: {}: {n} {providers}",
-                    self.compare.region_label()
-                ));
-            }
+            Action::Filters => self.open_filters(),
             Action::Priorities => self.overlays.push(Overlay::Priorities {
                 selected: 0,
                 opened: self.priorities.clone(),

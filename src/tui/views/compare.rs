@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{App, CompareFocus, ListId, MATTERS_MARK, SortBy, Target};
+use super::super::app::{App, CompareFocus, FilterPanel, ListId, MATTERS_MARK, SortBy, Target};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::keymap::Mode;
 use super::super::theme::Theme;
@@ -21,6 +21,7 @@ use crate::core::export::{
     cell as cell_text, critical_mark, data_mark, display_name, flag_mark, flags_short, kind_mark,
     model_text, score_bar,
 };
+use crate::core::filter::Criterion;
 use crate::core::provider::{Provider, Verdict};
 use crate::core::scoring::FlagKind;
 use crate::core::scoring::{Priority, Score};
@@ -131,9 +132,9 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     let c = &app.compare;
     let focused = c.focus == CompareFocus::Matrix;
     let title = format!(
-        "Compare · sort: {} · region: {} · {} shown",
+        "Compare · sort: {} · filters: {} · {} shown",
         c.sort.label(),
-        c.region_label(),
+        c.filter.summary(),
         c.columns.len()
     );
     let mut block = pane(title, focused, theme);
@@ -159,7 +160,12 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         Rect::new(x, y, m.column.min(m.area.right().saturating_sub(x)), 1)
     };
     if c.columns.is_empty() {
-        let text = "No providers to show. Press r for another region, or Tab to the provider list and Space to show some.";
+        let text = match c.empty_because() {
+            Some(why) => format!(
+                "No providers match the filters: {why}. A profile that does not say does not pass. Press f to change the filters."
+            ),
+            None => "No providers to show. Tab to the provider list and press Space to show some, or f to change the filters.".to_string(),
+        };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), m.area);
         return;
     }
@@ -679,4 +685,89 @@ pub fn export(app: &App, frame: &mut Frame, area: Rect) {
         ),
     ];
     with_keys(app, frame, inner, lines, Mode::Export);
+}
+
+/// The filter panel: a row per criterion with its value and how many it leaves, what has been
+/// typed on the selected row and the choices that match it.
+pub fn filters(app: &App, frame: &mut Frame, area: Rect, panel: &FilterPanel) {
+    let theme = &app.theme;
+    let c = &app.compare;
+    let width: u16 = 76;
+    let text_width = usize::from(width - 2);
+    let mut lines = vec![Line::styled(
+        match c.empty_because() {
+            Some(why) => format!("Nothing left: {why}"),
+            None => format!("{} of {} providers left", c.order.len(), c.rank.len()),
+        },
+        theme.subheading,
+    )];
+    for (row, criterion) in Criterion::ALL.into_iter().enumerate() {
+        let selected = row == panel.row;
+        let value = c.filter.value_text(criterion);
+        let leaves = c
+            .filtered
+            .steps
+            .iter()
+            .find(|s| s.criterion == criterion)
+            .map_or(String::new(), |s| match s.unknown {
+                0 => format!("leaves {}", s.left),
+                n => format!("leaves {} ({n} do not say)", s.left),
+            });
+        let (text, style) = match &value {
+            Some(v) => (v.clone(), theme.text),
+            None if criterion == Criterion::Region => ("all regions".into(), theme.dim),
+            None => ("any".into(), theme.dim),
+        };
+        let mut label = criterion.label().to_string();
+        label[..1].make_ascii_uppercase();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} {label:<16}", if selected { "▸" } else { " " }),
+                if selected { theme.selected } else { theme.text },
+            ),
+            Span::styled(theme.fit(&text, 30), style),
+            Span::styled(format!(" {leaves}"), theme.dim),
+        ]));
+    }
+    lines.push(Line::from(""));
+    let criterion = panel.criterion();
+    let typed = &panel.query.text;
+    let choices = app.filter_choices(criterion, typed);
+    lines.push(Line::from(vec![
+        Span::styled("Type to narrow: ", theme.dim),
+        Span::styled(
+            format!("{typed}{}", if theme.ascii { "_" } else { "▏" }),
+            theme.key,
+        ),
+        Span::styled(format!("  {} match", choices.len()), theme.dim),
+    ]));
+    let mut spans = vec![Span::styled("Choices: ", theme.dim)];
+    let mut used = 9;
+    for (i, choice) in choices.iter().enumerate() {
+        let text = format!("{}  ", choice.label);
+        used += display_width(&text);
+        if used > text_width {
+            spans.push(Span::styled("…", theme.dim));
+            break;
+        }
+        let style = if panel.pick == Some(i) {
+            theme.selected
+        } else {
+            theme.text
+        };
+        spans.push(Span::styled(text, style));
+    }
+    lines.push(Line::from(spans));
+    lines.push(Line::styled(
+        "A profile that does not say never passes. Max course cost keeps a course whose low end is within it.",
+        theme.dim,
+    ));
+    let height = lines.len() as u16 + 6;
+    let inner = popup(
+        frame,
+        geometry::popup(area, width, height),
+        "Filters",
+        theme,
+    );
+    with_keys(app, frame, inner, lines, Mode::Filters);
 }

@@ -88,6 +88,7 @@ fn draw(app: &App, frame: &mut Frame) {
             Overlay::ConfirmCopy(name) => checklist::confirm_copy(app, frame, area, name),
             Overlay::Choice(choice) => choice_popup(app, frame, area, choice),
             Overlay::Cell => compare::cell(app, frame, area),
+            Overlay::Filters(panel) => compare::filters(app, frame, area, panel),
             Overlay::Priorities { selected, .. } => {
                 compare::priorities(app, frame, area, *selected)
             }
