@@ -87,6 +87,44 @@ fn a_clean_start_shows_no_problems() {
     assert_eq!(s.status(), "");
 }
 
+/// The course shape box (c in Compare): the course-cost row follows as sessions change, and the
+/// shape is saved in the config's `[course]` when the box closes.
+mod course_shape {
+    use super::*;
+
+    fn course_cost_row(s: &Session) -> String {
+        let screen = s.screen();
+        screen
+            .lines()
+            .find(|l| l.contains("Course cost  "))
+            .unwrap_or_else(|| panic!("{screen}"))
+            .to_string()
+    }
+
+    #[test]
+    fn the_course_cost_row_follows_and_the_shape_is_saved() {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+        s.keys("3");
+        let before = course_cost_row(&s);
+        s.keys("c");
+        assert_eq!(s.app.mode(), Mode::Course);
+        // Dosing sessions: 6 → 4.
+        s.keys("hh");
+        let after = course_cost_row(&s);
+        assert_ne!(before, after, "the row follows the shape");
+        assert!(s.screen().contains("dosing sessions         4"), "{}", s.screen());
+        s.press(KeyCode::Esc);
+        assert!(s.status().starts_with("Settings saved"), "{}", s.status());
+        let saved = fs::read_to_string(home.path().join("config/config.toml")).unwrap();
+        assert!(saved.contains("[course]\ndosing = 4\n"), "{saved}");
+        let again = Session::open(home.path(), 120, 40, Theme::colour(false), false);
+        let mut again = again;
+        again.keys("3");
+        assert_eq!(course_cost_row(&again), after);
+    }
+}
+
 /// "Am I ready to decide?" answers are saved in the config when the box closes and shown again
 /// in the next session.
 mod readiness {

@@ -78,6 +78,7 @@ const STATES: &[(&str, Setup)] = &[
         s.press(KeyCode::Right);
         s.press(KeyCode::Right);
     }),
+    ("overlay_course", |s| s.keys("3cjl")),
     ("overlay_search", |s| s.keys("/prep")),
     ("overlay_help", |s| s.keys("3?")),
     ("overlay_crisis", |s| s.keys("2!")),

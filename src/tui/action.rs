@@ -87,6 +87,8 @@ pub enum Action {
     Filters,
     /// Clear every filter.
     ClearFilters,
+    /// Open the course shape (how many sessions of each kind the cost estimate prices).
+    Course,
     Priorities,
     Export,
     ExportAs(ExportFormat),

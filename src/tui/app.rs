@@ -123,6 +123,12 @@ pub enum Overlay {
     Cell,
     /// The Compare filters.
     Filters(FilterPanel),
+    /// The course shape the cost estimates price.
+    Course {
+        selected: usize,
+        /// The shape when the box opened: closing saves it if it changed.
+        opened: crate::core::costs::CourseShape,
+    },
     Priorities {
         selected: usize,
         /// The priorities when the box opened: closing saves the categories that differ.
@@ -382,6 +388,7 @@ impl App {
                 Overlay::Choice(_) => Mode::Choice,
                 Overlay::Cell => Mode::Cell,
                 Overlay::Filters(_) => Mode::Filters,
+                Overlay::Course { .. } => Mode::Course,
                 Overlay::Priorities { .. } => Mode::Priorities,
                 Overlay::Export => Mode::Export,
                 Overlay::OptionCell { .. } => Mode::OptionCell,
@@ -519,6 +526,7 @@ impl App {
                 }
                 Mode::Priorities => self.priorities_action(&action, effects),
                 Mode::Filters => self.filters_action(&action),
+                Mode::Course => self.course_action(&action, effects),
                 Mode::Export => self.export_action(&action, effects),
                 Mode::Values => self.values_action(&action, effects),
                 Mode::Readiness => self.readiness_action(&action, effects),

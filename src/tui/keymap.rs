@@ -48,10 +48,12 @@ pub enum Mode {
     Readiness,
     /// The Compare filter panel: printable keys narrow the selected filter's choices.
     Filters,
+    /// The course shape the cost estimates price.
+    Course,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 27] = [
+    pub const ALL: [Mode; 28] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -79,6 +81,7 @@ impl Mode {
         Mode::Values,
         Mode::Readiness,
         Mode::Filters,
+        Mode::Course,
     ];
 
     pub fn title(self) -> &'static str {
@@ -110,6 +113,7 @@ impl Mode {
             Mode::Values => "What matters to you",
             Mode::Readiness => "Am I ready to decide?",
             Mode::Filters => "Compare: filters",
+            Mode::Course => "Compare: course shape",
         }
     }
 
@@ -407,6 +411,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
     b(In(COMPARE), &[ch('f'), ch('r')], Action::Filters, "filters (region, route, cost…)", true),
     b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true).first(),
+    b(In(COMPARE), &[ch('c')], Action::Course, "course shape (for the cost)", true),
     b(In(COMPARE), &[ch('e')], Action::Export, "export", true).first(),
     // Options
     b(In(&[Mode::Options]), &[k(Enter)], Action::Open, "full text and sources", true),
@@ -476,6 +481,11 @@ pub static BINDINGS: &[Binding] = &[
     b(In(FILTERS), &[k(Delete)], Action::Delete, "clear this filter", true),
     b(In(FILTERS), &[ctrl('x')], Action::ClearFilters, "clear every filter", true),
     b(In(FILTERS), &[k(Enter), k(Esc)], Action::Back, "done", true),
+    b(In(&[Mode::Course]), &[ch('j'), k(Down)], Action::Down, "next kind of session", true),
+    b(In(&[Mode::Course]), &[ch('k'), k(Up)], Action::Up, "previous kind", false),
+    b(In(&[Mode::Course]), &[ch('l'), k(Right), ch('+')], Action::Right, "one more", true),
+    b(In(&[Mode::Course]), &[ch('h'), k(Left), ch('-')], Action::Left, "one fewer", true),
+    b(In(&[Mode::Course]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
     b(In(&[Mode::Priorities]), &[ch('j'), k(Down)], Action::Down, "next category", true),
     b(In(&[Mode::Priorities]), &[ch('k'), k(Up)], Action::Up, "previous category", false),
     b(In(&[Mode::Priorities]), &[ch('l'), k(Right), ch('+')], Action::Right, "more important", true),

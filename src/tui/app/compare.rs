@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::super::action::{Action, Effect, ExportContents, ExportFormat};
 use super::super::geometry;
 use super::{App, Overlay, step};
-use crate::core::costs::course_cost;
+use crate::core::costs::{SessionKind, course_cost};
 use crate::core::export::{Format, OwnedComparison, RenderOptions};
 use crate::core::filter::{Filtered, ProviderFilter};
 use crate::core::id::ProviderId;
@@ -221,6 +221,10 @@ impl App {
                 self.say(format!("Sorted by {}", self.compare.sort.label()));
             }
             Action::Filters => self.open_filters(),
+            Action::Course => self.overlays.push(Overlay::Course {
+                selected: 0,
+                opened: self.config.course,
+            }),
             Action::Priorities => self.overlays.push(Overlay::Priorities {
                 selected: 0,
                 opened: self.priorities.clone(),
@@ -285,6 +289,38 @@ impl App {
             ));
         }
         self.reorder();
+    }
+
+    /// The course shape box: ↑/↓ pick a kind of session, ←/→ change how many. Estimates, the
+    /// cost sort and the cost filter follow at once; closing saves a changed shape.
+    pub(crate) fn course_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
+        let Some(Overlay::Course { selected, opened }) = self.overlays.last_mut() else {
+            return;
+        };
+        let last = SessionKind::ALL.len() - 1;
+        let kind = SessionKind::ALL[(*selected).min(last)];
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(last),
+            Action::Left | Action::Right => {
+                let now = self.config.course.count(kind);
+                let next = if *action == Action::Left {
+                    now.saturating_sub(1)
+                } else {
+                    now + 1
+                };
+                self.config.course.set(kind, next);
+                self.reorder();
+            }
+            Action::Back => {
+                let changed = *opened != self.config.course;
+                self.overlays.pop();
+                if changed {
+                    effects.push(Effect::SaveConfig(Box::new(self.config.clone())));
+                }
+            }
+            _ => {}
+        }
     }
 
     pub(crate) fn priorities_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {

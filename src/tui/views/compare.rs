@@ -16,7 +16,7 @@ use super::checklist::answer_style;
 use super::{
     boxed, field, flag_count, flag_lines, list, marker, note_field, pane, popup, with_keys,
 };
-use crate::core::costs::{Fee, Item, course_cost};
+use crate::core::costs::{Fee, Item, SessionKind, course_cost};
 use crate::core::export::{
     cell as cell_text, critical_mark, data_mark, display_name, flag_mark, flags_short, kind_mark,
     model_text, score_bar,
@@ -770,4 +770,53 @@ pub fn filters(app: &App, frame: &mut Frame, area: Rect, panel: &FilterPanel) {
         theme,
     );
     with_keys(app, frame, inner, lines, Mode::Filters);
+}
+
+/// The course shape: sessions of each kind, and what the selected provider's course would
+/// cost (the matrix foot's course-cost row follows too).
+pub fn course(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let theme = &app.theme;
+    let course = &app.config.course;
+    let mut lines: Vec<Line> = SessionKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let text = format!(
+                "{:<22} {:>2}",
+                format!("{} sessions", kind.label()),
+                course.count(*kind)
+            );
+            let marker = if i == selected { "▸ " } else { "  " };
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::styled(format!("{marker}{text}"), style)
+        })
+        .collect();
+    lines.push(Line::from(""));
+    if let Some(&index) = app.compare.columns.get(app.compare.col) {
+        let provider = &app.lib.providers[index];
+        let cost = course_cost(&provider.costs, course);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", display_name(provider)), theme.dim),
+            Span::raw(cost.detail()),
+        ]));
+    }
+    lines.push(Line::styled(
+        "Boosters are priced as dosing sessions.",
+        theme.dim,
+    ));
+    // Near the top, so the matrix foot's course-cost row stays in sight below it.
+    let height = lines.len() as u16 + 5;
+    let mut outer = geometry::popup(area, 64, height);
+    outer.y = area.y + 2.min(area.height.saturating_sub(outer.height));
+    let inner = popup(
+        frame,
+        outer,
+        "Course shape: sessions the cost estimate prices",
+        theme,
+    );
+    with_keys(app, frame, inner, lines, Mode::Course);
 }

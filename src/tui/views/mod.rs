@@ -89,6 +89,7 @@ fn draw(app: &App, frame: &mut Frame) {
             Overlay::Choice(choice) => choice_popup(app, frame, area, choice),
             Overlay::Cell => compare::cell(app, frame, area),
             Overlay::Filters(panel) => compare::filters(app, frame, area, panel),
+            Overlay::Course { selected, .. } => compare::course(app, frame, area, *selected),
             Overlay::Priorities { selected, .. } => {
                 compare::priorities(app, frame, area, *selected)
             }
