@@ -113,7 +113,11 @@ mod course_shape {
         s.keys("hh");
         let after = course_cost_row(&s);
         assert_ne!(before, after, "the row follows the shape");
-        assert!(s.screen().contains("dosing sessions         4"), "{}", s.screen());
+        assert!(
+            s.screen().contains("dosing sessions         4"),
+            "{}",
+            s.screen()
+        );
         s.press(KeyCode::Esc);
         assert!(s.status().starts_with("Settings saved"), "{}", s.status());
         let saved = fs::read_to_string(home.path().join("config/config.toml")).unwrap();
