@@ -82,13 +82,7 @@ proptest! {
         let files: Vec<_> = files.into_iter().map(|(d, f, c)| (d, f % fixtures.len(), c)).collect();
         // The same files created in a shuffled order and in order, in two places.
         let mut shuffled = files.clone();
-        let mut state = shuffle | 1;
-        for i in (1..shuffled.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        fastrand::Rng::with_seed(shuffle).shuffle(&mut shuffled);
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         write(a.path(), &shuffled, &fixtures);
         write(b.path(), &files, &fixtures);

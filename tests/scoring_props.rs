@@ -217,11 +217,7 @@ proptest! {
         prop_assert_eq!(with_na.total.coverage(), base.total.coverage());
         // Reordering questions (with their answers) leaves it alone too.
         let mut order: Vec<usize> = (0..qs.len()).collect();
-        let mut state = seed | 1;
-        for i in (1..order.len()).rev() {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-            order.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        fastrand::Rng::with_seed(seed).shuffle(&mut order);
         let shuffled_qs: Vec<_> = order.iter().map(|&i| qs[i]).collect();
         let shuffled: Vec<_> = order.iter().map(|&i| answers[i]).collect();
         let reordered = score(&provider(&shuffled, routes), &checklist(&shuffled_qs), &prio, today());

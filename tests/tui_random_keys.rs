@@ -8,19 +8,6 @@ use kapguide::tui::keymap::BINDINGS;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_support::Session;
 
-/// A small linear congruential generator: deterministic, no dependency.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
 /// Every key the keymap knows, plus text, editing keys and a few it does not know.
 fn key_pool() -> Vec<KeyEvent> {
     let mut pool: Vec<KeyEvent> = BINDINGS
@@ -57,7 +44,8 @@ const SIZES: [(u16, u16); 7] = [
 fn run(seed: u64, start: &str, steps: usize) {
     let pool = key_pool();
     let mut visited = std::collections::HashSet::new();
-    let mut rng = Lcg(seed);
+    // Seeded, so a failure repeats.
+    let mut rng = fastrand::Rng::with_seed(seed);
     let mut s = Session::with(
         120,
         40,
@@ -73,12 +61,12 @@ fn run(seed: u64, start: &str, steps: usize) {
             let dir = std::mem::replace(&mut s, Session::open(&home, 80, 24, theme, false));
             s.adopt(dir);
         }
-        if rng.below(40) == 0 {
-            let (w, h) = SIZES[rng.below(SIZES.len())];
+        if rng.usize(..40) == 0 {
+            let (w, h) = SIZES[rng.usize(..SIZES.len())];
             s.resize(w, h);
             continue;
         }
-        let key = pool[rng.below(pool.len())];
+        let key = pool[rng.usize(..pool.len())];
         let before = format!("{:?} at step {step} (seed {seed})", s.app.mode());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             s.run(vec![Event::Key(key)]);

@@ -3,27 +3,14 @@
 
 use std::path::Path;
 
+// Seeded, so runs are comparable.
+use fastrand::Rng;
+
 use kapguide::core::checklist::{Checklist, Route};
 use kapguide::core::date::Date;
 use kapguide::core::provider::{
     Answer, AnswerValue, Contact, Location, ProfileSource, Provider, ProviderKind, SourceKind,
 };
-
-/// A small deterministic generator (xorshift64*), so runs are comparable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const REGIONS: [(&str, &str, &str); 6] = [
     ("Springfield", "OR", "US"),
@@ -35,25 +22,25 @@ const REGIONS: [(&str, &str, &str); 6] = [
 ];
 
 pub fn providers(count: usize, checklist: &Checklist, seed: u64) -> Vec<Provider> {
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::with_seed(seed);
     (0..count)
         .map(|n| {
-            let (city, region, country) = REGIONS[rng.below(REGIONS.len())];
-            let kind = ProviderKind::ALL[rng.below(ProviderKind::ALL.len())].1;
+            let (city, region, country) = REGIONS[rng.usize(..REGIONS.len())];
+            let kind = ProviderKind::ALL[rng.usize(..ProviderKind::ALL.len())].1;
             let routes: Vec<Route> = Route::ALL
                 .iter()
-                .filter(|_| rng.below(3) == 0)
+                .filter(|_| rng.usize(..3) == 0)
                 .map(|(_, r)| *r)
                 .collect();
             let mut answers = std::collections::BTreeMap::new();
             for question in &checklist.questions {
                 // About one question in ten is left out, which reads as unknown.
-                if rng.below(10) == 0 {
+                if rng.usize(..10) == 0 {
                     continue;
                 }
-                let value = AnswerValue::ALL[rng.below(AnswerValue::ALL.len())].1;
-                let note =
-                    (rng.below(3) == 0).then(|| format!("synthetic note {n} for {}", question.id));
+                let value = AnswerValue::ALL[rng.usize(..AnswerValue::ALL.len())].1;
+                let note = (rng.usize(..3) == 0)
+                    .then(|| format!("synthetic note {n} for {}", question.id));
                 answers.insert(
                     question.id.clone(),
                     Answer {
@@ -88,7 +75,7 @@ pub fn providers(count: usize, checklist: &Checklist, seed: u64) -> Vec<Provider
                     kind: SourceKind::Consultation,
                     reference: Some("synthetic".into()),
                     url: None,
-                    last_verified: Some(Date::from_days(19_000 + rng.below(2_000) as i64)),
+                    last_verified: Some(Date::from_days(rng.i64(19_000..21_000))),
                 }),
                 telehealth: None,
                 languages: Vec::new(),
@@ -141,18 +128,18 @@ pub fn write_mixed(
     seed: u64,
 ) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::with_seed(seed);
     for (n, mut provider) in providers(count, checklist, seed).into_iter().enumerate() {
         let shape = n % 20;
         if shape < 12 {
             for (q, answer) in provider.answers.values_mut().enumerate() {
                 answer.note = Some(NOTES[(n + q) % NOTES.len()].to_string());
-                answer.source = Some(SOURCES[rng.below(SOURCES.len())].to_string());
-                answer.date = Some(Date::from_days(20_000 + rng.below(400) as i64));
+                answer.source = Some(SOURCES[rng.usize(..SOURCES.len())].to_string());
+                answer.date = Some(Date::from_days(rng.i64(20_000..20_400)));
             }
             provider.contact.email = Some(format!("hello{n}@example.org"));
         } else {
-            provider.answers.retain(|_, _| rng.below(5) == 0);
+            provider.answers.retain(|_, _| rng.usize(..5) == 0);
             for answer in provider.answers.values_mut() {
                 answer.note = None;
             }
@@ -177,7 +164,8 @@ pub fn write_mixed(
 /// a while to write); a marker written last means an interrupted run is redone.
 pub fn cached_mixed(count: usize, checklist: &Checklist) -> std::path::PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-data/mixed-{count}"));
-    let marker = dir.join("complete-v1");
+    // v2: made with fastrand (the data differ from v1's).
+    let marker = dir.join("complete-v2");
     if !marker.exists() {
         let _ = std::fs::remove_dir_all(&dir);
         write_mixed(&dir, count, checklist, 42).expect("write synthetic files");

@@ -59,7 +59,7 @@ pub fn provider(data: &[u8]) {
     let Some(provider) = provider else { return };
     let priorities = Priorities::default();
     let comparison = Comparison::new(checklist, vec![&provider], &priorities, today());
-    for format in [Format::Table, Format::Markdown, Format::Json, Format::Csv] {
+    for format in Format::ALL {
         for width in [40, 100] {
             let options = RenderOptions {
                 ascii: false,
@@ -78,7 +78,7 @@ pub fn provider(data: &[u8]) {
         &Default::default(),
         false,
     );
-    for format in [SheetFormat::Markdown, SheetFormat::Text] {
+    for format in SheetFormat::ALL {
         question_sheet(&provider, checklist, &priorities, today(), format);
     }
     provider.to_toml(checklist);

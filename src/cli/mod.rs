@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::core::ascii::{FoldWriter, fold};
+use crate::core::export::{Format, SheetFormat};
 use crate::core::filter::{Criterion, ProviderFilter};
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::io::loader::{Library, LoadOptions};
@@ -77,7 +78,7 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
         #[arg(long, value_enum, default_value = "table")]
-        format: CompareFormat,
+        format: Format,
         /// Fit the table to N columns (default: the terminal width, or 100 when piped).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
         width: Option<u16>,
@@ -88,7 +89,7 @@ pub enum Command {
     Questions {
         id: String,
         #[arg(long, value_enum, default_value = "markdown")]
-        format: SheetFormatArg,
+        format: SheetFormat,
     },
     /// Fuzzy search across guides, checklist questions and providers.
     Search {
@@ -206,14 +207,6 @@ impl FilterArgs {
     }
 }
 
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum CompareFormat {
-    Table,
-    Markdown,
-    Json,
-    Csv,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ValidateFormat {
     Text,
@@ -234,11 +227,23 @@ pub enum OptionsFormat {
     Json,
 }
 
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum SheetFormatArg {
-    Markdown,
-    Text,
+/// clap reads the model's format enums by their names, so each list is declared once, in core
+/// (which stays free of clap).
+macro_rules! value_enum {
+    ($($format:ty),+) => {$(
+        impl clap::ValueEnum for $format {
+            fn value_variants<'a>() -> &'a [Self] {
+                &<$format>::ALL
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.name()))
+            }
+        }
+    )+};
 }
+
+value_enum!(Format, SheetFormat);
 
 /// Says on stderr that some files were skipped or have warnings, and the exact command that
 /// shows why (with the same directories, or plain `validate` would not look at them).
@@ -498,4 +503,29 @@ fn finish(outcome: Outcome, stdout: &mut dyn Write) -> ExitCode {
     let failed = Outcome::written(String::new(), written);
     print_diagnostic(&(outcome.stderr + &failed.stderr));
     ExitCode::from(outcome.code.max(failed.code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_words_are_the_models_own() {
+        let parse = |args: &[&str]| {
+            let args = [&["kapguide"], args].concat();
+            Cli::try_parse_from(args).unwrap().command
+        };
+        for f in Format::ALL {
+            let parsed = parse(&["compare", "--all", "--format", f.name()]);
+            assert!(matches!(parsed, Some(Command::Compare { format, .. }) if format == f));
+        }
+        for f in SheetFormat::ALL {
+            let parsed = parse(&["questions", "x", "--format", f.name()]);
+            assert!(matches!(parsed, Some(Command::Questions { format, .. }) if format == f));
+        }
+        let error = Cli::try_parse_from(["kapguide", "compare", "--format", "pdf"])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("table, markdown, json, csv"), "{error}");
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{CompareFormat, Context, OptionsFormat, Outcome, PacketFormat, SheetFormatArg};
+use super::{Context, OptionsFormat, Outcome, PacketFormat};
 use crate::core::costs::course_cost;
 use crate::core::date::Date;
 use crate::core::diagnostics::suggestion_hint;
@@ -275,7 +275,7 @@ pub fn compare(
     ids: &[String],
     all: bool,
     filter: &ProviderFilter,
-    format: CompareFormat,
+    format: Format,
     width: usize,
     out: &mut dyn Write,
 ) -> Outcome {
@@ -310,12 +310,6 @@ pub fn compare(
         context.today,
     )
     .with_course(context.course);
-    let format = match format {
-        CompareFormat::Table => Format::Table,
-        CompareFormat::Markdown => Format::Markdown,
-        CompareFormat::Json => Format::Json,
-        CompareFormat::Csv => Format::Csv,
-    };
     let options = RenderOptions {
         ascii: context.ascii,
         width,
@@ -349,15 +343,11 @@ pub fn explain(context: &Context, id: &str) -> Outcome {
     ))
 }
 
-pub fn questions(context: &Context, id: &str, format: SheetFormatArg) -> Outcome {
+pub fn questions(context: &Context, id: &str, format: SheetFormat) -> Outcome {
     let lib = &context.library;
     let provider = match find_providers(lib, &[id.to_string()]) {
         Ok(found) => found[0],
         Err(outcome) => return outcome,
-    };
-    let format = match format {
-        SheetFormatArg::Markdown => SheetFormat::Markdown,
-        SheetFormatArg::Text => SheetFormat::Text,
     };
     Outcome::ok(question_sheet(
         provider,

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::core::diagnostics::Problem;
-use crate::core::export::OwnedComparison;
+use crate::core::export::{Format, OwnedComparison};
 use crate::core::id::ProviderId;
 use crate::core::provider::{AnswerValue, Provider};
 use crate::io::config::{Config, ConfigError};
@@ -16,26 +16,6 @@ pub enum View {
     Checklist,
     Compare,
     Options,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Markdown,
-    Csv,
-    Json,
-    /// The consultation packet (HTML) for the provider under the cursor.
-    Packet,
-}
-
-impl ExportFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
-            ExportFormat::Packet => "html",
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -91,7 +71,10 @@ pub enum Action {
     Course,
     Priorities,
     Export,
-    ExportAs(ExportFormat),
+    /// The comparison, as shown, to a file in this format.
+    ExportAs(Format),
+    /// The consultation packet (HTML) for the provider under the cursor.
+    ExportPacket,
     /// Save the walk's answers to a path the user types (when the data directory fails).
     SaveElsewhere,
     /// Open "what matters to you".

@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, ExportFormat, View};
+use super::action::{Action, View};
+use crate::core::export::Format;
 use crate::core::provider::AnswerValue;
 
 /// Where the keyboard is: each mode has its own bindings.
@@ -491,10 +492,10 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Priorities]), &[ch('l'), k(Right), ch('+')], Action::Right, "more important", true),
     b(In(&[Mode::Priorities]), &[ch('h'), k(Left), ch('-')], Action::Left, "less important", true),
     b(In(&[Mode::Priorities]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
-    b(In(&[Mode::Export]), &[ch('m')], Action::ExportAs(ExportFormat::Markdown), "Markdown", true),
-    b(In(&[Mode::Export]), &[ch('c')], Action::ExportAs(ExportFormat::Csv), "CSV", true),
-    b(In(&[Mode::Export]), &[ch('j')], Action::ExportAs(ExportFormat::Json), "JSON", true),
-    b(In(&[Mode::Export]), &[ch('p')], Action::ExportAs(ExportFormat::Packet), "consultation packet (HTML) for the selected provider", true),
+    b(In(&[Mode::Export]), &[ch('m')], Action::ExportAs(Format::Markdown), "Markdown", true),
+    b(In(&[Mode::Export]), &[ch('c')], Action::ExportAs(Format::Csv), "CSV", true),
+    b(In(&[Mode::Export]), &[ch('j')], Action::ExportAs(Format::Json), "JSON", true),
+    b(In(&[Mode::Export]), &[ch('p')], Action::ExportPacket, "consultation packet (HTML) for the selected provider", true),
     b(In(&[Mode::Export]), &[k(Esc), ch('q')], Action::Back, "cancel", true),
 ];
 

@@ -42,12 +42,38 @@ pub const DISCLAIMER: &str = "Educational, not medical advice. kapguide takes no
 pub const UNKNOWN_NOTE: &str = "Scores are ranges: the low end counts every unknown as \"no\", the high end as \"yes\". \"Known\" is the share of the weight actually answered.";
 pub const FLAGS_NOTE: &str = "Safety flags (a critical safety question answered \"no\", a licence not found or expired) put a provider below every provider without one. Data flags (stale, undated or unsourced records, licences not checked) say what to check; they do not change the order.";
 
+/// A comparison's format: the one list the CLI's `--format`, the TUI's export menu and the
+/// writers below share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Markdown,
     Json,
     Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Table, Format::Markdown, Format::Json, Format::Csv];
+
+    /// The word that names it on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The file name extension of an export in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -9,6 +9,18 @@ pub enum SheetFormat {
     Text,
 }
 
+impl SheetFormat {
+    pub const ALL: [SheetFormat; 2] = [SheetFormat::Markdown, SheetFormat::Text];
+
+    /// The word that names it on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            SheetFormat::Markdown => "markdown",
+            SheetFormat::Text => "text",
+        }
+    }
+}
+
 /// The questions still worth asking (indices into `checklist.questions`): unknown and partial
 /// answers, and critical questions answered "no" (to confirm). Questions that do not apply are
 /// left out.

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::super::action::{Action, Effect, ExportContents, ExportFormat};
+use super::super::action::{Action, Effect, ExportContents};
 use super::super::geometry;
 use super::{App, Overlay, step};
 use crate::core::costs::{SessionKind, course_cost};
-use crate::core::export::{Format, OwnedComparison, RenderOptions};
+use crate::core::export::{OwnedComparison, RenderOptions};
 use crate::core::filter::{Filtered, ProviderFilter};
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
@@ -373,7 +373,7 @@ impl App {
 
     pub(crate) fn export_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::ExportAs(ExportFormat::Packet) => {
+            Action::ExportPacket => {
                 self.overlays.pop();
                 // The provider under the cursor: its packet, with the readiness answers.
                 let Some(&index) = self.compare.columns.get(self.compare.col) else {
@@ -392,7 +392,7 @@ impl App {
                 };
                 effects.push(Effect::Export {
                     stem: format!("packet-{}-{}", provider.id, self.today),
-                    extension: ExportFormat::Packet.extension(),
+                    extension: "html",
                     contents: ExportContents::Text(crate::core::export::packet_html(&packet)),
                 });
             }
@@ -405,12 +405,6 @@ impl App {
                     .iter()
                     .map(|&i| (self.lib.providers[i].clone(), self.scores[i].clone()))
                     .collect();
-                let core_format = match format {
-                    ExportFormat::Markdown => Format::Markdown,
-                    ExportFormat::Csv => Format::Csv,
-                    // The packet was handled above; it is not a comparison format.
-                    ExportFormat::Json | ExportFormat::Packet => Format::Json,
-                };
                 let options = RenderOptions {
                     ascii: self.theme.ascii,
                     width: 100,
@@ -423,7 +417,7 @@ impl App {
                         columns,
                         priorities: self.priorities.clone(),
                         today: self.today,
-                        format: core_format,
+                        format: *format,
                         options,
                         course: self.config.course,
                     })),
