@@ -82,7 +82,7 @@ fn benches(c: &mut Criterion) {
     let mut up = true;
     group.bench_function("priority change (re-scores all)", |b| {
         b.iter(|| {
-            let key = if up { Action::Right } else { Action::Left };
+            let key = if up { Action::More } else { Action::Less };
             up = !up;
             dispatch(&mut app, &mut files, key);
             terminal

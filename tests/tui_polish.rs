@@ -65,14 +65,14 @@ mod walk_at_small_sizes {
         s.keys("jjj");
         s.press(KeyCode::Right);
         assert!(s.screen().contains("more: j") || !s.screen().contains("back up"));
-        assert_eq!(s.app.mode(), kapguide::tui::keymap::Mode::Walk);
+        assert_eq!(s.app.mode(), kapguide::tui::app::Mode::Walk);
     }
 }
 
 mod links_between_guides {
     use super::*;
+    use kapguide::tui::app::Mode;
     use kapguide::tui::geometry;
-    use kapguide::tui::keymap::Mode;
 
     /// The reader's pane title (the guide's title) and its first line of text.
     fn reader(s: &Session) -> (String, String) {
@@ -137,7 +137,7 @@ mod links_between_guides {
 mod mouse {
     use super::*;
     use kapguide::tui::action::View;
-    use kapguide::tui::keymap::Mode;
+    use kapguide::tui::app::Mode;
 
     #[test]
     fn the_crisis_and_help_labels_and_footer_hints_are_clickable() {

@@ -53,7 +53,8 @@ const STATES: &[(&str, Setup)] = &[
     ("checklist_details", |s| {
         s.name_provider("Test Clinic");
         s.press(KeyCode::Tab);
-        s.keys("l ");
+        s.press(KeyCode::Right);
+        s.keys(" ");
         s.press(KeyCode::Tab);
         s.keys("Portland");
     }),

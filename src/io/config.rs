@@ -21,12 +21,10 @@
 //! A broken file gets a clear message and the defaults — never a crash — and is never
 //! overwritten: the app only saves priorities over a file that read back cleanly.
 
-use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use super::loader::read_text;
-use super::store::{SaveError, check_reads_back, write_atomic};
+use super::store::{SaveError, Stamp, check_reads_back, write_atomic};
 use crate::core::checklist::Checklist;
 use crate::core::costs::{CourseShape, MAX_SESSIONS, SessionKind};
 use crate::core::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
@@ -59,13 +57,10 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// False when the file had problems: then it must not be overwritten.
     pub writable: bool,
-    /// The file's modification time when kapguide last read or wrote it (`None`: no file). A
-    /// file changed by someone else since then is not overwritten.
-    seen_modified: Option<SystemTime>,
-}
-
-fn modified(path: &Path) -> Option<SystemTime> {
-    fs::metadata(path).and_then(|m| m.modified()).ok()
+    /// The file as kapguide last read or wrote it (a hash of its bytes, like drafts and
+    /// profiles; not its modification time, which an edit in the same second or a restored
+    /// backup leaves unchanged). A file changed by someone else since is not overwritten.
+    seen: Stamp,
 }
 
 impl Config {
@@ -79,7 +74,7 @@ impl Config {
         let Some(path) = path.filter(|p| p.exists()) else {
             return (config, Vec::new());
         };
-        config.seen_modified = modified(path);
+        config.seen = Stamp::of(path);
         let text = match read_text(path) {
             Ok(text) => text,
             Err(problem) => {
@@ -313,7 +308,7 @@ impl Config {
     /// change. Every setting comes from `self`: none is lost.
     pub fn with_file_state_of(self, earlier: &Config) -> Config {
         Config {
-            seen_modified: earlier.seen_modified,
+            seen: earlier.seen,
             ..self
         }
     }
@@ -323,7 +318,7 @@ impl Config {
         if !self.writable {
             return Err(ConfigError::HasProblems(path));
         }
-        if modified(&path) != self.seen_modified {
+        if Stamp::of(&path) != self.seen {
             return Err(ConfigError::ChangedOutside(path));
         }
         let text = match read_text(&path) {
@@ -334,7 +329,7 @@ impl Config {
         check_reads_back(&path, &text, &Config::read(&path, &text, checklist).1)
             .and_then(|()| write_atomic(&path, &text, true))
             .map_err(ConfigError::Save)?;
-        self.seen_modified = modified(&path);
+        self.seen = Stamp::of(&path);
         Ok(path)
     }
 }
@@ -498,6 +493,7 @@ pub fn parse_priority_arg(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn therapy() -> CategoryId {
         "therapy".parse().unwrap()
@@ -536,6 +532,30 @@ mod tests {
                 .unwrap()
                 .contains("edited by hand")
         );
+    }
+
+    /// An edit that keeps the file's modification time (same second, a restored backup) is
+    /// still someone else's change.
+    #[test]
+    fn an_edit_that_keeps_the_modification_time_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let list = checklist();
+        let (mut config, _) = Config::load(Some(&path), &list);
+        config.priorities.set(&therapy(), Priority::Essential);
+        config.save(&list).unwrap();
+        let time = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(&path, "[priorities]\ntherapy = 0\n").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        config.priorities.set(&therapy(), Priority::Somewhat);
+        let error = config.save(&list).unwrap_err();
+        assert!(matches!(error, ConfigError::ChangedOutside(_)), "{error:?}");
+        assert!(fs::read_to_string(&path).unwrap().contains("therapy = 0"));
     }
 
     #[test]

@@ -258,24 +258,54 @@ pub fn save_draft(
     let unreadable =
         fs::symlink_metadata(&path).is_ok() && load_draft(dir, &provider.id, checklist).is_none();
     if unreadable {
-        let backup = (1..)
-            .map(|n| {
-                if n == 1 {
-                    dir.join(format!("{}.toml.bak", provider.id))
-                } else {
-                    dir.join(format!("{}.toml.bak-{n}", provider.id))
-                }
-            })
-            .find(|candidate| !candidate.exists())
-            .expect("an unused backup name exists");
-        fs::rename(&path, &backup).map_err(|e| SaveError::io(&path, e))?;
+        let backups = (1..1000).map(|n| {
+            if n == 1 {
+                dir.join(format!("{}.toml.bak", provider.id))
+            } else {
+                dir.join(format!("{}.toml.bak-{n}", provider.id))
+            }
+        });
+        rename_to_free(&path, backups).map_err(|e| SaveError::io(&path, e))?;
     }
     save_profile(dir, provider, checklist, true)
 }
 
-/// Removes the draft once the profile is saved for good.
-pub fn remove_draft(dir: &Path, id: &str) {
-    let _ = fs::remove_file(dir.join(format!("{id}.toml")));
+/// Renames `from` to the first of `names` free at that moment, never replacing a file: the
+/// kernel refuses a taken name (one created meanwhile by a second kapguide too), where
+/// checking first and renaming after would let the two pick the same backup name.
+fn rename_to_free(from: &Path, names: impl Iterator<Item = PathBuf>) -> io::Result<PathBuf> {
+    // A TempPath deletes its file when dropped: every way out keeps the file instead.
+    fn keep(path: tempfile::TempPath) {
+        if let Err(failed) = path.keep() {
+            std::mem::forget(failed.path);
+        }
+    }
+    let mut moving = tempfile::TempPath::try_from_path(from)?;
+    for name in names {
+        match moving.persist_noclobber(&name) {
+            Ok(()) => return Ok(name),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => moving = e.path,
+            Err(e) => {
+                keep(e.path);
+                return Err(e.error);
+            }
+        }
+    }
+    keep(moving);
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "every backup name is taken",
+    ))
+}
+
+/// Removes the draft (once the profile is saved for good, or when the user discards it); a
+/// draft already gone is not an error.
+pub fn remove_draft(dir: &Path, id: &str) -> Result<(), SaveError> {
+    let path = dir.join(format!("{id}.toml"));
+    match fs::remove_file(&path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(SaveError::io(&path, e)),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -367,6 +397,32 @@ mod tests {
             .unwrap();
         provider.id = id.parse().unwrap();
         provider
+    }
+
+    /// Backup names taken (one of them appearing as if another kapguide made it just now) are
+    /// skipped, never replaced, and the file moved keeps its bytes.
+    #[test]
+    fn moving_aside_never_replaces_a_taken_backup_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("d.toml");
+        fs::write(&from, "mine").unwrap();
+        let names: Vec<PathBuf> = (1..=3)
+            .map(|n| dir.path().join(format!("d.bak-{n}")))
+            .collect();
+        fs::write(&names[0], "first").unwrap();
+        fs::write(&names[1], "second").unwrap();
+        let moved = rename_to_free(&from, names.iter().cloned()).unwrap();
+        assert_eq!(moved, names[2]);
+        assert!(!from.exists());
+        let read = |p: &PathBuf| fs::read_to_string(p).unwrap();
+        assert_eq!(
+            (read(&names[0]), read(&names[1]), read(&names[2])),
+            ("first".into(), "second".into(), "mine".into())
+        );
+        // With every name taken the file stays where it was, untouched.
+        fs::write(&from, "again").unwrap();
+        assert!(rename_to_free(&from, names.iter().cloned()).is_err());
+        assert_eq!(fs::read_to_string(&from).unwrap(), "again");
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub enum Action {
     Bottom,
     Left,
     Right,
+    /// The walk-through's next / previous question (→ Enter l / ← h).
+    NextQuestion,
+    PrevQuestion,
+    /// One step up / down a scale: a category's priority, a statement's answer.
+    More,
+    Less,
     /// To the first / last column of a grid (`0` / `$`).
     FirstColumn,
     LastColumn,
@@ -85,6 +91,9 @@ pub enum Action {
     Rate(u8),
     /// Skip a statement (clear its answer).
     Skip,
+    /// Delete the draft under the cursor (after asking).
+    Discard,
+    /// y and n in the readiness check.
     Yes,
     No,
     Type(char),
@@ -210,6 +219,11 @@ pub enum Reply {
         result: Result<Box<Provider>, FileError>,
     },
     ProfileSaved(Result<PathBuf, SaveFailure>),
+    /// A draft the user discarded, or why it is still there.
+    DraftDiscarded {
+        id: ProviderId,
+        result: Result<(), SaveFailure>,
+    },
     ConfigSaved(Result<PathBuf, ConfigError>),
     Exported(Result<PathBuf, FileError>),
 }
@@ -245,6 +259,8 @@ pub enum Effect {
     },
     /// Removes the draft, unless someone else changed it since this app wrote it.
     RemoveDraft(ProviderId),
+    /// [`Effect::RemoveDraft`] the user asked for: the app hears how it went.
+    DiscardDraft(ProviderId),
     SaveProfile {
         provider: Box<Provider>,
         replace: Replace,

@@ -2,14 +2,15 @@
 //! file work out as [`Effect`]s. Nothing here draws or touches the disk.
 
 mod checklist;
-mod choice;
 mod compare;
 mod details;
 mod field;
 mod filters;
 mod guides;
+mod mode;
 mod mouse;
 mod options;
+mod overlay;
 mod readiness;
 mod search;
 mod values;
@@ -19,20 +20,19 @@ use ratatui::layout::Rect;
 pub use checklist::{
     ChecklistFocus, ChecklistView, Draft, Durability, PickRow, Prepare, Screen, Walk,
 };
-pub use choice::{Choice, ChoiceOption, Then};
 pub use compare::{CompareFocus, CompareView, SortBy};
 pub use details::{DetailRow, Details};
 pub use field::TextField;
 pub use filters::{FilterChoice, FilterPanel};
 pub use guides::{Guides, GuidesFocus, TocEntry};
+pub use mode::Mode;
 pub use mouse::{ListId, Target};
 pub use options::{MATTERS_MARK, OptionsView, row_heights, row_label, rows_that_fit};
+pub use overlay::{Choice, ChoiceOption, Input, InputPurpose, Overlay, Then};
 pub use search::SearchView;
 
 use super::action::{Action, Effect, Reply, View};
 use super::geometry::{self, page};
-use super::keymap::Mode;
-use super::text::{self, CRISIS_GUIDE};
 use super::theme::Theme;
 use crate::core::date::Date;
 use crate::core::diagnostics::Problem;
@@ -62,97 +62,6 @@ pub struct Status {
     pub error: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum InputPurpose {
-    /// The name of a new provider; the walk starts at this question.
-    NewProvider {
-        start: usize,
-    },
-    Note,
-    Source,
-    /// Where to save a copy of this walk's answers (the data directory failed).
-    SavePath {
-        id: ProviderId,
-    },
-    /// The date of the consultation the walk's answers come from.
-    ConsultationDate,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Input {
-    pub purpose: InputPurpose,
-    pub field: TextField,
-}
-
-impl Input {
-    pub fn label(&self) -> &'static str {
-        match self.purpose {
-            InputPurpose::NewProvider { .. } => "Name of the new provider",
-            InputPurpose::Note => "Note",
-            InputPurpose::Source => "Where the answer came from",
-            InputPurpose::SavePath { .. } => "Save the answers to this file (a path)",
-            InputPurpose::ConsultationDate => "Date of the consultation (YYYY-MM-DD)",
-        }
-    }
-}
-
-/// Layers over a view; Esc closes the top one.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    Notice,
-    Help {
-        scroll: usize,
-    },
-    Crisis {
-        scroll: usize,
-    },
-    /// What could not be loaded at start.
-    Problems {
-        scroll: usize,
-    },
-    Search,
-    Input(Input),
-    /// A profile file exists at this path: replace it?
-    ConfirmOverwrite(std::path::PathBuf),
-    /// Saving a walk of this bundled profile writes the user's own copy, used instead of the
-    /// bundled one: go ahead?
-    ConfirmCopy(String),
-    /// A question with keyed options, each carrying what to do.
-    Choice(Choice),
-    /// The answer under the matrix cursor.
-    Cell,
-    /// The Compare filters.
-    Filters(FilterPanel),
-    /// The course shape the cost estimates price.
-    Course {
-        selected: usize,
-        /// The shape when the box opened: closing saves it if it changed.
-        opened: crate::core::costs::CourseShape,
-    },
-    Priorities {
-        selected: usize,
-        /// The priorities when the box opened: closing saves the categories that differ.
-        opened: Priorities,
-    },
-    Export,
-    /// "What matters to you": the statements and their answers.
-    Values {
-        selected: usize,
-        /// The answers when the box opened: closing saves if they changed.
-        opened: crate::core::values::Values,
-    },
-    /// "Am I ready to decide?": four yes/no questions.
-    Readiness {
-        selected: usize,
-        /// The answers when the box opened: closing saves if they changed.
-        opened: crate::core::readiness::Answers,
-    },
-    /// The options-grid cell under the cursor: its full text and sources.
-    OptionCell {
-        scroll: usize,
-    },
-}
-
 pub struct App {
     pub(crate) lib: Library,
     pub(crate) config: Config,
@@ -166,6 +75,8 @@ pub struct App {
     /// Paragraphs for the problems overlay: what could not be loaded at start.
     pub(crate) problems: Vec<String>,
     quit: bool,
+    /// The draft the start-up hint offers: the next key, if it is `2`, resumes it.
+    resume: Option<ProviderId>,
     pub(crate) guides: Guides,
     pub(crate) checklist: ChecklistView,
     pub(crate) compare: CompareView,
@@ -239,22 +150,12 @@ impl App {
             problems: Vec::new(),
             quit: false,
             targets: Default::default(),
+            resume: None,
         };
         app.profiles_changed();
         let size = app.reader_size();
         app.guides.relayout(&app.lib, size.0);
-        if !app.checklist.drafts.is_empty() {
-            let names: Vec<&str> = app
-                .checklist
-                .drafts
-                .iter()
-                .map(|d| d.provider.name.as_str())
-                .collect();
-            app.say(format!(
-                "Unfinished walk-through: {}. Press 2 to resume.",
-                names.join(", ")
-            ));
-        }
+        app.offer_resume();
         app.report_problems(&config_problems, &startup.draft_problems);
         if startup.first_run {
             app.overlays.push(Overlay::Notice);
@@ -374,59 +275,6 @@ impl App {
         (self.compare.col, self.compare.col_offset)
     }
 
-    /// Where the keyboard is, which decides what keys mean.
-    pub fn mode(&self) -> Mode {
-        if let Some(overlay) = self.overlays.last() {
-            return match overlay {
-                Overlay::Notice => Mode::Notice,
-                Overlay::Help { .. } => Mode::Help,
-                Overlay::Crisis { .. } => Mode::Crisis,
-                Overlay::Problems { .. } => Mode::Problems,
-                Overlay::Search => Mode::Search,
-                Overlay::Input(_) => Mode::Text,
-                Overlay::ConfirmOverwrite(_) | Overlay::ConfirmCopy(_) => Mode::Confirm,
-                Overlay::Choice(_) => Mode::Choice,
-                Overlay::Cell => Mode::Cell,
-                Overlay::Filters(_) => Mode::Filters,
-                Overlay::Course { .. } => Mode::Course,
-                Overlay::Priorities { .. } => Mode::Priorities,
-                Overlay::Export => Mode::Export,
-                Overlay::OptionCell { .. } => Mode::OptionCell,
-                Overlay::Values { .. } => Mode::Values,
-                Overlay::Readiness { .. } => Mode::Readiness,
-            };
-        }
-        self.view_mode()
-    }
-
-    /// The mode of the view under any overlays (what help describes first).
-    pub fn view_mode(&self) -> Mode {
-        match self.view {
-            View::Guides => match self.guides.focus {
-                GuidesFocus::Toc => Mode::Toc,
-                GuidesFocus::Reader => Mode::Reader,
-            },
-            View::Checklist => match &self.checklist.screen {
-                Screen::Pick if self.checklist.focus == ChecklistFocus::Questions => {
-                    Mode::Questions
-                }
-                Screen::Pick => Mode::Picker,
-                Screen::Details(details) if details.current().is_text() => Mode::DetailsText,
-                Screen::Details(_) => Mode::Details,
-                Screen::Walk(walk) if walk.index >= self.lib.checklist.questions.len() => {
-                    Mode::Review
-                }
-                Screen::Walk(_) => Mode::Walk,
-                Screen::Prepare(_) => Mode::Prepare,
-            },
-            View::Compare => match self.compare.focus {
-                CompareFocus::List => Mode::ProviderList,
-                CompareFocus::Matrix => Mode::Matrix,
-            },
-            View::Options => Mode::Options,
-        }
-    }
-
     pub(crate) fn body(&self) -> Rect {
         geometry::screen(self.size).body
     }
@@ -471,7 +319,12 @@ impl App {
     }
 
     fn key(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let resume = self.resume.take();
         match action {
+            Action::View(View::Checklist) if resume.is_some() && self.overlays.is_empty() => {
+                self.view = View::Checklist;
+                self.resume_draft(resume.as_deref().unwrap_or_default());
+            }
             Action::Quit => {
                 self.keep_typed_detail(effects);
                 self.quit_unless_unsaved();
@@ -505,7 +358,7 @@ impl App {
                 }
                 Mode::Picker => self.picker_action(&action),
                 Mode::Questions => self.questions_action(&action),
-                Mode::Details | Mode::DetailsText => self.details_action(&action),
+                Mode::Form => self.details_action(&action),
                 Mode::Walk | Mode::Review => self.walk_action(&action, effects),
                 Mode::Prepare => self.prepare_action(&action, effects),
                 Mode::ProviderList | Mode::Matrix => self.compare_action(&action),
@@ -519,7 +372,6 @@ impl App {
                     self.overlays.pop();
                     effects.push(Effect::NoticeSeen);
                 }
-                Mode::Confirm => self.confirm_action(&action, effects),
                 Mode::Choice => self.choice_action(&action, effects),
                 Mode::Cell => {
                     self.overlays.pop();
@@ -557,53 +409,13 @@ impl App {
             Reply::SavedElsewhere { id, result } => self.saved_elsewhere(&id, result),
             Reply::Reloaded { profile, result } => self.reloaded(profile, result),
             Reply::ProfileSaved(result) => self.profile_saved(result, effects),
+            Reply::DraftDiscarded { id, result } => self.draft_discarded(&id, result),
             Reply::ConfigSaved(Ok(path)) => {
                 self.say(format!("Settings saved to {}", path.display()))
             }
             Reply::ConfigSaved(Err(e)) => self.warn(format!("Settings not saved: {e}")),
             Reply::Exported(Ok(path)) => self.say(format!("Saved {}", path.display())),
             Reply::Exported(Err(e)) => self.warn(format!("Not exported: {e}")),
-        }
-    }
-
-    /// Help, the crisis lines and load problems: scrolling text.
-    fn scroll_overlay(&mut self, action: &Action) {
-        let width = text::big_popup_width(self.size);
-        let text = match self.overlays.last() {
-            Some(Overlay::Help { .. }) => text::help(self.view_mode(), self.theme.ascii),
-            Some(Overlay::Problems { .. }) => text::problems(&self.problems, width),
-            Some(Overlay::OptionCell { .. }) => {
-                text::option_cell(&self.lib.options, self.options.row, self.options.col, width)
-            }
-            _ => text::crisis(&self.lib, width),
-        };
-        let (height, max) = (text.rows(self.size), text.max_scroll(self.size));
-        match (self.overlays.last_mut(), action) {
-            (_, Action::Back) => {
-                self.overlays.pop();
-            }
-            (Some(Overlay::Crisis { .. }), Action::Open) => {
-                self.overlays.pop();
-                if let Some(index) = self.lib.guides.iter().position(|g| g.id == CRISIS_GUIDE) {
-                    self.view = View::Guides;
-                    let size = self.reader_size();
-                    self.guides.jump(&self.lib, index, None, size);
-                }
-            }
-            (
-                Some(
-                    Overlay::Help { scroll }
-                    | Overlay::Crisis { scroll }
-                    | Overlay::Problems { scroll }
-                    | Overlay::OptionCell { scroll },
-                ),
-                action,
-            ) => {
-                if let Some(next) = step(action, *scroll, max + 1, height) {
-                    *scroll = next;
-                }
-            }
-            _ => {}
         }
     }
 }

@@ -28,9 +28,6 @@ pub struct Files {
     /// writes, so a second kapguide's (or an editor's) work is never silently replaced. A
     /// path not in the map was absent.
     seen: HashMap<PathBuf, Stamp>,
-    /// What a relative path the user types is relative to: `None` is the working directory, as
-    /// in a shell; `in_dir` uses its directory, so scripted sessions never write outside it.
-    relative_to: Option<PathBuf>,
 }
 
 impl Files {
@@ -42,7 +39,6 @@ impl Files {
             drafts_dir: paths::drafts_dir(),
             last_config: None,
             seen: HashMap::new(),
-            relative_to: None,
         }
     }
 
@@ -54,7 +50,6 @@ impl Files {
             drafts_dir: Some(data_dir.join("drafts")),
             last_config: None,
             seen: HashMap::new(),
-            relative_to: Some(data_dir.to_path_buf()),
         }
     }
 
@@ -141,6 +136,18 @@ impl Files {
         Ok(path.to_path_buf())
     }
 
+    /// Removes a draft, unless another kapguide wrote it since: then it is that one's work.
+    fn remove_draft(&mut self, id: &str) -> Result<(), SaveFailure> {
+        let Some(dir) = self.drafts_dir.clone() else {
+            return Ok(());
+        };
+        let path = dir.join(format!("{id}.toml"));
+        self.compare(&path, Replace::IfUnchanged)?;
+        store::remove_draft(&dir, id).map_err(|e| SaveFailure::Other(FileError::Save(e)))?;
+        self.remember(&path);
+        Ok(())
+    }
+
     /// Reads a draft or saved profile again, and remembers it as seen.
     fn reload(
         &mut self,
@@ -194,26 +201,18 @@ impl Files {
                 let result = self.save_draft(&draft, replace, checklist);
                 Some(Reply::DraftSaved { draft, result })
             }
-            Effect::SaveDraftAt { draft, path } => {
-                let path = match &self.relative_to {
-                    Some(base) if path.is_relative() => base.join(path),
-                    _ => path,
-                };
-                Some(Reply::SavedElsewhere {
-                    id: draft.id.clone(),
-                    result: Files::save_at(&path, &draft, checklist),
-                })
-            }
+            Effect::SaveDraftAt { draft, path } => Some(Reply::SavedElsewhere {
+                id: draft.id.clone(),
+                result: Files::save_at(&path, &draft, checklist),
+            }),
             Effect::RemoveDraft(id) => {
-                // A draft another kapguide wrote since is its work: it stays.
-                if let Some(dir) = self.drafts_dir.clone() {
-                    let path = dir.join(format!("{id}.toml"));
-                    if self.unchanged(&path) {
-                        store::remove_draft(&dir, &id);
-                        self.remember(&path);
-                    }
-                }
+                // Best effort: the profile is saved, and a draft left over shows in the picker.
+                let _ = self.remove_draft(&id);
                 None
+            }
+            Effect::DiscardDraft(id) => {
+                let result = self.remove_draft(&id);
+                Some(Reply::DraftDiscarded { id, result })
             }
             Effect::SaveProfile { provider, replace } => Some(Reply::ProfileSaved(
                 self.save_profile(&provider, replace, checklist),

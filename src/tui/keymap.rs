@@ -4,151 +4,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, View};
+use super::app::Mode;
 use crate::core::export::Format;
 use crate::core::provider::AnswerValue;
-
-/// Where the keyboard is: each mode has its own bindings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Toc,
-    Reader,
-    Picker,
-    Questions,
-    /// A new provider's details, on a row of choices (kind, routes, source kind).
-    Details,
-    /// A new provider's details, on a text row (city, region, country, reference): printable
-    /// keys are text.
-    DetailsText,
-    Walk,
-    Review,
-    Prepare,
-    ProviderList,
-    Matrix,
-    /// A one-line text field: printable keys are text.
-    Text,
-    /// The search box: printable keys are text too.
-    Search,
-    Help,
-    Crisis,
-    /// What could not be loaded at start.
-    Problems,
-    Notice,
-    Confirm,
-    /// A general dialog: its options' own keys (shown in it), Esc decides later.
-    Choice,
-    Cell,
-    Priorities,
-    Export,
-    /// The options grid.
-    Options,
-    /// One option cell's full text and sources.
-    OptionCell,
-    /// "What matters to you".
-    Values,
-    /// "Am I ready to decide?".
-    Readiness,
-    /// The Compare filter panel: printable keys narrow the selected filter's choices.
-    Filters,
-    /// The course shape the cost estimates price.
-    Course,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 28] = [
-        Mode::Toc,
-        Mode::Reader,
-        Mode::Picker,
-        Mode::Questions,
-        Mode::Details,
-        Mode::DetailsText,
-        Mode::Walk,
-        Mode::Review,
-        Mode::Prepare,
-        Mode::ProviderList,
-        Mode::Matrix,
-        Mode::Text,
-        Mode::Search,
-        Mode::Help,
-        Mode::Crisis,
-        Mode::Problems,
-        Mode::Notice,
-        Mode::Confirm,
-        Mode::Choice,
-        Mode::Cell,
-        Mode::Priorities,
-        Mode::Export,
-        Mode::Options,
-        Mode::OptionCell,
-        Mode::Values,
-        Mode::Readiness,
-        Mode::Filters,
-        Mode::Course,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Mode::Toc => "Guides: contents",
-            Mode::Reader => "Guides: reader",
-            Mode::Picker => "Checklist: providers",
-            Mode::Questions => "Checklist: questions",
-            Mode::Details => "Checklist: new provider's details",
-            Mode::DetailsText => "Checklist: typing a detail",
-            Mode::Walk => "Checklist: walk-through",
-            Mode::Review => "Checklist: finish",
-            Mode::Prepare => "Checklist: prepare questions",
-            Mode::ProviderList => "Compare: providers",
-            Mode::Matrix => "Compare: matrix",
-            Mode::Text => "Typing in a field",
-            Mode::Search => "Search",
-            Mode::Help => "Help",
-            Mode::Crisis => "Crisis lines",
-            Mode::Problems => "Load problems",
-            Mode::Notice => "Welcome notice",
-            Mode::Confirm => "A question",
-            Mode::Choice => "A choice",
-            Mode::Cell => "Answer details",
-            Mode::Priorities => "Priorities",
-            Mode::Export => "Export",
-            Mode::Options => "Options side by side",
-            Mode::OptionCell => "An option's cell",
-            Mode::Values => "What matters to you",
-            Mode::Readiness => "Am I ready to decide?",
-            Mode::Filters => "Compare: filters",
-            Mode::Course => "Compare: course shape",
-        }
-    }
-
-    /// Keys are text here (only Ctrl-C and the field's own keys are not).
-    pub fn is_typing(self) -> bool {
-        matches!(
-            self,
-            Mode::Text | Mode::Search | Mode::DetailsText | Mode::Filters
-        )
-    }
-
-    /// The top of a view, where `q` quits.
-    pub fn is_top(self) -> bool {
-        matches!(
-            self,
-            Mode::Toc
-                | Mode::Reader
-                | Mode::Picker
-                | Mode::Questions
-                | Mode::ProviderList
-                | Mode::Matrix
-                | Mode::Options
-        )
-    }
-
-    /// A view's own pane, where the view-wide keys (1/2/3, /, Tab, q…) apply.
-    pub fn is_view(self) -> bool {
-        self.is_top()
-            || matches!(
-                self,
-                Mode::Details | Mode::Walk | Mode::Review | Mode::Prepare
-            )
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
@@ -342,8 +200,8 @@ const READY_FROM: &[Mode] = &[Mode::Options, Mode::ProviderList, Mode::Matrix];
 /// One-line fields that Enter confirms and Esc cancels.
 const FIELDS: &[Mode] = &[Mode::Text, Mode::Search];
 /// Everywhere text is typed: the editing keys.
-const EDITING: &[Mode] = &[Mode::Text, Mode::Search, Mode::DetailsText];
-const DETAILS: &[Mode] = &[Mode::Details, Mode::DetailsText];
+const EDITING: &[Mode] = &[Mode::Text, Mode::Search, Mode::Form];
+const FORM: &[Mode] = &[Mode::Form];
 const ANSWER: &[Mode] = &[Mode::Walk];
 const FILTERS: &[Mode] = &[Mode::Filters];
 
@@ -376,16 +234,17 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Picker]), &[k(Enter)], Action::Open, "walk through", true).first(),
     b(In(&[Mode::Picker]), &[ch('a')], Action::NewProvider, "add a new provider", true),
     b(In(&[Mode::Picker]), &[ch('p')], Action::Prepare, "prepare questions", true),
+    b(In(&[Mode::Picker]), &[ch('d'), k(Delete)], Action::Discard, "discard a draft", false),
     b(In(&[Mode::Questions]), &[k(Enter)], Action::Open, "walk from here", true),
-    b(In(DETAILS), &[k(Enter)], Action::Open, "start the walk-through", true),
-    b(In(DETAILS), &[k(Tab), k(Down)], Action::Down, "next detail", true),
-    b(In(DETAILS), &[k(BackTab), k(Up)], Action::Up, "previous detail", false),
-    b(In(&[Mode::Details]), &[ch('j')], Action::Down, "next detail", false),
-    b(In(&[Mode::Details]), &[ch('k')], Action::Up, "previous detail", false),
-    b(In(&[Mode::Details]), &[ch(' ')], Action::Toggle, "choose (route on or off)", true),
-    b(In(&[Mode::Details]), &[ch('h'), k(Left)], Action::Left, "previous choice", false),
-    b(In(&[Mode::Details]), &[ch('l'), k(Right)], Action::Right, "next choice", true),
-    b(In(DETAILS), &[k(Esc)], Action::Back, "cancel: add no provider", true),
+    // The new provider's form: letters are text on every row, so only keys that type nothing
+    // move and choose (Space types a space in a text row).
+    b(In(FORM), &[k(Enter)], Action::Open, "start the walk-through", true),
+    b(In(FORM), &[k(Tab), k(Down)], Action::Down, "next field", true),
+    b(In(FORM), &[k(BackTab), k(Up)], Action::Up, "previous field", false),
+    b(In(FORM), &[ch(' ')], Action::Toggle, "choose (route on or off)", true),
+    b(In(FORM), &[k(Left)], Action::Left, "previous choice (or cursor left)", false),
+    b(In(FORM), &[k(Right)], Action::Right, "next choice (or cursor right)", true),
+    b(In(FORM), &[k(Esc)], Action::Back, "leave (asks before dropping what you typed)", true),
     b(In(ANSWER), &[ch('y')], Action::Answer(AnswerValue::Yes), "yes", true),
     b(In(ANSWER), &[ch('p')], Action::Answer(AnswerValue::Partial), "partial", true),
     b(In(ANSWER), &[ch('n')], Action::Answer(AnswerValue::No), "no", true),
@@ -394,8 +253,8 @@ pub static BINDINGS: &[Binding] = &[
     b(In(ANSWER), &[ch('e')], Action::EditNote, "note", true),
     b(In(ANSWER), &[ch('s')], Action::EditSource, "source (where it came from)", true),
     b(In(ANSWER), &[ch('d')], Action::ConsultationDate, "consultation date", true),
-    b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::Left, "previous", true),
-    b(In(ANSWER), &[k(Right), k(Enter), ch('l')], Action::Right, "next question", true),
+    b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::PrevQuestion, "previous", true),
+    b(In(ANSWER), &[k(Right), k(Enter), ch('l')], Action::NextQuestion, "next question", true),
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
     b(In(ANSWER), &[ch('j'), k(Down)], Action::Down, "scroll \"why it matters\" down", false),
     b(In(ANSWER), &[ch('k'), k(Up)], Action::Up, "scroll \"why it matters\" up", false),
@@ -461,8 +320,8 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Values]), &[ch('x'), k(Delete), k(Backspace)], Action::Skip, "skip", true),
     b(In(&[Mode::Values]), &[ch('j'), k(Down)], Action::Down, "next statement", true),
     b(In(&[Mode::Values]), &[ch('k'), k(Up)], Action::Up, "previous statement", false),
-    b(In(&[Mode::Values]), &[ch('l'), k(Right)], Action::Right, "more", false),
-    b(In(&[Mode::Values]), &[ch('h'), k(Left)], Action::Left, "less", false),
+    b(In(&[Mode::Values]), &[ch('l'), k(Right)], Action::More, "more", false),
+    b(In(&[Mode::Values]), &[ch('h'), k(Left)], Action::Less, "less", false),
     b(In(&[Mode::Values]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
     b(In(&[Mode::Readiness]), &[ch('y')], Action::Yes, "yes", true),
     b(In(&[Mode::Readiness]), &[ch('n')], Action::No, "no", true),
@@ -471,8 +330,6 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Readiness]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::Notice]), &[k(Enter)], Action::Back, "continue (any key)", true),
     b(In(&[Mode::Choice]), &[k(Esc)], Action::Back, "decide later", true),
-    b(In(&[Mode::Confirm]), &[ch('y')], Action::Yes, "yes", true),
-    b(In(&[Mode::Confirm]), &[ch('n'), k(Esc)], Action::No, "no", true),
     b(In(&[Mode::Cell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(FILTERS), &[k(Down), k(Tab)], Action::Down, "next filter", true),
     b(In(FILTERS), &[k(Up), k(BackTab)], Action::Up, "previous filter", false),
@@ -484,13 +341,13 @@ pub static BINDINGS: &[Binding] = &[
     b(In(FILTERS), &[k(Enter), k(Esc)], Action::Back, "done", true),
     b(In(&[Mode::Course]), &[ch('j'), k(Down)], Action::Down, "next kind of session", true),
     b(In(&[Mode::Course]), &[ch('k'), k(Up)], Action::Up, "previous kind", false),
-    b(In(&[Mode::Course]), &[ch('l'), k(Right), ch('+')], Action::Right, "one more", true),
-    b(In(&[Mode::Course]), &[ch('h'), k(Left), ch('-')], Action::Left, "one fewer", true),
+    b(In(&[Mode::Course]), &[ch('l'), k(Right), ch('+')], Action::More, "one more", true),
+    b(In(&[Mode::Course]), &[ch('h'), k(Left), ch('-')], Action::Less, "one fewer", true),
     b(In(&[Mode::Course]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
     b(In(&[Mode::Priorities]), &[ch('j'), k(Down)], Action::Down, "next category", true),
     b(In(&[Mode::Priorities]), &[ch('k'), k(Up)], Action::Up, "previous category", false),
-    b(In(&[Mode::Priorities]), &[ch('l'), k(Right), ch('+')], Action::Right, "more important", true),
-    b(In(&[Mode::Priorities]), &[ch('h'), k(Left), ch('-')], Action::Left, "less important", true),
+    b(In(&[Mode::Priorities]), &[ch('l'), k(Right), ch('+')], Action::More, "more important", true),
+    b(In(&[Mode::Priorities]), &[ch('h'), k(Left), ch('-')], Action::Less, "less important", true),
     b(In(&[Mode::Priorities]), &[k(Esc), k(Enter), ch('q')], Action::Back, "done (saves)", true),
     b(In(&[Mode::Export]), &[ch('m')], Action::ExportAs(Format::Markdown), "Markdown", true),
     b(In(&[Mode::Export]), &[ch('c')], Action::ExportAs(Format::Csv), "CSV", true),
@@ -674,7 +531,7 @@ mod tests {
 
     #[test]
     fn typed_keys_are_text_and_ctrl_c_always_quits() {
-        for mode in [Mode::Text, Mode::Search, Mode::DetailsText] {
+        for mode in [Mode::Text, Mode::Search, Mode::Form] {
             for c in ['q', '1', '/', '?', '!', 'n', 'é'] {
                 assert_eq!(plain(mode, c), Some(Action::Type(c)), "{c} in {mode:?}");
             }
@@ -780,10 +637,7 @@ mod tests {
     fn esc_leads_out_of_every_mode() {
         for mode in Mode::ALL {
             let esc = press(mode, KeyCode::Esc, KeyModifiers::NONE);
-            assert!(
-                matches!(esc, Some(Action::Back | Action::No)),
-                "{mode:?}: {esc:?}"
-            );
+            assert!(matches!(esc, Some(Action::Back)), "{mode:?}: {esc:?}");
         }
     }
 

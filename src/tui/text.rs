@@ -5,9 +5,9 @@
 use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::app::Walk;
+use super::app::{Mode, Walk};
 use super::geometry;
-use super::keymap::{self, Mode};
+use super::keymap;
 use crate::core::checklist::Question;
 use crate::core::crisis::CrisisLines;
 use crate::core::export::wrap;

@@ -1,18 +1,21 @@
 //! The Checklist view: pick a provider (or name a new one), walk the questions one at a time,
 //! save the profile; or list the questions still worth asking a provider.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::super::action::{Action, Effect, ExportContents, FileError, Replace, SaveFailure, View};
 use super::super::text;
 use super::details::{DEFAULT_REFERENCE, Details};
+use super::overlay::typed_path;
 use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
+use crate::core::checklist::Checklist;
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
 use crate::core::provider::{
-    Answer, AnswerValue, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name, slugify,
+    Answer, AnswerValue, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
 };
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::core::scoring::{Score, Scorer};
+use crate::core::width::truncate;
 use crate::io::loader::BUNDLED;
 use crate::io::store::SaveError;
 
@@ -48,7 +51,7 @@ pub struct Prepare {
 pub enum Screen {
     Pick,
     /// A new provider's kind, routes, place and source, before the questions.
-    Details(Details),
+    Details(Box<Details>),
     Walk(Walk),
     Prepare(Prepare),
 }
@@ -77,6 +80,8 @@ pub enum Durability {
 pub struct Draft {
     pub provider: Provider,
     pub saved: Durability,
+    /// The question the walk was at when the user left it in this run: resuming returns there.
+    pub at: Option<usize>,
 }
 
 pub struct ChecklistView {
@@ -105,6 +110,7 @@ impl ChecklistView {
                 .map(|provider| Draft {
                     provider,
                     saved: Durability::OnDisk,
+                    at: None,
                 })
                 .collect(),
             by_name: Vec::new(),
@@ -137,14 +143,20 @@ impl ChecklistView {
 
     /// Records a draft as a save left it.
     fn upsert_draft(&mut self, provider: Provider, saved: Durability) {
-        let draft = Draft { provider, saved };
         match self
             .drafts
             .iter_mut()
-            .find(|d| d.provider.id == draft.provider.id)
+            .find(|d| d.provider.id == provider.id)
         {
-            Some(existing) => *existing = draft,
-            None => self.drafts.push(draft),
+            Some(existing) => {
+                existing.provider = provider;
+                existing.saved = saved;
+            }
+            None => self.drafts.push(Draft {
+                provider,
+                saved,
+                at: None,
+            }),
         }
     }
 
@@ -160,12 +172,13 @@ impl ChecklistView {
     }
 }
 
-/// The question a resumed walk starts at: the first one still unknown.
-fn first_unknown(draft: &Provider, questions: &[crate::core::checklist::Question]) -> usize {
+/// Where a draft read from disk resumes (this run does not know where its walk was left): the
+/// question after the last one answered, as a walk goes in order.
+fn after_last_answer(draft: &Provider, questions: &[crate::core::checklist::Question]) -> usize {
     questions
         .iter()
-        .position(|q| draft.answer(&q.id) == AnswerValue::Unknown)
-        .unwrap_or(0)
+        .rposition(|q| draft.answer(&q.id) != AnswerValue::Unknown)
+        .map_or(0, |i| (i + 1).min(questions.len().saturating_sub(1)))
 }
 
 impl App {
@@ -176,12 +189,52 @@ impl App {
         }
     }
 
+    /// At start: names the unfinished walk-throughs, puts the picker's cursor on the first,
+    /// and (with one) lets `2` resume it straight away, as the hint says.
+    pub(crate) fn offer_resume(&mut self) {
+        let names: Vec<&str> = self
+            .checklist
+            .drafts
+            .iter()
+            .map(|d| d.provider.name.as_str())
+            .collect();
+        match names.as_slice() {
+            [] => return,
+            [name] => {
+                self.say(format!(
+                    "Unfinished walk-through: {name}. Press 2 to resume it."
+                ));
+                self.resume = Some(self.checklist.drafts[0].provider.id.clone());
+            }
+            names => self.say(format!(
+                "Unfinished walk-throughs: {}. Press 2 to pick one.",
+                names.join(", ")
+            )),
+        }
+        self.checklist.picked = 1;
+    }
+
+    /// Opens the draft with this id where its walk was left.
+    pub(crate) fn resume_draft(&mut self, id: &str) {
+        if let Some(i) = self
+            .checklist
+            .drafts
+            .iter()
+            .position(|d| d.provider.id == id)
+        {
+            self.checklist.screen = Screen::Pick;
+            self.checklist.picked = 1 + i;
+            self.start_walk(None);
+        }
+    }
+
     pub(crate) fn picker_action(&mut self, action: &Action) {
         match action {
             Action::Open => self.start_walk(None),
             Action::NewProvider => self.ask_name(0),
             Action::Prepare => self.prepare(),
             Action::SaveElsewhere => self.ask_path(),
+            Action::Discard => self.ask_discard(),
             Action::Back => self.say("q quits; 1 and 3 switch to Guides and Compare"),
             action => {
                 let rows = self.checklist.rows(self.lib.providers.len());
@@ -190,6 +243,53 @@ impl App {
                     self.checklist.picked = next;
                 }
             }
+        }
+    }
+
+    /// Asks before deleting the draft under the cursor.
+    fn ask_discard(&mut self) {
+        let PickRow::Draft(i) = self.checklist.row(self.checklist.picked) else {
+            self.say("Only a draft can be discarded: move to a row marked \"draft\", then d");
+            return;
+        };
+        let draft = &self.checklist.drafts[i];
+        let answered = draft.provider.answered_count();
+        let total = self.lib.checklist.questions.len();
+        let mut text = vec![format!(
+            "Your unfinished walk-through of \u{201c}{}\u{201d} ({answered} of {total} answered) will be deleted. This cannot be undone.",
+            draft.provider.name
+        )];
+        if let Durability::Elsewhere(path) = &draft.saved {
+            text.push(format!("The copy saved at {} is kept.", path.display()));
+        }
+        let choice = Choice::new("Discard this draft?", text)
+            .option(
+                'y',
+                "yes, delete the draft",
+                Then::Run(Effect::DiscardDraft(draft.provider.id.clone())),
+            )
+            .option('n', "no, keep it", Then::Nothing);
+        self.overlays.push(Overlay::Choice(choice));
+    }
+
+    /// The draft is gone from disk: now it leaves the list too.
+    pub(crate) fn draft_discarded(&mut self, id: &str, result: Result<(), SaveFailure>) {
+        let Some(i) = self
+            .checklist
+            .drafts
+            .iter()
+            .position(|d| d.provider.id == id)
+        else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                let draft = self.checklist.drafts.remove(i);
+                let rows = self.checklist.rows(self.lib.providers.len());
+                self.checklist.picked = self.checklist.picked.min(rows - 1);
+                self.say(format!("Discarded the draft of {}", draft.provider.name));
+            }
+            Err(failure) => self.warn(format!("The draft is still there: {failure}")),
         }
     }
 
@@ -308,15 +408,14 @@ impl App {
 
     /// Walks `provider`, unless an unfinished draft of the same id exists: that is resumed.
     pub(crate) fn walk_provider(&mut self, id: &str, provider: Provider, start: Option<usize>) {
-        let draft = self.checklist.draft(id).map(|d| d.provider.clone());
-        let resumed = draft.is_some();
-        let draft = draft.unwrap_or(provider);
-        let index = start.unwrap_or_else(|| {
-            if resumed {
-                first_unknown(&draft, &self.lib.checklist.questions)
-            } else {
-                0
-            }
+        let found = self.checklist.draft(id);
+        let resumed = found.is_some();
+        let at = found.and_then(|d| d.at);
+        let draft = found.map_or(provider, |d| d.provider.clone());
+        let index = start.unwrap_or_else(|| match at {
+            Some(at) => at,
+            None if resumed => after_last_answer(&draft, &self.lib.checklist.questions),
+            None => 0,
         });
         if resumed {
             self.say(format!(
@@ -335,15 +434,12 @@ impl App {
         self.view = View::Checklist;
     }
 
-    fn new_provider(&mut self, name: &str, start: usize) {
+    pub(crate) fn new_provider(&mut self, name: &str, start: usize) {
         let name = sanitize_line(name).trim().to_string();
-        if name.is_empty() {
-            self.warn("Type the new provider's name, then Enter");
-            return;
-        }
-        // The same name again (or one with the same id) resumes its draft or walks its profile.
-        let slug = slugify(&name);
-        let same = |p: &Provider| p.name == name || (!slug.is_empty() && p.id == slug);
+        // Only the very same name resumes its draft or walks its profile: names that merely
+        // share an id ("Mind & Body KAP" and "Mind Body KAP") are two providers, and the new
+        // one takes a free id below.
+        let same = |p: &Provider| p.name == name;
         let drafts = self.checklist.drafts.iter().map(|d| &d.provider);
         if let Some(draft) = drafts.clone().find(|d| same(d)).cloned() {
             self.walk_provider(&draft.id.clone(), draft, Some(start));
@@ -357,9 +453,7 @@ impl App {
             ));
             return;
         }
-        let id = id_for_name(&name, |id| {
-            self.lib.provider(id).is_some() || self.checklist.draft(id).is_some()
-        });
+        let id = id_for_name(&name, |id| self.id_taken(id));
         let provider = Provider {
             source: Some(ProfileSource {
                 kind: SourceKind::Consultation,
@@ -370,6 +464,13 @@ impl App {
             ..Provider::new(id, name, ProviderKind::KapPractice)
         };
         self.ask_details(provider, start);
+    }
+
+    /// An id some profile (shown or hidden) or draft already has.
+    fn id_taken(&self, id: &str) -> bool {
+        self.lib.provider(id).is_some()
+            || self.lib.shadowed(id).is_some()
+            || self.checklist.draft(id).is_some()
     }
 
     pub(crate) fn walk_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
@@ -395,8 +496,8 @@ impl App {
                 self.draft_changed(effects);
                 self.say(recorded);
             }
-            Action::Left => walk.index = walk.index.saturating_sub(1),
-            Action::Right => walk.index = (walk.index + 1).min(count),
+            Action::PrevQuestion => walk.index = walk.index.saturating_sub(1),
+            Action::NextQuestion => walk.index = (walk.index + 1).min(count),
             Action::Finish => walk.index = count,
             Action::EditNote | Action::EditSource if at_question => {
                 let id = &self.lib.checklist.questions[walk.index].id;
@@ -418,8 +519,11 @@ impl App {
                     .provider(&walk.draft.id)
                     .is_some_and(|p| p.origin.starts_with(BUNDLED));
                 if bundled {
-                    self.overlays
-                        .push(Overlay::ConfirmCopy(walk.draft.name.clone()));
+                    let text = format!(
+                        "This saves your own copy of {}, which will be used instead of the bundled profile. Save?",
+                        walk.draft.name
+                    );
+                    self.confirm_save("Save your own copy?", vec![text], Replace::No);
                 } else {
                     effects.push(Effect::SaveProfile {
                         provider: Box::new(walk.draft.clone()),
@@ -506,7 +610,7 @@ impl App {
         let Some(walk) = self.walk() else {
             return;
         };
-        let id = walk.draft.id.clone();
+        let (id, index) = (walk.draft.id.clone(), walk.index);
         let note = self.kept_note(&id);
         self.checklist.screen = Screen::Pick;
         if let Some(i) = self
@@ -516,6 +620,7 @@ impl App {
             .position(|d| d.provider.id == id)
         {
             self.checklist.picked = 1 + i;
+            self.checklist.drafts[i].at = Some(index);
         }
         match self.checklist.draft(&id).map(|d| &d.saved) {
             Some(Durability::NotSaved(_)) => self.warn(format!("Left the walk-through: {note}")),
@@ -578,9 +683,7 @@ impl App {
         };
         let old = walk.draft.id.clone();
         let name = walk.draft.name.clone();
-        let id = id_for_name(&name, |id| {
-            id == old || self.lib.provider(id).is_some() || self.checklist.draft(id).is_some()
-        });
+        let id = id_for_name(&name, |id| id == old || self.id_taken(id));
         // The old id's entry was ours only in memory; the file is the other program's.
         self.checklist
             .drafts
@@ -644,19 +747,13 @@ impl App {
         }));
     }
 
-    fn save_at(&mut self, id: &str, path: &str, effects: &mut Vec<Effect>) {
-        let path = path.trim();
-        if path.is_empty() {
-            self.warn("Type a file path (for example ~/Documents/clinic.toml), then Enter");
+    pub(crate) fn save_at(&mut self, id: &str, path: &str, effects: &mut Vec<Effect>) {
+        let Ok(path) = typed_path(path) else {
             return;
-        }
+        };
         let walked = self.walk().map(|w| &w.draft).filter(|d| d.id == id);
         let Some(draft) = walked.or(self.checklist.draft(id).map(|d| &d.provider)) else {
             return;
-        };
-        let path = match path.strip_prefix("~/") {
-            Some(rest) => dirs::home_dir().unwrap_or_default().join(rest),
-            None => PathBuf::from(path),
         };
         effects.push(Effect::SaveDraftAt {
             draft: Box::new(draft.clone()),
@@ -750,35 +847,9 @@ impl App {
         self.draft_changed(effects);
     }
 
-    pub(crate) fn input_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
-        let Some(Overlay::Input(input)) = self.overlays.last_mut() else {
-            return;
-        };
-        match action {
-            action if input.field.edit(action) => {}
-            Action::Back => {
-                self.overlays.pop();
-            }
-            Action::Open => {
-                let Some(Overlay::Input(input)) = self.overlays.pop() else {
-                    return;
-                };
-                match input.purpose {
-                    InputPurpose::NewProvider { start } => {
-                        self.new_provider(&input.field.text, start)
-                    }
-                    InputPurpose::SavePath { id } => self.save_at(&id, &input.field.text, effects),
-                    InputPurpose::ConsultationDate => self.set_date(input),
-                    purpose => self.set_detail(&purpose, &input.field.text, effects),
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// The consultation date typed: answers recorded from now on carry it. A date that does
     /// not read keeps the box open to fix it.
-    fn set_date(&mut self, input: Input) {
+    pub(crate) fn set_date(&mut self, input: Input) {
         let text = input.field.text.trim().to_string();
         let Some(date) = crate::core::date::Date::parse(&text) else {
             self.overlays.push(Overlay::Input(input));
@@ -853,7 +924,10 @@ impl App {
                     path.display()
                 ));
             }
-            Err(SaveFailure::Exists(path)) => self.overlays.push(Overlay::ConfirmOverwrite(path)),
+            Err(SaveFailure::Exists(path)) => {
+                let text = self.replace_text(&path);
+                self.confirm_save("Replace the saved profile?", text, Replace::IfUnchanged)
+            }
             Err(failure @ SaveFailure::Changed(_)) => {
                 if let Some(draft) = self.walk().map(|w| w.draft.clone()) {
                     self.conflict(&draft, true, &failure.to_string());
@@ -869,35 +943,78 @@ impl App {
         }
     }
 
-    pub(crate) fn confirm_action(&mut self, action: &Action, effects: &mut Vec<Effect>) {
-        match action {
-            Action::Yes => {
-                // A bundled profile's copy is saved like a new file (and asks again if one
-                // exists); an existing file is replaced.
-                let replace = match self.overlays.pop() {
-                    Some(Overlay::ConfirmCopy(_)) => Replace::No,
-                    _ => Replace::IfUnchanged,
-                };
-                if let Some(walk) = self.walk() {
-                    effects.push(Effect::SaveProfile {
-                        provider: Box::new(walk.draft.clone()),
-                        replace,
-                    });
-                }
-            }
-            Action::No => {
-                self.overlays.pop();
-                let note = self
-                    .walk()
-                    .map(|w| self.kept_note(&w.draft.id))
-                    .unwrap_or_default();
-                if note.is_empty() {
-                    self.say("Not saved");
-                } else {
-                    self.say(format!("Not saved; {note}"));
-                }
-            }
-            _ => {}
+    /// What replacing the profile at `path` with the walk means: whose profile it is, whose
+    /// answers would take its place, and what would change.
+    fn replace_text(&self, path: &Path) -> Vec<String> {
+        let Some(walk) = self.walk() else {
+            return Vec::new();
+        };
+        let existing = self
+            .lib
+            .providers
+            .iter()
+            .chain(&self.lib.shadowed)
+            .find(|p| p.origin == path);
+        let Some(existing) = existing else {
+            return vec![
+                format!(
+                    "{} already exists: a file kapguide did not load (added since it started, or it could not be read).",
+                    path.display()
+                ),
+                format!(
+                    "Replace it with your answers for \u{201c}{}\u{201d}? What it holds now would be lost.",
+                    walk.draft.name
+                ),
+            ];
+        };
+        let mut text = vec![
+            format!(
+                "{} holds the profile of \u{201c}{}\u{201d}.",
+                path.display(),
+                existing.name
+            ),
+            format!(
+                "Replace it with your answers for \u{201c}{}\u{201d}?",
+                walk.draft.name
+            ),
+        ];
+        let changes = changes(existing, &walk.draft, &self.lib.checklist);
+        if changes.is_empty() {
+            text.push("Nothing would change: the answers are the same.".into());
+        } else {
+            text.push("What would change:".into());
+            text.extend(changes);
+        }
+        text
+    }
+
+    /// Asks yes or no before saving the walk as a profile: `y` saves with `replace` (a bundled
+    /// profile's copy is saved like a new file and asks again if one exists; an existing file
+    /// is replaced if no one changed it since).
+    fn confirm_save(&mut self, title: &str, text: Vec<String>, replace: Replace) {
+        let Some(walk) = self.walk() else {
+            return;
+        };
+        let save = Effect::SaveProfile {
+            provider: Box::new(walk.draft.clone()),
+            replace,
+        };
+        let choice = Choice::new(title, text)
+            .option('y', "yes", Then::Run(save))
+            .option('n', "no", Then::NotSaved);
+        self.overlays.push(Overlay::Choice(choice));
+    }
+
+    /// The user chose not to save the profile: say where the answers are.
+    pub(crate) fn not_saved(&mut self) {
+        let note = self
+            .walk()
+            .map(|w| self.kept_note(&w.draft.id))
+            .unwrap_or_default();
+        if note.is_empty() {
+            self.say("Not saved");
+        } else {
+            self.say(format!("Not saved; {note}"));
         }
     }
 
@@ -960,6 +1077,33 @@ impl App {
             }
         }
     }
+}
+
+/// How `new` differs from `old`, a line per difference (the name, then each answer), at most a
+/// few lines and then how many more.
+fn changes(old: &Provider, new: &Provider, checklist: &Checklist) -> Vec<String> {
+    const SHOWN: usize = 6;
+    let mut lines = Vec::new();
+    if old.name != new.name {
+        lines.push(format!("  name: {} \u{2192} {}", old.name, new.name));
+    }
+    for q in &checklist.questions {
+        let (before, after) = (old.answer(&q.id), new.answer(&q.id));
+        if before != after {
+            lines.push(format!(
+                "  {}: {} \u{2192} {}",
+                truncate(&q.question, 40, "\u{2026}"),
+                answer_label(before),
+                answer_label(after)
+            ));
+        }
+    }
+    if lines.len() > SHOWN {
+        let more = lines.len() - (SHOWN - 1);
+        lines.truncate(SHOWN - 1);
+        lines.push(format!("  \u{2026} and {more} more answers"));
+    }
+    lines
 }
 
 fn capitalized(text: &str) -> String {

@@ -302,9 +302,9 @@ impl App {
         match action {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(last),
-            Action::Left | Action::Right => {
+            Action::Less | Action::More => {
                 let now = self.config.course.count(kind);
-                let next = if *action == Action::Left {
+                let next = if *action == Action::Less {
                     now.saturating_sub(1)
                 } else {
                     now + 1
@@ -331,12 +331,12 @@ impl App {
         match action {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
-            Action::Left | Action::Right => {
+            Action::Less | Action::More => {
                 let Some(category) = self.lib.checklist.categories.get(*selected) else {
                     return;
                 };
                 let now = self.priorities.get(&category.id);
-                let next = if *action == Action::Left {
+                let next = if *action == Action::Less {
                     now.lowered()
                 } else {
                     now.raised()

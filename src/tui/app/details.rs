@@ -4,7 +4,7 @@
 //! default, so Enter straight away is fine.
 
 use super::super::action::{Action, View};
-use super::{App, Screen, TextField};
+use super::{App, Choice, Overlay, Screen, TextField, Then};
 use crate::core::checklist::Route;
 use crate::core::provider::{Provider, ProviderKind, SourceKind};
 use crate::core::sanitize::sanitize_line;
@@ -69,6 +69,8 @@ pub struct Details {
     pub region: TextField,
     pub country: TextField,
     pub reference: TextField,
+    /// The provider as the form opened, to tell whether anything was filled in.
+    opened: Provider,
 }
 
 /// The value after (or before) `current` in `all`, going round.
@@ -91,6 +93,7 @@ fn text(field: &TextField) -> Option<String> {
 impl Details {
     pub fn new(provider: Provider, start: usize) -> Details {
         Details {
+            opened: provider.clone(),
             provider,
             start,
             row: 0,
@@ -171,6 +174,11 @@ impl Details {
         }
     }
 
+    /// Whether anything differs from the form as it opened (so leaving would drop it).
+    pub fn is_filled(&self) -> bool {
+        self.finish() != Details::new(self.opened.clone(), self.start).finish()
+    }
+
     /// The provider with the typed details filled in.
     pub fn finish(&self) -> Provider {
         let mut provider = self.provider.clone();
@@ -194,10 +202,12 @@ impl App {
 
     /// Shows the details step for a new provider.
     pub(crate) fn ask_details(&mut self, provider: Provider, start: usize) {
-        self.checklist.screen = Screen::Details(Details::new(provider, start));
+        self.checklist.screen = Screen::Details(Box::new(Details::new(provider, start)));
         self.view = View::Checklist;
     }
 
+    /// Keys in the form: Tab and arrows move between fields, letters always type (on a row of
+    /// choices they only say how to choose), Esc leaves, asking first if anything was filled in.
     pub(crate) fn details_action(&mut self, action: &Action) {
         let Some(details) = self.details() else {
             return;
@@ -213,10 +223,23 @@ impl App {
                 let id = provider.id.clone();
                 self.walk_provider(&id, provider, Some(start));
             }
-            Action::Back => {
+            Action::Back if details.is_filled() => {
                 let name = details.provider.name.clone();
-                self.checklist.screen = Screen::Pick;
-                self.say(format!("{name} was not added"));
+                let choice = Choice::new(
+                    "Drop this new provider?",
+                    vec![format!(
+                        "You filled in details for \u{201c}{name}\u{201d}. Leaving now adds no provider and drops them."
+                    )],
+                )
+                .option('y', "yes, add no provider", Then::LeaveForm)
+                .option('n', "no, keep editing", Then::Nothing);
+                self.overlays.push(Overlay::Choice(choice));
+            }
+            Action::Back => self.leave_form(),
+            Action::Toggle if on_text => {
+                if let Some(field) = details.field_mut() {
+                    field.insert(' ');
+                }
             }
             action if on_text => {
                 if let Some(field) = details.field_mut() {
@@ -224,7 +247,19 @@ impl App {
                 }
             }
             Action::Left | Action::Right | Action::Toggle => details.choose(action),
+            Action::Type(_) => self.say(
+                "Choose with ← and → (Space turns a route on or off); Tab goes to the next field",
+            ),
             _ => {}
+        }
+    }
+
+    /// Back to the picker, adding no provider.
+    pub(crate) fn leave_form(&mut self) {
+        if let Some(details) = self.details() {
+            let name = details.provider.name.clone();
+            self.checklist.screen = Screen::Pick;
+            self.say(format!("{name} was not added"));
         }
     }
 }

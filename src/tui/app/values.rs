@@ -36,8 +36,8 @@ impl App {
             }
             Action::Rate(n) => Some(*n),
             Action::Skip => None,
-            Action::Left => now.map(|n| n.saturating_sub(1)),
-            Action::Right => Some(now.map_or(0, |n| n + 1)),
+            Action::Less => now.map(|n| n.saturating_sub(1)),
+            Action::More => Some(now.map_or(0, |n| n + 1)),
             _ => return,
         };
         if answer == now {

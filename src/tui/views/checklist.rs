@@ -1,8 +1,6 @@
 //! The Checklist view: the provider picker and the questions, the walk-through one question at a
 //! time, the finish page, and the questions to prepare for a consultation.
 
-use std::path::Path;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -16,12 +14,9 @@ use super::super::app::{
     TextField, Walk,
 };
 use super::super::geometry;
-use super::super::keymap::Mode;
 use super::super::text;
 use super::super::theme::Theme;
-use super::{
-    boxed, draw_keys, field, flag_count, list, marker, overlay_lines, pane, popup, with_keys,
-};
+use super::{boxed, draw_keys, field, flag_count, list, marker, overlay_lines, pane, popup};
 use crate::core::checklist::{Question, Route};
 use crate::core::export::{answer_label, cell, critical_mark, display_name, flag_mark, symbol};
 use crate::core::provider::{AnswerValue, Provider};
@@ -426,7 +421,7 @@ fn details_form(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
         }
     }
     lines.push(Line::from(""));
-    let intro = "All optional. The kind and routes decide which route-specific questions apply; the place lets Compare filter by region. Enter starts the questions; Esc adds no provider.";
+    let intro = "All optional. The kind and routes decide which route-specific questions apply; the place lets Compare filter by region. Tab and the arrows move between fields, ← → choose, Space turns a route on or off. Enter starts the questions; Esc leaves (asking first if you filled anything in).";
     lines.extend(
         textwrap::wrap(intro, width.max(1))
             .into_iter()
@@ -438,26 +433,4 @@ fn details_form(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
     {
         frame.set_cursor_position(Position::new(inner.x + x, inner.y + y as u16));
     }
-}
-
-/// Saving a walk of a bundled profile: the user's copy will be used instead of it.
-pub fn confirm_copy(app: &App, frame: &mut Frame, area: Rect, name: &str) {
-    let theme = &app.theme;
-    let outer = geometry::popup(area, 70, 7);
-    let inner = popup(frame, outer, "Save your own copy?", theme);
-    let lines = vec![Line::from(format!(
-        "This saves your own copy of {name}, which will be used instead of the bundled profile. Save?"
-    ))];
-    with_keys(app, frame, inner, lines, Mode::Confirm);
-}
-
-pub fn confirm(app: &App, frame: &mut Frame, area: Rect, path: &Path) {
-    let theme = &app.theme;
-    let outer = geometry::popup(area, 70, 7);
-    let inner = popup(frame, outer, "Replace the file?", theme);
-    let lines = vec![
-        Line::from(format!("{} already exists.", path.display())),
-        Line::from("Replace it with the answers you just recorded?"),
-    ];
-    with_keys(app, frame, inner, lines, Mode::Confirm);
 }

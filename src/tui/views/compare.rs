@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::super::app::Mode;
 use super::super::app::{App, CompareFocus, FilterPanel, ListId, MATTERS_MARK, SortBy, Target};
 use super::super::geometry::{self, Matrix, list_offset};
-use super::super::keymap::Mode;
 use super::super::theme::Theme;
 use super::checklist::answer_style;
 use super::{

@@ -20,9 +20,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::View;
+use super::app::Mode;
 use super::app::{App, Choice, ListId, Overlay, Target};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
-use super::keymap::{self, Mode};
+use super::keymap;
 use super::text::{self, OverlayLine, OverlayText, note_lines};
 use super::theme::Theme;
 use crate::core::ascii;
@@ -84,8 +85,6 @@ fn draw(app: &App, frame: &mut Frame) {
             Overlay::Problems { scroll } => crisis::problems(app, frame, area, *scroll),
             Overlay::Search => search::render(app, frame, area),
             Overlay::Input(input) => checklist::input(app, frame, area, input),
-            Overlay::ConfirmOverwrite(path) => checklist::confirm(app, frame, area, path),
-            Overlay::ConfirmCopy(name) => checklist::confirm_copy(app, frame, area, name),
             Overlay::Choice(choice) => choice_popup(app, frame, area, choice),
             Overlay::Cell => compare::cell(app, frame, area),
             Overlay::Filters(panel) => compare::filters(app, frame, area, panel),
