@@ -16,7 +16,7 @@ use super::costs::{CourseShape, Insurance, course_cost};
 use super::diagnostics::suggestion_hint;
 use super::provider::{Provider, ProviderKind, Telehealth};
 pub use super::region::RegionChoice;
-use super::region::in_region;
+use super::region::{in_region, says_region};
 use super::sanitize::sanitize_line;
 
 /// One criterion of the filter, in the order they are applied and explained.
@@ -87,11 +87,6 @@ impl Criterion {
             Criterion::Region | Criterion::Language | Criterion::MaxCourseCost => None,
         }
     }
-}
-
-/// A place field given and not blank (case and spaces aside).
-fn given(field: &Option<String>) -> bool {
-    field.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
 /// The region criterion: words typed on the command line (region, country or city, see
@@ -242,19 +237,14 @@ impl ProviderFilter {
 
     /// How `provider` fares on one criterion (`Yes` when the criterion is not set).
     pub fn fit(&self, criterion: Criterion, provider: &Provider, course: &CourseShape) -> Fit {
-        let location = &provider.location;
         match criterion {
             Criterion::Region => match &self.region {
                 None => Fit::Yes,
                 Some(RegionFilter::Named(name)) => {
-                    let known = [&location.city, &location.region, &location.country]
-                        .into_iter()
-                        .any(given);
-                    fit(in_region(provider, name), known)
+                    fit(in_region(provider, name), says_region(provider, name))
                 }
                 Some(RegionFilter::Place(place)) => {
-                    let known = given(&location.country) || given(&location.region);
-                    fit(place.matches(provider), known)
+                    fit(place.matches(provider), place.says(provider))
                 }
             },
             Criterion::Route => self.route.map_or(Fit::Yes, |route| {
@@ -536,9 +526,10 @@ mod tests {
             region.fit(Criterion::Region, &all[1], &CourseShape::default()),
             Fit::Unknown
         );
+        // A country alone does not say which region: unknown, not a no.
         assert_eq!(
             region.fit(Criterion::Region, &all[2], &CourseShape::default()),
-            Fit::No
+            Fit::Unknown
         );
     }
 
@@ -610,5 +601,50 @@ mod tests {
             labels,
             ["Canada (CA)", "United States (US)", "US · CA", "US · MT"]
         );
+    }
+
+    #[test]
+    fn a_place_is_ruled_out_only_by_the_fields_compared() {
+        let place = |city: Option<&str>, region: Option<&str>, country: Option<&str>| {
+            let mut p = provider("p");
+            p.location.city = city.map(Into::into);
+            p.location.region = region.map(Into::into);
+            p.location.country = country.map(Into::into);
+            p
+        };
+        let course = CourseShape::default();
+        let fit_of = |text: &str, p: &Provider| {
+            with(Criterion::Region, text).fit(Criterion::Region, p, &course)
+        };
+        let us_only = place(None, None, Some("US"));
+        let city_only = place(Some("Portland"), None, None);
+        let oregon = place(Some("Portland"), Some("OR"), Some("US"));
+        // A country-only US profile may be in Montana; a city alone never rules a place out.
+        assert_eq!(fit_of("MT", &us_only), Fit::Unknown);
+        assert_eq!(fit_of("US-MT", &us_only), Fit::Unknown);
+        assert_eq!(fit_of("MT", &city_only), Fit::Unknown);
+        assert_eq!(fit_of("portland", &city_only), Fit::Yes);
+        // A different country settles it; so do country and region both given.
+        assert_eq!(fit_of("CA-BC", &us_only), Fit::No);
+        assert_eq!(fit_of("US", &us_only), Fit::Yes);
+        assert_eq!(fit_of("MT", &oregon), Fit::No);
+        assert_eq!(fit_of("US-MT", &oregon), Fit::No);
+        // A picked country needs the country given; a picked region within one, both.
+        let pick = |country: Option<&str>, region: Option<&str>| ProviderFilter {
+            region: Some(RegionFilter::Place(RegionChoice {
+                country: country.map(Into::into),
+                region: region.map(Into::into),
+            })),
+            ..ProviderFilter::default()
+        };
+        let pick_fit = |f: ProviderFilter, p: &Provider| f.fit(Criterion::Region, p, &course);
+        assert_eq!(pick_fit(pick(Some("CA"), None), &city_only), Fit::Unknown);
+        assert_eq!(pick_fit(pick(Some("CA"), None), &us_only), Fit::No);
+        assert_eq!(
+            pick_fit(pick(Some("US"), Some("MT")), &us_only),
+            Fit::Unknown
+        );
+        assert_eq!(pick_fit(pick(Some("US"), Some("MT")), &oregon), Fit::No);
+        assert_eq!(pick_fit(pick(None, Some("MT")), &oregon), Fit::No);
     }
 }

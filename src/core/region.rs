@@ -68,6 +68,23 @@ impl RegionChoice {
         choices.into_values().collect()
     }
 
+    /// Whether `provider`'s place says enough for a "no" from [`Self::matches`] to be a
+    /// definite no: the fields compared must be given. A country that differs settles it; a
+    /// country-only profile says nothing about a region within that country.
+    pub fn says(&self, provider: &Provider) -> bool {
+        let location = &provider.location;
+        let (country, region) = (given(&location.country), given(&location.region));
+        match (&self.country, &self.region) {
+            (Some(_), None) => country.is_some(),
+            (Some(want), Some(_)) => {
+                country.is_some_and(|c| key(Some(c)) != key(Some(want)))
+                    || country.is_some() && region.is_some()
+            }
+            // "Region, no country given": a profile giving a country is a definite no.
+            (None, _) => country.is_some() || region.is_some(),
+        }
+    }
+
     /// What the filter shows: "Canada (CA)", "US · OR", "OR (no country given)".
     pub fn label(&self) -> String {
         match (&self.country, &self.region) {
@@ -118,6 +135,26 @@ pub fn in_region(provider: &Provider, text: &str) -> bool {
         .matches(provider)
         || key(location.region.as_deref()).as_ref() == Some(&wanted)
         || key(location.city.as_deref()).as_ref() == Some(&wanted)
+}
+
+/// Whether `provider`'s place says enough for a "no" from [`in_region`] to be a definite no.
+/// "US-MT" is settled by a different country, or by country and region both given. Bare text
+/// may be a country or a region ("DE" is Germany and Delaware), so it takes both. A city alone
+/// never rules a place out.
+pub fn says_region(provider: &Provider, text: &str) -> bool {
+    let qualified = key(Some(text)).and_then(|wanted| {
+        let (country, region) = wanted.split_once('-')?;
+        let (country, region) = (key(Some(country))?, key(Some(region))?);
+        Some(RegionChoice {
+            country: Some(country),
+            region: Some(region),
+        })
+    });
+    let location = &provider.location;
+    match qualified {
+        Some(place) => place.says(provider),
+        None => given(&location.country).is_some() && given(&location.region).is_some(),
+    }
 }
 
 #[cfg(test)]
