@@ -393,13 +393,15 @@ mod filters {
         insta::assert_snapshot!(stdout);
         assert_eq!(
             stderr,
-            "kapguide: may exceed --max-course-cost 3000 (the low end of the course cost is within 3000; the high end is above it, or open because a fee is unknown): Thorough Sample Practice [SAMPLE]\n"
+            "kapguide: Filtered: max course cost 3000. A profile that does not say is left out.\n\
+             kapguide: Left out because the profile does not say: 2 (esketamine, unknown-everything) by --max-course-cost.\n\
+             kapguide: may exceed --max-course-cost 3000 (the low end of the course cost is within 3000; the high end is above it, or open because a fee is unknown): Thorough Sample Practice [SAMPLE]\n"
         );
     }
 
     #[test]
     fn compare_filters_the_named_providers() {
-        let (stdout, _) = output(&[
+        let (stdout, stderr) = output(&[
             "compare",
             "thorough",
             "esketamine",
@@ -417,6 +419,69 @@ mod filters {
             .map(|p| p["id"].as_str().unwrap())
             .collect();
         assert_eq!(ids, ["esketamine"]);
+        // Named providers the filter removes are named, with the reason, on stderr.
+        assert!(
+            stderr.contains(
+                "kapguide: left out thorough: --route esketamine: does not offer\n\
+                 kapguide: left out red-flags: --route esketamine: does not offer\n\
+                 kapguide: Filtered: route esketamine."
+            ),
+            "{stderr}"
+        );
+        let (stdout, stderr) =
+            output(&["compare", "thorough", "esketamine", "--route", "esketamine"]);
+        assert!(
+            stdout.ends_with(
+                "\nFiltered: route esketamine. A profile that does not say is left out.\n"
+            ),
+            "{stdout}"
+        );
+        assert!(
+            stderr.contains("left out thorough: --route esketamine: does not offer"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn a_kept_list_names_the_profiles_that_do_not_say() {
+        let (stdout, _) = output(&["providers", "--region", "us", "--language", "english"]);
+        assert!(
+            stdout.contains(
+                "Left out because the profile does not say: 1 (unknown-everything) by --region; \
+                 1 (red-flags) by --language.\n"
+            ),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn json_and_csv_stay_documents_when_nothing_is_left() {
+        let why = "kapguide: no providers match: of 4 providers, --kind telehealth leaves 0\n";
+        let (stdout, stderr) = output(&[
+            "compare",
+            "--all",
+            "--kind",
+            "telehealth",
+            "--format",
+            "json",
+        ]);
+        let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+        assert_eq!(value["providers"], serde_json::json!([]));
+        assert!(value["questions"].is_array());
+        assert!(stderr.ends_with(why), "{stderr}");
+        let (stdout, stderr) = output(&[
+            "compare",
+            "--all",
+            "--kind",
+            "telehealth",
+            "--format",
+            "csv",
+        ]);
+        assert!(
+            stdout.starts_with("category,question_id,question,weight,critical\n"),
+            "{stdout}"
+        );
+        assert!(stderr.ends_with(why), "{stderr}");
     }
 
     #[test]
@@ -438,12 +503,17 @@ mod filters {
         for (args, why) in cases {
             let (stdout, stderr) = output(args);
             assert_eq!(stdout, "", "{args:?}");
-            assert_eq!(
-                stderr,
-                format!("kapguide: no providers match: {why}\n"),
-                "{args:?}"
+            assert!(
+                stderr.ends_with(&format!("kapguide: no providers match: {why}\n")),
+                "{args:?}: {stderr}"
             );
         }
+        // A provider named on the command line is named when the filter removes it.
+        let (_, stderr) = output(&["compare", "thorough", "--language", "french"]);
+        assert!(
+            stderr.starts_with("kapguide: left out thorough: --language french: does not offer\n"),
+            "{stderr}"
+        );
     }
 
     #[test]

@@ -352,6 +352,15 @@ impl Outcome {
         }
     }
 
+    /// Nothing on stdout, a note on stderr, success: finding nothing is an answer.
+    pub fn note(stderr: String) -> Self {
+        Outcome {
+            stdout: String::new(),
+            stderr,
+            code: 0,
+        }
+    }
+
     pub fn usage(stderr: String) -> Self {
         Outcome {
             stdout: String::new(),

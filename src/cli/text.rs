@@ -10,7 +10,7 @@ use crate::core::export::{
     self, Comparison, FLAGS_NOTE, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, course_note,
     display_name, flags_short, kind_mark, model_text, question_sheet, write_comparison,
 };
-use crate::core::filter::ProviderFilter;
+use crate::core::filter::{Filtered, ProviderFilter};
 use crate::core::id::ProviderId;
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, slugify};
@@ -146,27 +146,32 @@ pub fn checklist(lib: &Library) -> Outcome {
     Outcome::ok(out)
 }
 
-/// The providers `filter` keeps, or `Err` with the message for an empty result: which
-/// criterion left nobody (exit status 0: finding nothing is an answer).
-fn filtered<'l>(
-    context: &'l Context,
-    providers: Vec<&'l Provider>,
-    filter: &ProviderFilter,
-) -> Result<Vec<&'l Provider>, Outcome> {
-    let result = filter.apply(providers, |p| p, &context.course);
+/// For an empty result, the message naming the criterion that left nobody (exit status 0:
+/// finding nothing is an answer).
+fn none_left(result: &Filtered<&Provider>) -> Option<String> {
     if !result.kept.is_empty() {
-        return Ok(result.kept);
-    }
-    let why = if result.total == 0 {
-        "kapguide: no providers are loaded\n".to_string()
+        None
+    } else if result.total == 0 {
+        Some("kapguide: no providers are loaded\n".to_string())
     } else {
-        format!("kapguide: no providers match: {}\n", result.explain(true))
-    };
-    Err(Outcome {
-        stdout: String::new(),
-        stderr: why,
-        code: 0,
-    })
+        Some(format!(
+            "kapguide: no providers match: {}\n",
+            result.explain(true)
+        ))
+    }
+}
+
+/// "Filtered: …" and, when profiles that do not say were left out, which ones.
+fn filter_notes(filter: &ProviderFilter, result: &Filtered<&Provider>) -> String {
+    let mut notes = format!(
+        "Filtered: {}. A profile that does not say is left out.\n",
+        filter.summary()
+    );
+    if let Some(note) = result.unknown_note(|p| p.id.to_string()) {
+        notes.push_str(&note);
+        notes.push_str(".\n");
+    }
+    notes
 }
 
 /// Why a provider kept by `--max-course-cost` is marked.
@@ -181,11 +186,16 @@ const EXCEEDS: &str = "(may exceed)";
 
 pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
     let lib = &context.library;
-    let shown = match filtered(context, lib.providers.iter().collect(), filter) {
-        Ok(shown) => shown,
-        Err(outcome) => return outcome,
-    };
-    let ranked = rank(shown, &lib.checklist, &context.priorities, context.today);
+    let result = filter.apply(lib.providers.iter(), |p| p, &context.course);
+    if let Some(why) = none_left(&result) {
+        return Outcome::note(why);
+    }
+    let ranked = rank(
+        result.kept.clone(),
+        &lib.checklist,
+        &context.priorities,
+        context.today,
+    );
     let mut exceeding = false;
     let mut rows = vec![
         [
@@ -244,10 +254,7 @@ pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
         out.push_str(&format!("{EXCEEDS}: {}.\n", exceed_note(max)));
     }
     if !filter.is_empty() {
-        out.push_str(&format!(
-            "Filtered: {}. A profile that does not say is left out.\n",
-            filter.summary()
-        ));
+        out.push_str(&filter_notes(filter, &result));
     }
     Outcome::ok(out)
 }
@@ -280,6 +287,7 @@ pub fn compare(
     out: &mut dyn Write,
 ) -> Outcome {
     let lib = &context.library;
+    let named = !all && !ids.is_empty();
     let providers = if all || (ids.is_empty() && !filter.is_empty()) {
         lib.providers.iter().collect()
     } else if ids.is_empty() {
@@ -293,10 +301,31 @@ pub fn compare(
             Err(outcome) => return outcome,
         }
     };
-    let providers = match filtered(context, providers, filter) {
-        Ok(kept) => kept,
-        Err(outcome) => return outcome,
+    let result = filter.apply(providers, |p| p, &context.course);
+    // A provider asked for by name is never dropped without a word.
+    let mut notes = String::new();
+    for removed in result.removed.iter().filter(|_| named) {
+        notes.push_str(&format!(
+            "kapguide: left out {}: {}\n",
+            removed.item.id,
+            removed.reason(filter)
+        ));
+    }
+    let format = match format {
+        CompareFormat::Table => Format::Table,
+        CompareFormat::Markdown => Format::Markdown,
+        CompareFormat::Json => Format::Json,
+        CompareFormat::Csv => Format::Csv,
     };
+    // JSON and CSV stay valid documents on stdout, so every note goes to stderr.
+    let data = matches!(format, Format::Json | Format::Csv);
+    if let Some(why) = none_left(&result) {
+        notes.push_str(&why);
+        if !data {
+            return Outcome::note(notes);
+        }
+    }
+    let providers = result.kept.clone();
     // Said on stderr: stdout may be JSON or CSV.
     let exceeding: Vec<String> = providers
         .iter()
@@ -314,8 +343,19 @@ pub fn compare(
         ascii: context.ascii,
         width,
     };
-    let written = write_comparison(&comparison, format, &options, out);
+    let mut written = write_comparison(&comparison, format, &options, out);
+    if !filter.is_empty() && !result.kept.is_empty() {
+        let filtered = filter_notes(filter, &result);
+        if data {
+            for line in filtered.lines() {
+                notes.push_str(&format!("kapguide: {line}\n"));
+            }
+        } else {
+            written = written.and_then(|()| write!(out, "\n{filtered}"));
+        }
+    }
     let mut outcome = Outcome::written(String::new(), written);
+    outcome.stderr.insert_str(0, &notes);
     if let Some(max) = filter.max_course_cost.filter(|_| !exceeding.is_empty()) {
         outcome.stderr.push_str(&format!(
             "kapguide: may exceed --max-course-cost {max} ({}): {}\n",
@@ -368,14 +408,10 @@ pub fn search(lib: &Library, query: &str) -> Outcome {
     let hits = SearchIndex::new(lib).search(query, 20);
     if hits.is_empty() {
         // Finding nothing is an answer, not a problem: exit 0, as `providers --region` does.
-        return Outcome {
-            stdout: String::new(),
-            stderr: format!(
-                "kapguide: nothing matches `{}`\n",
-                truncate(&sanitize_line(query), 60, ELLIPSIS)
-            ),
-            code: 0,
-        };
+        return Outcome::note(format!(
+            "kapguide: nothing matches `{}`\n",
+            truncate(&sanitize_line(query), 60, ELLIPSIS)
+        ));
     }
     let mut out = String::new();
     for hit in hits {
@@ -526,11 +562,7 @@ pub fn packet(
         return Outcome::ok(text);
     };
     match crate::io::store::write_atomic(path, &text, false) {
-        Ok(()) => Outcome {
-            stdout: String::new(),
-            stderr: format!("kapguide: wrote {}\n", path.display()),
-            code: 0,
-        },
+        Ok(()) => Outcome::note(format!("kapguide: wrote {}\n", path.display())),
         Err(e) => Outcome {
             stdout: String::new(),
             stderr: format!("kapguide: not written: {e}; choose another file name\n"),

@@ -55,6 +55,18 @@ impl Criterion {
         }
     }
 
+    /// Why a profile that says otherwise is left out: "does not offer".
+    pub fn refusal(self) -> &'static str {
+        match self {
+            Criterion::Region => "is elsewhere",
+            Criterion::Route | Criterion::Language => "does not offer",
+            Criterion::Kind => "is another kind",
+            Criterion::Telehealth => "offers another level",
+            Criterion::Insurance => "says otherwise",
+            Criterion::MaxCourseCost => "costs more",
+        }
+    }
+
     /// The command-line option: "--max-course-cost".
     pub fn option(self) -> &'static str {
         match self {
@@ -302,13 +314,18 @@ impl ProviderFilter {
         let mut kept: Vec<T> = items.into_iter().collect();
         let total = kept.len();
         let mut steps = Vec::new();
+        let mut removed = Vec::new();
         for criterion in self.active() {
             let mut unknown = 0;
             kept.retain(|&item| match self.fit(criterion, provider(item), course) {
                 Fit::Yes => true,
-                Fit::No => false,
-                Fit::Unknown => {
-                    unknown += 1;
+                fit => {
+                    unknown += usize::from(fit == Fit::Unknown);
+                    removed.push(Removed {
+                        item,
+                        criterion,
+                        unknown: fit == Fit::Unknown,
+                    });
                     false
                 }
             });
@@ -319,7 +336,12 @@ impl ProviderFilter {
                 unknown,
             });
         }
-        Filtered { kept, total, steps }
+        Filtered {
+            kept,
+            total,
+            steps,
+            removed,
+        }
     }
 }
 
@@ -351,12 +373,49 @@ impl Step {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// One item a criterion removed, and whether only because its profile does not say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed<T> {
+    pub item: T,
+    pub criterion: Criterion,
+    pub unknown: bool,
+}
+
+impl<T> Removed<T> {
+    /// "--route iv: does not offer" or "--route iv: does not say".
+    pub fn reason(&self, filter: &ProviderFilter) -> String {
+        let why = if self.unknown {
+            "does not say"
+        } else {
+            self.criterion.refusal()
+        };
+        let value = filter.value_text(self.criterion).unwrap_or_default();
+        format!("{} {value}: {why}", self.criterion.option())
+    }
+}
+
+/// Names listed before "and N more".
+const NAMES_LISTED: usize = 3;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Filtered<T> {
     pub kept: Vec<T>,
     /// How many there were before filtering.
     pub total: usize,
     pub steps: Vec<Step>,
+    /// In the order the criteria removed them.
+    pub removed: Vec<Removed<T>>,
+}
+
+impl<T> Default for Filtered<T> {
+    fn default() -> Self {
+        Filtered {
+            kept: Vec::new(),
+            total: 0,
+            steps: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
 }
 
 impl<T> Filtered<T> {
@@ -381,6 +440,35 @@ impl<T> Filtered<T> {
             "providers"
         };
         format!("of {} {providers}, {}", self.total, parts.join("; "))
+    }
+
+    /// "Left out because the profile does not say: 1 (moonwater) by --language", or `None`
+    /// when every removal was a definite no. A kept list would otherwise hide them.
+    pub fn unknown_note(&self, name: impl Fn(&T) -> String) -> Option<String> {
+        let parts: Vec<String> = self
+            .steps
+            .iter()
+            .filter(|step| step.unknown > 0)
+            .map(|step| {
+                let names: Vec<String> = self
+                    .removed
+                    .iter()
+                    .filter(|r| r.unknown && r.criterion == step.criterion)
+                    .map(|r| name(&r.item))
+                    .collect();
+                let mut listed = names[..names.len().min(NAMES_LISTED)].join(", ");
+                if names.len() > NAMES_LISTED {
+                    listed.push_str(&format!(" and {} more", names.len() - NAMES_LISTED));
+                }
+                format!("{} ({listed}) by {}", names.len(), step.criterion.option())
+            })
+            .collect();
+        (!parts.is_empty()).then(|| {
+            format!(
+                "Left out because the profile does not say: {}",
+                parts.join("; ")
+            )
+        })
     }
 }
 
@@ -646,5 +734,42 @@ mod tests {
         );
         assert_eq!(pick_fit(pick(Some("US"), Some("MT")), &oregon), Fit::No);
         assert_eq!(pick_fit(pick(None, Some("MT")), &oregon), Fit::No);
+    }
+
+    #[test]
+    fn removals_say_which_and_why_and_unknowns_are_named() {
+        let all = three();
+        let mut filter = with(Criterion::Route, "iv");
+        let result = filter.apply(&all, |p| p, &CourseShape::default());
+        let reasons: Vec<String> = result
+            .removed
+            .iter()
+            .map(|r| format!("{}: {}", r.item.id, r.reason(&filter)))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "mt: --route iv: does not offer",
+                "tele: --route iv: does not offer"
+            ]
+        );
+        assert_eq!(result.unknown_note(|p| p.id.to_string()), None);
+        filter.set(Criterion::Route, "").unwrap();
+        filter.set(Criterion::Language, "english").unwrap();
+        let mut more = all.clone();
+        for id in ["a", "b", "c"] {
+            more.push(provider(id));
+        }
+        let result = filter.apply(&more, |p| p, &CourseShape::default());
+        assert_eq!(
+            result.removed[0].reason(&filter),
+            "--language english: does not say"
+        );
+        assert_eq!(
+            result.unknown_note(|p| p.id.to_string()).as_deref(),
+            Some(
+                "Left out because the profile does not say: 4 (tele, a, b and 1 more) by --language"
+            )
+        );
     }
 }

@@ -135,9 +135,9 @@ impl App {
         );
         let mut order = filtered.kept;
         self.compare.filtered = Filtered {
-            kept: Vec::new(),
             total: filtered.total,
             steps: filtered.steps,
+            ..Filtered::default()
         };
         match self.compare.sort {
             SortBy::Score => {}
