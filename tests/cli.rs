@@ -535,7 +535,63 @@ mod filters {
             .args(["providers", "--max-course-cost", "cheap"])
             .assert()
             .code(2)
-            .stderr("kapguide: --max-course-cost `cheap`: give a whole amount, like 3000\n");
+            .stderr(
+                "kapguide: --max-course-cost `cheap`: give a whole amount, like 3000 or 3,000\n",
+            );
+        let usage = |args: &[&str], message: &str| {
+            kapguide(home.path())
+                .args(FIXTURES)
+                .args(args)
+                .assert()
+                .code(2)
+                .stderr(format!("kapguide: {message}\n"));
+        };
+        usage(
+            &["providers", "--max-course-cost", "-5"],
+            "--max-course-cost `-5`: give a whole amount, like 3000 or 3,000",
+        );
+        usage(
+            &["providers", "--max-course-cost", "3,0,0,0"],
+            "--max-course-cost `3,0,0,0`: give a whole amount, like 3000 or 3,000",
+        );
+        usage(
+            &["providers", "--language", ""],
+            "--language: give a value, or leave the option out",
+        );
+        usage(
+            &["compare", "--all", "--region", " "],
+            "--region: give a value, or leave the option out",
+        );
+    }
+
+    #[test]
+    fn filter_words_ignore_case_and_sit_under_their_own_heading() {
+        let (upper, _) = output(&[
+            "providers",
+            "--route",
+            "SUBLINGUAL",
+            "--telehealth",
+            "PARTIAL",
+        ]);
+        let (lower, _) = output(&[
+            "providers",
+            "--route",
+            "sublingual",
+            "--telehealth",
+            "partial",
+        ]);
+        assert_eq!(upper, lower);
+        assert!(
+            upper.contains("Filtered: route sublingual, telehealth partial."),
+            "{upper}"
+        );
+        let (help, _) = output(&["compare", "--help"]);
+        let filters = help
+            .split("\nFilters:\n")
+            .nth(1)
+            .expect("a Filters heading");
+        assert!(filters.contains("--max-course-cost"), "{help}");
+        assert!(help.contains("a profile that does not say"), "{help}");
     }
 }
 

@@ -64,11 +64,13 @@ pub enum Command {
     /// Print the checklist, grouped by category, with why each question matters.
     Checklist,
     /// List the providers, best first (filters: see "Filters" in the README).
+    #[command(after_help = FILTERS_NOTE)]
     Providers {
         #[command(flatten)]
         filter: FilterArgs,
     },
     /// Compare providers side by side: questions as rows, providers as columns.
+    #[command(after_help = FILTERS_NOTE)]
     Compare {
         /// Provider ids (see `kapguide providers`).
         ids: Vec<String>,
@@ -150,32 +152,35 @@ pub enum Command {
     },
 }
 
+const FILTERS_NOTE: &str = "Filters: a profile that does not say (no languages listed, telehealth unknown…) never passes; the output names the ones left out.";
+
 /// The provider filters `providers` and `compare` share. Combined, a provider must pass them
 /// all; a profile that does not say (telehealth unknown, no languages listed) does not pass.
 #[derive(Clone, Debug, Default, clap::Args)]
+#[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     /// Only providers in this region, country or city (MT, US, Kalispell); US-CA tells
     /// California from Canada.
     #[arg(long, value_name = "R")]
     pub region: Option<String>,
     /// Only providers offering this route.
-    #[arg(long, value_name = "ROUTE", value_parser = words(Criterion::Route))]
+    #[arg(long, value_name = "ROUTE", value_parser = words(Criterion::Route), ignore_case = true)]
     pub route: Option<String>,
     /// Only providers of this kind.
-    #[arg(long, value_name = "KIND", value_parser = words(Criterion::Kind))]
+    #[arg(long, value_name = "KIND", value_parser = words(Criterion::Kind), ignore_case = true)]
     pub kind: Option<String>,
     /// Only providers whose care is this much by video or phone.
-    #[arg(long, value_name = "LEVEL", value_parser = words(Criterion::Telehealth))]
+    #[arg(long, value_name = "LEVEL", value_parser = words(Criterion::Telehealth), ignore_case = true)]
     pub telehealth: Option<String>,
     /// Only providers that deal with insurance this way.
-    #[arg(long, value_name = "HOW", value_parser = words(Criterion::Insurance))]
+    #[arg(long, value_name = "HOW", value_parser = words(Criterion::Insurance), ignore_case = true)]
     pub insurance: Option<String>,
     /// Only providers offering care in this language (English, Spanish…; case is ignored).
     #[arg(long, value_name = "LANGUAGE")]
     pub language: Option<String>,
     /// Only providers whose estimated course could cost N or less (the low end of the range,
     /// in the provider's own currency); those whose high end is above N are marked.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub max_course_cost: Option<String>,
 }
 
@@ -198,6 +203,13 @@ impl FilterArgs {
         ];
         for (criterion, value) in given {
             if let Some(value) = value {
+                // In the panel a blank row is "no filter"; typed here it is a mistake.
+                if value.trim().is_empty() {
+                    return Err(format!(
+                        "kapguide: {}: give a value, or leave the option out\n",
+                        criterion.option()
+                    ));
+                }
                 filter
                     .set(criterion, value)
                     .map_err(|e| format!("kapguide: {e}\n"))?;

@@ -18,6 +18,7 @@ use super::provider::{Provider, ProviderKind, Telehealth};
 pub use super::region::RegionChoice;
 use super::region::{in_region, says_region};
 use super::sanitize::sanitize_line;
+use super::width::{ELLIPSIS, truncate};
 
 /// One criterion of the filter, in the order they are applied and explained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +102,26 @@ impl Criterion {
     }
 }
 
+/// Typed text as messages repeat it: one clean line, at most [`ECHO_WIDTH`] columns.
+fn echo(text: &str) -> String {
+    truncate(&sanitize_line(text), ECHO_WIDTH, ELLIPSIS)
+}
+
+const ECHO_WIDTH: usize = 60;
+
+/// A whole amount: digits, or digits grouped in threes by commas ("3,000"); "3,0,0,0" is not.
+fn amount(text: &str) -> Option<u64> {
+    let mut groups = text.split(',');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let grouped = rest.is_empty() || (first.len() <= 3 && rest.iter().all(|g| g.len() == 3));
+    if !digits(first) || !rest.iter().all(|g| digits(g)) || !grouped {
+        return None;
+    }
+    text.replace(',', "").parse().ok()
+}
+
 /// The region criterion: words typed on the command line (region, country or city, see
 /// [`in_region`]) or a place picked from the profiles' own.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,7 +133,7 @@ pub enum RegionFilter {
 impl RegionFilter {
     pub fn text(&self) -> String {
         match self {
-            RegionFilter::Named(name) => sanitize_line(name).into_owned(),
+            RegionFilter::Named(name) => echo(name),
             RegionFilter::Place(place) => place.label(),
         }
     }
@@ -174,7 +195,7 @@ impl ProviderFilter {
             Criterion::Kind => self.kind.map(|k| k.as_str().into()),
             Criterion::Telehealth => self.telehealth.map(|t| t.as_str().into()),
             Criterion::Insurance => self.insurance.map(|i| i.as_str().into()),
-            Criterion::Language => self.language.as_deref().map(|l| sanitize_line(l).into()),
+            Criterion::Language => self.language.as_deref().map(echo),
             Criterion::MaxCourseCost => self.max_course_cost.map(|n| n.to_string()),
         }
     }
@@ -238,13 +259,11 @@ impl ProviderFilter {
                 self.language = Some(value.to_string());
                 Ok(())
             }
-            Criterion::MaxCourseCost => value
-                .replace(',', "")
-                .parse::<u64>()
+            Criterion::MaxCourseCost => amount(value)
                 .map(|n| self.max_course_cost = Some(n))
-                .map_err(|_| "give a whole amount, like 3000".to_string()),
+                .ok_or_else(|| "give a whole amount, like 3000 or 3,000".to_string()),
         };
-        result.map_err(|why| format!("{} `{}`: {why}", criterion.option(), sanitize_line(value)))
+        result.map_err(|why| format!("{} `{}`: {why}", criterion.option(), echo(value)))
     }
 
     /// How `provider` fares on one criterion (`Yes` when the criterion is not set).
@@ -657,6 +676,27 @@ mod tests {
         assert_eq!(error, "--telehealth `ful`: did you mean `full`?");
         assert!(filter.set(Criterion::Insurance, "unknown").is_err());
         assert!(filter.set(Criterion::MaxCourseCost, "cheap").is_err());
+        for bad in ["3,0,0,0", "30,00", "1234,567", ",300", "3,000,", "-5"] {
+            assert!(filter.set(Criterion::MaxCourseCost, bad).is_err(), "{bad}");
+        }
+        assert_eq!(amount("12,345,678"), Some(12_345_678));
+        assert_eq!(amount("3000"), Some(3000));
+        let long = "x".repeat(200);
+        let error = filter.set(Criterion::Telehealth, &long).unwrap_err();
+        assert!(
+            error.starts_with(&format!("--telehealth `{}…`", "x".repeat(59))),
+            "{error}"
+        );
+        filter.set(Criterion::Language, &long).unwrap();
+        assert_eq!(
+            filter
+                .value_text(Criterion::Language)
+                .unwrap()
+                .chars()
+                .count(),
+            60
+        );
+        filter.clear(Criterion::Language);
         assert!(filter.is_empty());
         filter.set(Criterion::Kind, "telehealth").unwrap();
         filter.set(Criterion::Region, "MT").unwrap();
