@@ -109,7 +109,7 @@ fn each_failure_mode_names_file_line_column_and_a_hint() {
         ),
         (
             "Bad Name.toml",
-            "Bad Name.toml:1:1: error: `Bad Name` cannot be a provider id: the id is the file name\n  hint: rename the file to `bad-name.toml` (lowercase letters, digits and dashes)\n",
+            "Bad Name.toml:1:1: error: `Bad Name` cannot be a provider id: the id is the file name\n  hint: rename the file to `bad-name.toml` (lowercase letters, digits, `-` and `_`)\n",
         ),
         (
             "bad-answer-table.toml",

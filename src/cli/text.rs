@@ -311,12 +311,6 @@ pub fn compare(
             removed.reason(filter)
         ));
     }
-    let format = match format {
-        CompareFormat::Table => Format::Table,
-        CompareFormat::Markdown => Format::Markdown,
-        CompareFormat::Json => Format::Json,
-        CompareFormat::Csv => Format::Csv,
-    };
     // JSON and CSV stay valid documents on stdout, so every note goes to stderr.
     let data = matches!(format, Format::Json | Format::Csv);
     if let Some(why) = none_left(&result) {
@@ -574,7 +568,7 @@ pub fn packet(
 pub fn new_provider(lib: &Library, id: &str, today: Date) -> Outcome {
     if ProviderId::new(id).is_err() {
         return Outcome::usage(format!(
-            "kapguide: `{}` cannot be a provider id; ids are lowercase letters, digits and dashes, like `{}`\n",
+            "kapguide: `{}` cannot be a provider id; ids are lowercase letters, digits, `-` and `_`, starting with a letter or digit, like `{}`\n",
             crate::core::sanitize::sanitize_line(id),
             slugify(id)
         ));

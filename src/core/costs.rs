@@ -170,7 +170,8 @@ impl CourseShape {
             .collect();
         parts.push(match self.boosters {
             0 => "no boosters".into(),
-            n => format!("{n} booster"),
+            1 => "1 booster".into(),
+            n => format!("{n} boosters"),
         });
         parts.join(", ")
     }

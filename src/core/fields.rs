@@ -40,14 +40,10 @@ pub fn parse_document<'i>(text: &'i str, rep: &mut Reporter<'_>) -> Option<Spann
     errors.is_empty().then_some(table)
 }
 
-/// `key` as TOML writes it: bare when it can be, quoted otherwise, so an id such as
-/// `prep sessions` or `a.b` (valid in a checklist) reads back as the same one key.
+/// `key` as TOML writes it: bare when it is a bare key (every checklist id is), quoted
+/// otherwise, so any key read back is the same one key.
 pub fn toml_key(key: &str) -> String {
-    let bare = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if bare {
+    if crate::core::id::is_bare_key(key) {
         key.to_string()
     } else {
         toml::Value::String(key.to_string()).to_string()

@@ -276,7 +276,7 @@ impl Provider {
                 0,
                 format!("`{stem}` cannot be a provider id: the id is the file name"),
                 Some(format!(
-                    "rename the file to `{}.toml` (lowercase letters, digits and dashes)",
+                    "rename the file to `{}.toml` (lowercase letters, digits, `-` and `_`)",
                     slugify(&stem)
                 )),
             );

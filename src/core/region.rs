@@ -103,15 +103,18 @@ impl RegionChoice {
 
     /// Whether `provider` is in this country or region, field by field: a country matches on
     /// the country alone, so Canada ("CA") never takes in California (region "CA" of "US"); a
-    /// region without a country matches only profiles that give no country.
+    /// region without a country matches only profiles that give no country; neither ("all
+    /// regions", as labelled) matches everyone.
     pub fn matches(&self, provider: &Provider) -> bool {
         let location = &provider.location;
         let same = |field: &Option<String>, want: &Option<String>| {
             key(field.as_deref()) == key(want.as_deref())
         };
-        same(&location.country, &self.country)
-            && (self.country.is_some() && self.region.is_none()
-                || same(&location.region, &self.region))
+        match (&self.country, &self.region) {
+            (None, None) => true,
+            (Some(_), None) => same(&location.country, &self.country),
+            _ => same(&location.country, &self.country) && same(&location.region, &self.region),
+        }
     }
 }
 
@@ -234,5 +237,16 @@ mod tests {
         // "CA (no country given)" is only for profiles without a country.
         let bare = choice(None, Some("CA"));
         assert!(bare.matches(&no_country) && !bare.matches(&california));
+    }
+
+    #[test]
+    fn all_regions_matches_every_place_as_its_label_says() {
+        let all = RegionChoice {
+            country: None,
+            region: None,
+        };
+        assert_eq!(all.label(), "all regions");
+        assert!(all.matches(&at("Kalispell", "MT", "US")));
+        assert!(all.matches(&at("", "", "")));
     }
 }

@@ -29,6 +29,14 @@ fn course_text(provider: &Provider, course: &CourseShape) -> String {
             continue;
         }
         let each = match fee {
+            // A fee of 0 is how a profile says the session is not offered or not charged.
+            Some(item) if item.value.high == 0 => match &item.note {
+                Some(note) => format!(
+                    "none charged, so left out of the cost ({})",
+                    sanitize_line(note)
+                ),
+                None => "none charged, so left out of the cost".into(),
+            },
             Some(item) if item.value.low == item.value.high => format!("{} each", item.value.low),
             Some(item) => format!("{}–{} each", item.value.low, item.value.high),
             None => "fee unknown: adds 0 to the low end and leaves the high end open".into(),
@@ -172,4 +180,45 @@ pub fn explain(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::costs::{Costs, Fee, Item};
+    use crate::core::id::ProviderId;
+    use crate::core::provider::ProviderKind;
+
+    #[test]
+    fn sessions_without_a_fee_are_left_out_and_boosters_are_plural() {
+        let mut provider = Provider::new(
+            ProviderId::new("infusions").unwrap(),
+            "Infusions".into(),
+            ProviderKind::KetamineClinic,
+        );
+        let mut none = Item::bare(Fee::exact(0));
+        none.note = Some("No preparation sessions are offered.".into());
+        provider.costs = Costs {
+            currency: Some("USD".into()),
+            dosing_session: Some(Item::bare(Fee::exact(475))),
+            preparation_session: Some(none),
+            integration_session: Some(Item::bare(Fee::exact(0))),
+            ..Costs::default()
+        };
+        let mut course = CourseShape::default();
+        course.boosters = 2;
+        let text = course_text(&provider, &course);
+        assert!(
+            text.contains("for 6 dosing, 2 preparation, 3 integration, 2 boosters."),
+            "{text}"
+        );
+        assert!(text.contains("  2 × preparation session: none charged, so left out of the cost (No preparation sessions are offered.)\n"), "{text}");
+        assert!(
+            text.contains("  3 × integration session: none charged, so left out of the cost\n"),
+            "{text}"
+        );
+        assert!(text.contains("  2 × booster session: 475 each\n"), "{text}");
+        course.boosters = 1;
+        assert!(course.describe().ends_with(", 1 booster"));
+    }
 }
