@@ -457,26 +457,22 @@ mod filters {
     #[test]
     fn json_and_csv_stay_documents_when_nothing_is_left() {
         let why = "kapguide: no providers match: of 4 providers, --kind telehealth leaves 0\n";
-        let (stdout, stderr) = output(&[
-            "compare",
-            "--all",
-            "--kind",
-            "telehealth",
-            "--format",
-            "json",
-        ]);
+        let nothing_as = |format| {
+            output(&[
+                "compare",
+                "--all",
+                "--kind",
+                "telehealth",
+                "--format",
+                format,
+            ])
+        };
+        let (stdout, stderr) = nothing_as("json");
         let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
         assert_eq!(value["providers"], serde_json::json!([]));
         assert!(value["questions"].is_array());
         assert!(stderr.ends_with(why), "{stderr}");
-        let (stdout, stderr) = output(&[
-            "compare",
-            "--all",
-            "--kind",
-            "telehealth",
-            "--format",
-            "csv",
-        ]);
+        let (stdout, stderr) = nothing_as("csv");
         assert!(
             stdout.starts_with("category,question_id,question,weight,critical\n"),
             "{stdout}"

@@ -205,8 +205,10 @@ mod tests {
             integration_session: Some(Item::bare(Fee::exact(0))),
             ..Costs::default()
         };
-        let mut course = CourseShape::default();
-        course.boosters = 2;
+        let mut course = CourseShape {
+            boosters: 2,
+            ..CourseShape::default()
+        };
         let text = course_text(&provider, &course);
         assert!(
             text.contains("for 6 dosing, 2 preparation, 3 integration, 2 boosters."),
