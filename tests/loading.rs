@@ -2,6 +2,8 @@
 //! and any order the directory lists its files in (proptest), and duplicate ids resolved as
 //! documented (later directories win, each override warned about).
 
+mod cli_support;
+
 use std::path::{Path, PathBuf};
 
 use kapguide::core::date::Date;
@@ -149,4 +151,61 @@ fn a_cancelled_load_returns_nothing() {
     let loaded = load_provider_dirs(&options, &checklist, &progress).expect("not cancelled");
     assert_eq!(progress.counts(), (40, 40));
     assert_eq!(loaded.providers.len() + loaded.skipped, 40);
+}
+
+/// `kapguide providers` over many files shows "loading providers N / M" on stderr only when
+/// stderr is a terminal. The debug-build hook shows it at once instead of after a second, so
+/// a small test load would show it wherever it is allowed.
+mod progress_on_stderr {
+    use super::*;
+
+    fn many_files(root: &Path) -> PathBuf {
+        let fixtures = fixtures();
+        let files: Vec<_> = (0..300).map(|c| (0, c % 4, c)).collect();
+        write(root, &files, &fixtures);
+        root.join("d0")
+    }
+
+    #[test]
+    fn piped_stderr_never_gets_progress() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = many_files(root.path());
+        let output = cli_support::kapguide_std(root.path())
+            .env("KAPGUIDE_TEST_PROGRESS_AFTER_MS", "0")
+            .args(["--no-bundled", "--providers"])
+            .arg(&dir)
+            .arg("providers")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("loading providers"), "{stderr}");
+        assert!(!stderr.contains('\r'), "{stderr:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("thorough-"));
+    }
+
+    /// The same run on a terminal (`script` gives it one) shows the line, then clears it.
+    #[test]
+    fn a_terminal_gets_progress() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = many_files(root.path());
+        let bin = assert_cmd::cargo::cargo_bin!("kapguide");
+        let command = format!(
+            "{} --no-bundled --providers {} providers",
+            bin.display(),
+            dir.display()
+        );
+        let mut script = std::process::Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]);
+        for (key, value) in cli_support::kapguide_std(root.path()).get_envs() {
+            if let Some(value) = value {
+                script.env(key, value);
+            }
+        }
+        let Ok(output) = script.env("KAPGUIDE_TEST_PROGRESS_AFTER_MS", "0").output() else {
+            eprintln!("skipped: `script` (util-linux) is not installed");
+            return;
+        };
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert!(shown.contains("kapguide: loading providers"), "{shown}");
+    }
 }

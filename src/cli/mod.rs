@@ -1,10 +1,11 @@
 //! The command line: every view of the app as plain, pipe-friendly text, built on the same core.
 //! Exit status: 0 ok, 1 problems found, 2 usage (bad arguments, unknown ids).
 
+mod progress;
 mod text;
 mod tooling;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +15,8 @@ use crate::core::ascii::{FoldWriter, fold};
 use crate::core::export::{Format, SheetFormat};
 use crate::core::filter::{Criterion, ProviderFilter};
 use crate::core::sanitize::{sanitize, sanitize_line};
-use crate::io::loader::{Library, LoadOptions};
+use crate::io::loader::{Library, LoadOptions, load_guides_and_checklist, load_with_progress};
+use crate::io::progress::{Progress, loading_line, megabytes};
 pub use crate::io::session::Context;
 use crate::io::{paths, print_diagnostic};
 
@@ -318,7 +320,21 @@ fn load_context(cli: &Cli) -> Result<Context, String> {
         bundled_providers: !cli.no_bundled,
         ..LoadOptions::default()
     };
-    let context = Context::load(
+    let loading = Progress::default();
+    let library = if cli.command.is_none() {
+        // The interactive app loads the providers itself, in the background.
+        load_guides_and_checklist(&options)
+    } else {
+        let line = || {
+            let (done, total) = loading.counts();
+            loading_line(done, total)
+        };
+        progress::while_running(progress::wanted(), line, || {
+            load_with_progress(&options, &loading)
+        })
+    };
+    let context = Context::with_library(
+        library,
         options,
         paths::config_file().as_deref(),
         &cli.priorities,
@@ -439,7 +455,13 @@ pub fn main() -> ExitCode {
     } else {
         &mut buffered
     };
-    let mut outcome = run(command, &context, stdout);
+    // A long comparison written to a file or pipe says how far it has got, on a terminal.
+    let written = Progress::default();
+    let line = || format!("writing {}", megabytes(written.counts().0));
+    let show = progress::wanted() && !io::stdout().is_terminal();
+    let mut outcome = progress::while_running(show, line, || {
+        run(command, &context, &mut written.counting(stdout))
+    });
     if cli.ascii {
         outcome.stderr = fold(&outcome.stderr).into_owned();
     }
@@ -497,7 +519,6 @@ pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outc
 
 /// The terminal's width, if output goes to a terminal.
 fn terminal_width() -> Option<usize> {
-    use std::io::IsTerminal;
     io::stdout()
         .is_terminal()
         .then(|| crossterm::terminal::size().ok())

@@ -199,17 +199,7 @@ impl CourseCost {
             return "unknown".into();
         }
         let currency = self.currency.as_deref().unwrap_or("");
-        let money = |n: u64| {
-            let digits = n.to_string();
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push(',');
-                }
-                out.push(c);
-            }
-            out
-        };
+        let money = |n: u64| thousands(n);
         match self.high {
             Some(high) if high == self.low => format!("{currency} {}", money(high)),
             Some(high) => format!("{currency} {}–{}", money(self.low), money(high)),
@@ -395,6 +385,19 @@ fn read_fee(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -> Option<Ite
         note,
         source,
     })
+}
+
+/// `12345` as `12,345`: money, and counts people read while they wait.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

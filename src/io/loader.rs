@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub use super::progress::Progress;
 use crate::core::checklist::Checklist;
 use crate::core::crisis::{self, CRISIS_FILE, CrisisLines};
 use crate::core::date::Date;
@@ -77,35 +78,8 @@ impl LoadOptions {
     }
 }
 
-/// How far a provider load has got, shared with whoever shows it; `cancel` stops it early.
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicUsize,
-    total: AtomicUsize,
-    cancelled: AtomicBool,
-}
-
-impl Progress {
-    /// Files read so far and files to read (0 until the directories are listed).
-    pub fn counts(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    /// Asks the load to stop; it then returns nothing rather than part of the providers.
-    pub fn cancel(&self) {
-        self.cancelled.store(true, Ordering::Relaxed);
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::Relaxed)
-    }
-}
-
 /// The provider half of a load: added to a [`Library`] that has the guides and checklist.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProviderLoad {
     pub providers: Vec<Provider>,
     /// Profiles hidden by a later file with the same id (see `Library::shadowed`).
@@ -277,9 +251,14 @@ fn bundled_files(prefix: &str, extension: &str) -> Vec<FileSource> {
 
 /// Loads everything the app shows.
 pub fn load(options: &LoadOptions) -> Library {
+    load_with_progress(options, &Progress::default())
+}
+
+/// [`load`], counting provider files read in `progress` (which nothing may cancel: the load
+/// always finishes).
+pub fn load_with_progress(options: &LoadOptions, progress: &Progress) -> Library {
     let mut lib = load_guides_and_checklist(options);
-    // Nothing cancels this progress, so the load always finishes.
-    if let Some(providers) = load_provider_dirs(options, &lib.checklist, &Progress::default()) {
+    if let Some(providers) = load_provider_dirs(options, &lib.checklist, progress) {
         providers.add_to(&mut lib);
     }
     lib
@@ -508,7 +487,7 @@ fn parse_all(
     threads: usize,
     progress: &Progress,
 ) -> Option<Vec<Parsed>> {
-    progress.total.fetch_add(files.len(), Ordering::Relaxed);
+    progress.add_total(files.len());
     let next = AtomicUsize::new(0);
     // Each thread takes the next batch of files until none are left.
     let work = || {
@@ -521,9 +500,7 @@ fn parse_all(
             let batch = files.iter().enumerate().skip(start).take(BATCH);
             let before = done.len();
             done.extend(batch.map(|(i, file)| (i, parse_provider(file, checklist, today))));
-            progress
-                .done
-                .fetch_add(done.len() - before, Ordering::Relaxed);
+            progress.advance(done.len() - before);
         }
         done
     };

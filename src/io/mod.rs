@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod loader;
 pub mod paths;
+pub mod progress;
 pub mod session;
 pub mod store;
 

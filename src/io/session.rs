@@ -34,6 +34,19 @@ impl Context {
         ascii: bool,
     ) -> Result<Context, PriorityArgError> {
         let library = loader::load(&options);
+        Context::with_library(library, options, config_file, priority_overrides, ascii)
+    }
+
+    /// [`Context::load`] with a library loaded otherwise: the interactive app's has no
+    /// providers yet (it loads them in the background, see `tui::Background`), the command
+    /// line's counts its progress (`loader::load_with_progress`).
+    pub fn with_library(
+        library: Library,
+        options: LoadOptions,
+        config_file: Option<&Path>,
+        priority_overrides: &[String],
+        ascii: bool,
+    ) -> Result<Context, PriorityArgError> {
         let (config, config_problems) = Config::load(config_file, &library.checklist);
         let mut priorities = config.priorities.clone();
         for arg in priority_overrides {

@@ -8,6 +8,7 @@ use crate::core::export::{Format, OwnedComparison};
 use crate::core::id::ProviderId;
 use crate::core::provider::{AnswerValue, Provider};
 use crate::io::config::{Config, ConfigError};
+use crate::io::loader::ProviderLoad;
 use crate::io::store::SaveError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,6 +111,9 @@ pub enum Action {
     /// A mouse click on the tab bar or a list row (only with `--mouse`).
     Click(u16, u16),
     Done(Reply),
+    /// No more input is waiting: finish work put off while keys kept coming (the search for
+    /// the latest query; the ones typed over are dropped, never queued).
+    Idle,
 }
 
 /// Why a draft or profile was not saved.
@@ -226,6 +230,17 @@ pub enum Reply {
     },
     ConfigSaved(Result<PathBuf, ConfigError>),
     Exported(Result<PathBuf, FileError>),
+    /// Provider files read so far, of `total` (0 until the directories are listed).
+    LoadProgress {
+        done: usize,
+        total: usize,
+    },
+    /// Every provider, loaded in the background: all of them at once, never part.
+    ProvidersLoaded(Box<ProviderLoad>),
+    /// Bytes of the running export written so far.
+    ExportProgress {
+        bytes: usize,
+    },
 }
 
 /// What an export writes: text already made (a question sheet), or a comparison written as it

@@ -41,7 +41,7 @@ use crate::core::provider::Provider;
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{AnswerMatrix, Priorities, Score};
 use crate::io::config::Config;
-use crate::io::loader::Library;
+use crate::io::loader::{Library, ProviderLoad};
 use crate::io::session::Context;
 
 /// What the run loop found before starting: it reads the disk so that the app does not.
@@ -88,6 +88,11 @@ pub struct App {
     answers: AnswerMatrix,
     /// What the last drawing put where, for clicks (drawing reads `&App`, so it records here).
     targets: std::cell::RefCell<Vec<(Rect, Target)>>,
+    /// Provider files read and to read while they load in the background; the Checklist and
+    /// Compare views wait for them (`lib.providers` is empty until all are in).
+    pub(crate) loading: Option<(usize, usize)>,
+    /// Bytes written by the export running in the background.
+    pub(crate) exporting: Option<usize>,
 }
 
 /// The first few problems' lines (a long list is for `kapguide validate`), then a blank line.
@@ -101,6 +106,49 @@ fn first_few<'a>(report: &mut Vec<String>, problems: impl Iterator<Item = &'a Pr
         report.push(format!("… and {} more", problems.len() - SHOWN));
     }
     report.push(String::new());
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Adds what `problems` (of files loaded, `skipped` of them skipped) mean to the status line's
+/// `summary` and the problems overlay's `report`.
+fn file_problems(
+    skipped: usize,
+    problems: &[Problem],
+    summary: &mut Vec<String>,
+    report: &mut Vec<String>,
+) {
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    if skipped > 0 || errors > 0 {
+        let what = if skipped > 0 {
+            format!(
+                "{} skipped because of errors",
+                plural(skipped, "file", "files")
+            )
+        } else {
+            format!("{} found in the files", plural(errors, "error", "errors"))
+        };
+        summary.push(format!("{what} — run `kapguide validate`"));
+        report.push(format!(
+            "{what}. Run `kapguide validate` to see every problem with its line and a hint."
+        ));
+        first_few(report, problems.iter().filter(|p| p.is_error()));
+    }
+    let warnings: Vec<&Problem> = problems.iter().filter(|p| !p.is_error()).collect();
+    if !warnings.is_empty() {
+        let what = plural(warnings.len(), "warning", "warnings");
+        summary.push(format!("{what} about the files"));
+        report.push(format!(
+            "{what}: the files were loaded, but something looks wrong (a profile hidden by another with the same id, say)."
+        ));
+        first_few(report, warnings.into_iter());
+    }
 }
 
 /// Moves a selection in a list of `len` items shown `rows` at a time; `None` if `action` is not
@@ -151,6 +199,8 @@ impl App {
             quit: false,
             targets: Default::default(),
             resume: None,
+            loading: None,
+            exporting: None,
         };
         app.profiles_changed();
         let size = app.reader_size();
@@ -171,13 +221,6 @@ impl App {
         let paragraphs = |problem: &Problem| -> Vec<String> {
             problem.to_string().lines().map(str::to_string).collect()
         };
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
         let unreadable: std::collections::BTreeSet<_> = drafts
             .iter()
             .filter(|p| p.is_error())
@@ -196,35 +239,12 @@ impl App {
             report.extend(drafts.iter().flat_map(paragraphs));
             report.push(String::new());
         }
-        let skipped = self.lib.skipped;
-        let errors = self.lib.error_count();
-        if skipped > 0 || errors > 0 {
-            let what = if skipped > 0 {
-                format!(
-                    "{} skipped because of errors",
-                    plural(skipped, "file", "files")
-                )
-            } else {
-                format!("{} found in the files", plural(errors, "error", "errors"))
-            };
-            summary.push(format!("{what} — run `kapguide validate`"));
-            report.push(format!(
-                "{what}. Run `kapguide validate` to see every problem with its line and a hint."
-            ));
-            first_few(
-                &mut report,
-                self.lib.problems.iter().filter(|p| p.is_error()),
-            );
-        }
-        let warnings: Vec<&Problem> = self.lib.problems.iter().filter(|p| !p.is_error()).collect();
-        if !warnings.is_empty() {
-            let what = plural(warnings.len(), "warning", "warnings");
-            summary.push(format!("{what} about the files"));
-            report.push(format!(
-                "{what}: the files were loaded, but something looks wrong (a profile hidden by another with the same id, say)."
-            ));
-            first_few(&mut report, warnings.into_iter());
-        }
+        file_problems(
+            self.lib.skipped,
+            &self.lib.problems,
+            &mut summary,
+            &mut report,
+        );
         if !config.is_empty() {
             summary.push("the config file has problems (default priorities used)".to_string());
             report.push(
@@ -310,12 +330,58 @@ impl App {
             Action::Resize(width, height) => self.resize(width, height),
             Action::Done(reply) => self.reply(reply, &mut effects),
             Action::Click(x, y) => self.click(x, y, &mut effects),
+            Action::Idle => self.run_search(),
             action => {
                 self.status = None;
                 self.key(action, &mut effects);
             }
         }
+        self.one_export_at_a_time(&mut effects);
         effects
+    }
+
+    /// An export runs in the background while the app stays in use; a second one waits for
+    /// the first to finish (two at once would only slow both).
+    fn one_export_at_a_time(&mut self, effects: &mut Vec<Effect>) {
+        let is_export = |e: &Effect| matches!(e, Effect::Export { .. });
+        if !effects.iter().any(is_export) {
+            return;
+        }
+        if self.exporting.is_some() {
+            effects.retain(|e| !is_export(e));
+            self.warn("An export is still being written; try again once it is saved");
+        } else {
+            self.exporting = Some(0);
+        }
+    }
+
+    /// Whether providers are still loading in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// All the providers, loaded in the background, arrive at once.
+    fn providers_loaded(&mut self, load: ProviderLoad) {
+        self.loading = None;
+        let before = self.lib.problems.len();
+        let skipped = self.lib.skipped;
+        load.add_to(&mut self.lib);
+        self.profiles_changed();
+        self.reindex_search();
+        let mut summary = Vec::new();
+        file_problems(
+            self.lib.skipped - skipped,
+            &self.lib.problems[before..],
+            &mut summary,
+            &mut self.problems,
+        );
+        if !summary.is_empty() {
+            self.warn(format!("{} (Esc closes the details)", summary.join("; ")));
+            let open = |o: &Overlay| matches!(o, Overlay::Problems { .. });
+            if !self.overlays.iter().any(open) {
+                self.overlays.push(Overlay::Problems { scroll: 0 });
+            }
+        }
     }
 
     fn key(&mut self, action: Action, effects: &mut Vec<Effect>) {
@@ -382,6 +448,8 @@ impl App {
                 Mode::Export => self.export_action(&action, effects),
                 Mode::Values => self.values_action(&action, effects),
                 Mode::Readiness => self.readiness_action(&action, effects),
+                // Nothing to act on until every provider is in.
+                Mode::Loading => {}
             },
         }
     }
@@ -414,8 +482,20 @@ impl App {
                 self.say(format!("Settings saved to {}", path.display()))
             }
             Reply::ConfigSaved(Err(e)) => self.warn(format!("Settings not saved: {e}")),
-            Reply::Exported(Ok(path)) => self.say(format!("Saved {}", path.display())),
-            Reply::Exported(Err(e)) => self.warn(format!("Not exported: {e}")),
+            Reply::Exported(result) => {
+                self.exporting = None;
+                match result {
+                    Ok(path) => self.say(format!("Saved {}", path.display())),
+                    Err(e) => self.warn(format!("Not exported: {e}")),
+                }
+            }
+            Reply::LoadProgress { done, total } => self.loading = Some((done, total)),
+            Reply::ProvidersLoaded(load) => self.providers_loaded(*load),
+            Reply::ExportProgress { bytes } => {
+                if self.exporting.is_some() {
+                    self.exporting = Some(bytes);
+                }
+            }
         }
     }
 }

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::action::{Effect, ExportContents, FileError, Replace, Reply, SaveFailure};
+use super::background::Background;
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
 use crate::core::provider::Provider;
 use crate::io::config::{Config, ConfigError};
-use crate::io::loader::{list_dir, read_text};
+use crate::io::loader::{Progress, list_dir, read_text};
 use crate::io::paths;
 use crate::io::store::{self, SaveError, Stamp, check_reads_back, write_atomic, write_atomic_with};
 
@@ -194,8 +195,14 @@ impl Files {
         dir.clone().ok_or(FileError::NoDataDir(what))
     }
 
-    /// Runs one effect; the result, if the app wants it, comes back as a reply.
-    pub fn run(&mut self, effect: Effect, checklist: &Checklist) -> Option<Reply> {
+    /// Runs one effect; the result, if the app wants it, comes back as a reply. An export is
+    /// handed to `background`: its result comes back later, through the run loop.
+    pub fn run(
+        &mut self,
+        effect: Effect,
+        checklist: &Checklist,
+        background: &mut Background,
+    ) -> Option<Reply> {
         match effect {
             Effect::SaveDraft { draft, replace } => {
                 let result = self.save_draft(&draft, replace, checklist);
@@ -228,7 +235,10 @@ impl Files {
                 stem,
                 extension,
                 contents,
-            } => Some(Reply::Exported(self.export(&stem, extension, &contents))),
+            } => {
+                background.export(self.export_dir(), stem, extension, contents);
+                None
+            }
             Effect::NoticeSeen => {
                 if let Some(dir) = &self.data_dir {
                     // Not worth troubling the user over: at worst the notice shows again.
@@ -239,34 +249,39 @@ impl Files {
         }
     }
 
-    /// Writes a new file in `<data dir>/exports` (or the current directory), never replacing
-    /// one: `name.md`, then `name-2.md`, and so on.
-    fn export(
-        &self,
-        stem: &str,
-        extension: &str,
-        contents: &ExportContents,
-    ) -> Result<PathBuf, FileError> {
-        let dir = self
-            .data_dir
+    /// Where exports go: `<data dir>/exports`, or the current directory.
+    fn export_dir(&self) -> PathBuf {
+        self.data_dir
             .as_ref()
-            .map_or_else(|| PathBuf::from("."), |d| d.join("exports"));
-        for n in 1..1000 {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            let path = dir.join(format!("{stem}{suffix}.{extension}"));
-            match write_atomic_with(&path, false, |out| contents.write(out)) {
-                Ok(()) => return Ok(path),
-                Err(SaveError::Exists(_)) => continue,
-                Err(e) => return Err(FileError::Save(e)),
-            }
-        }
-        Err(FileError::TooManyExports {
-            dir,
-            stem: stem.to_string(),
-        })
+            .map_or_else(|| PathBuf::from("."), |d| d.join("exports"))
     }
+}
+
+/// Writes a new file in `dir`, never replacing one: `name.md`, then `name-2.md`, and so on.
+/// Bytes written are counted in `progress`; cancelling it stops the writing and leaves no file.
+pub fn export(
+    dir: &Path,
+    stem: &str,
+    extension: &str,
+    contents: &ExportContents,
+    progress: &Progress,
+) -> Result<PathBuf, FileError> {
+    for n in 1..1000 {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!("{stem}{suffix}.{extension}"));
+        let write = |out: &mut dyn std::io::Write| contents.write(&mut progress.counting(out));
+        match write_atomic_with(&path, false, write) {
+            Ok(()) => return Ok(path),
+            Err(SaveError::Exists(_)) => continue,
+            Err(e) => return Err(FileError::Save(e)),
+        }
+    }
+    Err(FileError::TooManyExports {
+        dir: dir.to_path_buf(),
+        stem: stem.to_string(),
+    })
 }

@@ -1,12 +1,15 @@
 //! The interactive app: `kapguide` with no arguments.
 //!
-//! One synchronous loop: block on the next terminal event, map it through the keymap to an
+//! One synchronous loop: wait for the next terminal event, map it through the keymap to an
 //! [`Action`], let [`App::update`] change the state, run the file [`Effect`]s it asks for (their
-//! results go back in as actions), then draw from `&App`. Nothing happens while no key is
-//! pressed, so the app sleeps when idle.
+//! results go back in as actions), then draw from `&App`. Keys already waiting are all taken
+//! before the next frame, so a burst of typing costs one search and one frame. Slow work (the
+//! provider load, exports) runs on other threads ([`Background`]); while it runs the loop wakes
+//! every tick to pass on its progress, otherwise nothing happens while no key is pressed.
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod files;
 pub mod geometry;
 pub mod keymap;
@@ -17,6 +20,7 @@ pub mod views;
 use std::collections::VecDeque;
 use std::io::{self, stdout};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -28,6 +32,7 @@ use ratatui::crossterm::{cursor, execute};
 
 pub use action::{Action, Effect, Reply};
 pub use app::{App, Startup};
+pub use background::Background;
 pub use files::Files;
 pub use theme::Theme;
 
@@ -85,15 +90,23 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
                 theme,
                 size: (size.width, size.height),
             };
+            // The first frame comes before the providers: they load while it shows.
+            let mut background = Background::new();
+            background.load_providers(context.options.clone(), context.library.checklist.clone());
             let mut app = App::new(context, startup);
             #[cfg(debug_assertions)]
             crash_for_tests();
+            let mut input = TerminalInput::default();
+            run_with(
+                &mut terminal,
+                &mut app,
+                &mut files,
+                &mut input,
+                &mut background,
+                options.mouse,
+            )?;
             // A failed read ends the loop and is reported, never taken for a normal quit.
-            let mut read_error = None;
-            let events =
-                std::iter::from_fn(|| event::read().map_err(|e| read_error = Some(e)).ok());
-            run_loop(&mut terminal, &mut app, &mut files, events, options.mouse)?;
-            read_error.map_or(Ok(()), Err)
+            input.error.map_or(Ok(()), Err)
         });
     restore(options.mouse);
     match result {
@@ -105,8 +118,59 @@ pub fn run(context: Context, options: TuiOptions) -> ExitCode {
     }
 }
 
-/// The loop, generic over the backend so tests can script whole sessions with `TestBackend`.
-/// Draws once at the start and then only after an event that meant something.
+/// What the loop waits on: the terminal, or a test's script of events.
+pub trait Input {
+    /// The next event, waiting at most `wait` (`None`: until one comes).
+    fn next(&mut self, wait: Option<Duration>) -> Next;
+}
+
+pub enum Next {
+    Event(Event),
+    /// Nothing came within the wait.
+    Timeout,
+    /// No more input: the script is over, or the terminal failed.
+    End,
+}
+
+/// The real terminal; a failed read ends the input and is kept to be reported.
+#[derive(Default)]
+struct TerminalInput {
+    error: Option<io::Error>,
+}
+
+impl Input for TerminalInput {
+    fn next(&mut self, wait: Option<Duration>) -> Next {
+        let ready = wait.map_or(Ok(true), event::poll);
+        match ready.and_then(|ready| ready.then(event::read).transpose()) {
+            Ok(Some(event)) => Next::Event(event),
+            Ok(None) => Next::Timeout,
+            Err(e) => {
+                self.error = Some(e);
+                Next::End
+            }
+        }
+    }
+}
+
+/// A test's events, all waiting from the start.
+struct Script<I>(I);
+
+impl<I: Iterator<Item = Event>> Input for Script<I> {
+    fn next(&mut self, _wait: Option<Duration>) -> Next {
+        self.0.next().map_or(Next::End, Next::Event)
+    }
+}
+
+/// How often a running background job's progress is passed on.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Keys taken before a frame is drawn however fast they come, so the screen still follows a
+/// key held down.
+const MOST_KEYS_PER_FRAME: usize = 64;
+
+/// The loop on a scripted session, generic over the backend so tests can run whole sessions
+/// with `TestBackend`. Work it starts in the background is waited for at the end of the
+/// script, so its results are in the app (and its files on disk) when this returns.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -114,28 +178,74 @@ pub fn run_loop<B: Backend>(
     events: impl IntoIterator<Item = Event>,
     mouse: bool,
 ) -> Result<(), B::Error> {
+    let mut background = Background::new();
+    let mut script = Script(events.into_iter());
+    run_with(terminal, app, files, &mut script, &mut background, mouse)
+}
+
+/// The loop. Draws once at the start and then only after input or background work that meant
+/// something. Quitting cancels the background work and waits for it to stop.
+pub fn run_with<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    files: &mut Files,
+    input: &mut impl Input,
+    background: &mut Background,
+    mouse: bool,
+) -> Result<(), B::Error> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    for action in background.poll() {
+        dispatch(app, files, background, action);
+    }
     terminal.draw(|frame| views::render(app, frame))?;
-    for event in events {
-        let Some(action) = event_action(app, &event, mouse) else {
-            continue;
-        };
-        dispatch(app, files, action);
-        if app.should_quit() {
-            break;
+    let mut ended = false;
+    while !ended {
+        let mut changed = false;
+        let mut wait = background.is_busy().then_some(TICK);
+        for _ in 0..MOST_KEYS_PER_FRAME {
+            match input.next(wait) {
+                Next::Event(event) => {
+                    if let Some(action) = event_action(app, &event, mouse) {
+                        dispatch(app, files, background, action);
+                        changed = true;
+                    }
+                }
+                Next::Timeout => break,
+                Next::End => {
+                    ended = true;
+                    break;
+                }
+            }
+            if app.should_quit() {
+                background.cancel();
+                return Ok(());
+            }
+            wait = Some(Duration::ZERO);
         }
-        terminal.draw(|frame| views::render(app, frame))?;
+        let mut done = background.poll();
+        while ended && background.is_busy() {
+            done.extend(background.finish());
+        }
+        changed |= !done.is_empty();
+        for action in done {
+            dispatch(app, files, background, action);
+        }
+        if changed {
+            app.update(Action::Idle);
+            terminal.draw(|frame| views::render(app, frame))?;
+        }
     }
     Ok(())
 }
 
-/// Updates the app with `action`, then runs its effects and feeds their results back.
-pub fn dispatch(app: &mut App, files: &mut Files, action: Action) {
+/// Updates the app with `action`, then runs its effects and feeds their results back (an
+/// export's result comes later, from `background`).
+pub fn dispatch(app: &mut App, files: &mut Files, background: &mut Background, action: Action) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action) {
-            if let Some(reply) = files.run(effect, &app.library().checklist) {
+            if let Some(reply) = files.run(effect, &app.library().checklist, background) {
                 queue.push_back(Action::Done(reply));
             }
         }

@@ -45,10 +45,12 @@ pub enum Mode {
     Filters,
     /// The course shape the cost estimates price.
     Course,
+    /// Checklist or Compare while providers load in the background: only the view-wide keys.
+    Loading,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 26] = [
+    pub const ALL: [Mode; 27] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -75,6 +77,7 @@ impl Mode {
         Mode::Readiness,
         Mode::Filters,
         Mode::Course,
+        Mode::Loading,
     ];
 
     pub fn title(self) -> &'static str {
@@ -105,6 +108,7 @@ impl Mode {
             Mode::Readiness => "Am I ready to decide?",
             Mode::Filters => "Compare: filters",
             Mode::Course => "Compare: course shape",
+            Mode::Loading => "Loading providers",
         }
     }
 
@@ -124,6 +128,7 @@ impl Mode {
                 | Mode::ProviderList
                 | Mode::Matrix
                 | Mode::Options
+                | Mode::Loading
         )
     }
 
@@ -160,6 +165,9 @@ impl App {
 
     /// The mode of the view under any overlays (what help describes first).
     pub fn view_mode(&self) -> Mode {
+        if self.loading.is_some() && matches!(self.view, View::Checklist | View::Compare) {
+            return Mode::Loading;
+        }
         match self.view {
             View::Guides => match self.guides.focus {
                 GuidesFocus::Toc => Mode::Toc,

@@ -1,5 +1,6 @@
-//! The search overlay: the core's fuzzy index, queried on every keystroke; Enter jumps to the
-//! exact place, and n / N step through the same results afterwards.
+//! The search overlay: the core's fuzzy index, queried once the keys typed so far are all in
+//! (a query typed over before it ran is dropped, not queued); Enter jumps to the exact place,
+//! and n / N step through the same results afterwards.
 
 use super::super::action::{Action, View};
 use super::{App, Overlay, TextField};
@@ -17,6 +18,8 @@ pub struct SearchView {
     pub selected: usize,
     /// The result jumped to last (for n / N).
     pub current: Option<usize>,
+    /// The query changed since `hits` were found.
+    stale: bool,
 }
 
 impl SearchView {
@@ -35,6 +38,7 @@ impl App {
             .get_or_insert_with(|| SearchIndex::new(lib));
         self.search.field = TextField::default();
         self.search.hits.clear();
+        self.search.stale = false;
         self.search.selected = 0;
         self.search.current = None;
         self.overlays.push(Overlay::Search);
@@ -43,8 +47,14 @@ impl App {
     pub(crate) fn search_action(&mut self, action: &Action) {
         let s = &mut self.search;
         let before = s.field.text.clone();
+        if s.field.edit(action) {
+            s.stale |= s.field.text != before;
+            return;
+        }
+        // Anything but typing acts on the results of what is typed.
+        self.run_search();
+        let s = &mut self.search;
         match action {
-            action if s.field.edit(action) => {}
             Action::Up => s.selected = s.selected.saturating_sub(1),
             Action::Down => s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1)),
             Action::Back => {
@@ -57,15 +67,34 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Searches for the query as it is now, if it changed since the last search.
+    pub(crate) fn run_search(&mut self) {
         let s = &mut self.search;
-        if s.field.text != before {
-            s.hits = s
-                .index
-                .as_ref()
-                .map(|index| index.search(&s.field.text, LIMIT))
-                .unwrap_or_default();
-            s.selected = 0;
+        if !std::mem::take(&mut s.stale) {
+            return;
         }
+        s.hits = s
+            .index
+            .as_ref()
+            .map(|index| index.search(&s.field.text, LIMIT))
+            .unwrap_or_default();
+        s.selected = 0;
+    }
+
+    /// The providers changed under an open search: a new index, and the query run again.
+    pub(crate) fn reindex_search(&mut self) {
+        self.search.invalidate();
+        if self.overlays.contains(&Overlay::Search) {
+            self.search.index = Some(SearchIndex::new(&self.lib));
+            self.search.stale = true;
+        }
+    }
+
+    /// The search box's results, for the query as it stood at the last search.
+    pub fn search_hits(&self) -> &[Hit] {
+        &self.search.hits
     }
 
     /// n / N: the next or previous result of the last search.

@@ -11,6 +11,7 @@ use super::super::geometry::{APP_TITLE, TABS, tabs_start};
 use super::super::keymap;
 use super::super::text::hint_width;
 use crate::core::width::display_width;
+use crate::io::progress::megabytes;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -69,6 +70,11 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
             theme.error,
         ),
         Some(status) => Line::from(format!(" {}", theme.fold(&status.text))),
+        // A running export says how far it has got, until a message takes the line.
+        None if app.exporting.is_some() => Line::from(format!(
+            " Exporting in the background: {} written; keep using the app meanwhile.",
+            megabytes(app.exporting.unwrap_or_default())
+        )),
         None => Line::styled(
             " In crisis, press ! (or F2 while typing). Educational, not medical advice.",
             theme.dim,

@@ -6,6 +6,7 @@ pub mod crisis;
 pub mod footer;
 pub mod guides;
 pub mod help;
+pub mod loading;
 pub mod options;
 pub mod search;
 
@@ -65,6 +66,9 @@ fn draw(app: &App, frame: &mut Frame) {
     let screen = geometry::screen(area);
     app.clear_targets();
     match app.view {
+        View::Checklist | View::Compare if app.is_loading() => {
+            loading::render(app, frame, screen.body)
+        }
         View::Guides => guides::render(app, frame, screen.body),
         View::Checklist => checklist::render(app, frame, screen.body),
         View::Compare => compare::render(app, frame, screen.body),
