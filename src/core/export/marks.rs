@@ -21,9 +21,9 @@ pub fn critical_mark(ascii: bool) -> &'static str {
     if ascii { "*" } else { "◆" }
 }
 
-/// Marks a safety flag.
+/// Marks a safety flag. Never `!` under `--ascii`: `!` is the crisis key everywhere.
 pub fn flag_mark(ascii: bool) -> &'static str {
-    if ascii { "!" } else { "⚑" }
+    if ascii { "X" } else { "⚑" }
 }
 
 /// Marks a data flag: something about the record to check.
@@ -70,5 +70,28 @@ pub fn display_name(provider: &Provider) -> String {
         format!("{} [SAMPLE]", provider.name)
     } else {
         provider.name.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ascii::fold;
+
+    /// `!` is the crisis key in every view, so no mark on screen may read as one, in plain
+    /// ASCII either (a reader would take a red flag for the crisis key or the other way round).
+    #[test]
+    fn no_mark_reads_as_the_crisis_key() {
+        for ascii in [false, true] {
+            for mark in [
+                flag_mark(ascii),
+                data_mark(ascii),
+                critical_mark(ascii),
+                kind_mark(FlagKind::Safety, ascii),
+                kind_mark(FlagKind::Data, ascii),
+            ] {
+                assert!(!fold(mark).contains('!'), "{mark:?} (ascii: {ascii})");
+            }
+        }
     }
 }
