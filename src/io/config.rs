@@ -226,10 +226,6 @@ impl Config {
                     path: path.to_path_buf(),
                     source: Box::new(source),
                 })?;
-        let not_a_table = |key| ConfigError::NotATable {
-            path: path.to_path_buf(),
-            key,
-        };
         let (in_file, _) = Config::read(path, existing, checklist);
         let Settings {
             priorities: in_file,
@@ -237,11 +233,7 @@ impl Config {
             course: course_in_file,
             readiness: readiness_in_file,
         } = in_file;
-        let table = doc
-            .entry("priorities")
-            .or_insert_with(toml_edit::table)
-            .as_table_like_mut()
-            .ok_or_else(|| not_a_table("priorities"))?;
+        let table = section(&mut doc, "priorities", path)?;
         for category in &checklist.categories {
             let wanted = self.priorities.get(&category.id);
             if in_file.get(&category.id) == wanted {
@@ -250,11 +242,7 @@ impl Config {
             set_number(table, &category.id, wanted.level());
         }
         if self.values != values_in_file {
-            let table = doc
-                .entry("values")
-                .or_insert_with(toml_edit::table)
-                .as_table_like_mut()
-                .ok_or_else(|| not_a_table("values"))?;
+            let table = section(&mut doc, "values", path)?;
             for id in statement_ids() {
                 match self.values.get(id) {
                     Some(answer) if values_in_file.get(id) != Some(answer) => {
@@ -268,11 +256,7 @@ impl Config {
             }
         }
         if self.readiness != readiness_in_file {
-            let table = doc
-                .entry("readiness")
-                .or_insert_with(toml_edit::table)
-                .as_table_like_mut()
-                .ok_or_else(|| not_a_table("readiness"))?;
+            let table = section(&mut doc, "readiness", path)?;
             for (q, answer) in READINESS.iter().zip(self.readiness) {
                 match answer {
                     Some(yes) => {
@@ -286,11 +270,7 @@ impl Config {
         }
         // A file without `[course]` has the default course and gets no table it does not need.
         if self.course != course_in_file {
-            let table = doc
-                .entry("course")
-                .or_insert_with(toml_edit::table)
-                .as_table_like_mut()
-                .ok_or_else(|| not_a_table("course"))?;
+            let table = section(&mut doc, "course", path)?;
             for kind in SessionKind::ALL {
                 let count = self.course.count(kind).min(MAX_SESSIONS);
                 if count != course_in_file.count(kind) {
@@ -488,6 +468,21 @@ pub fn parse_priority_arg(
             category: category.id.clone(),
         })?;
     Ok((category.id.clone(), value))
+}
+
+/// The config's `[key]` table, made if missing; an error if `key` holds something else.
+fn section<'d>(
+    doc: &'d mut toml_edit::DocumentMut,
+    key: &'static str,
+    path: &Path,
+) -> Result<&'d mut dyn toml_edit::TableLike, ConfigError> {
+    doc.entry(key)
+        .or_insert_with(toml_edit::table)
+        .as_table_like_mut()
+        .ok_or_else(|| ConfigError::NotATable {
+            path: path.to_path_buf(),
+            key,
+        })
 }
 
 #[cfg(test)]
