@@ -2,13 +2,11 @@
 
 pub mod checklist;
 pub mod compare;
-pub mod crisis;
 pub mod footer;
 pub mod guides;
-pub mod help;
 pub mod loading;
 pub mod options;
-pub mod search;
+pub mod overlay;
 
 use std::borrow::Cow;
 
@@ -18,14 +16,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::action::View;
 use super::app::Mode;
-use super::app::{App, Choice, ListId, Overlay, Target};
+use super::app::{App, ListId, Target};
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH, list_offset};
 use super::keymap;
-use super::text::{self, OverlayLine, OverlayText, note_lines};
+use super::text::{self, OverlayLine, note_lines};
 use super::theme::Theme;
 use crate::core::ascii;
 use crate::core::checklist::Checklist;
@@ -81,27 +79,7 @@ fn draw(app: &App, frame: &mut Frame) {
     footer::header(app, frame, screen.header);
     footer::status(app, frame, screen.status);
     footer::footer(app, frame, screen.footer);
-    for overlay in &app.overlays {
-        match overlay {
-            Overlay::Notice => crisis::notice(app, frame, area),
-            Overlay::Help { scroll } => help::render(app, frame, area, *scroll),
-            Overlay::Crisis { scroll } => crisis::render(app, frame, area, *scroll),
-            Overlay::Problems { scroll } => crisis::problems(app, frame, area, *scroll),
-            Overlay::Search => search::render(app, frame, area),
-            Overlay::Input(input) => checklist::input(app, frame, area, input),
-            Overlay::Choice(choice) => choice_popup(app, frame, area, choice),
-            Overlay::Cell => compare::cell(app, frame, area),
-            Overlay::Filters(panel) => compare::filters(app, frame, area, panel),
-            Overlay::Course { selected, .. } => compare::course(app, frame, area, *selected),
-            Overlay::Priorities { selected, .. } => {
-                compare::priorities(app, frame, area, *selected)
-            }
-            Overlay::Export => compare::export(app, frame, area),
-            Overlay::OptionCell { scroll } => options::cell(app, frame, area, *scroll),
-            Overlay::Values { selected, .. } => options::values(app, frame, area, *selected),
-            Overlay::Readiness { selected, .. } => options::readiness(app, frame, area, *selected),
-        }
-    }
+    overlay::render(app, frame, area);
 }
 
 /// Says how big the terminal needs to be, and gives the crisis numbers below that when they
@@ -200,56 +178,6 @@ pub fn with_keys(app: &App, frame: &mut Frame, inner: Rect, lines: Vec<Line>, mo
     .areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
     draw_keys(app, frame, keys_area, keys);
-}
-
-/// The general dialog: its text, then each option's key and what it does, then Esc.
-fn choice_popup(app: &App, frame: &mut Frame, area: Rect, choice: &Choice) {
-    let theme = &app.theme;
-    let width = area.width.saturating_sub(4).min(76);
-    let text_width = usize::from(width.saturating_sub(2)).max(1);
-    let mut lines: Vec<Line> = Vec::new();
-    for paragraph in &choice.text {
-        lines.extend(
-            textwrap::wrap(paragraph, text_width)
-                .into_iter()
-                .map(|l| Line::from(l.into_owned())),
-        );
-    }
-    lines.push(Line::from(""));
-    for option in &choice.options {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", option.key), theme.key),
-            Span::raw(theme.fit(&option.label, text_width.saturating_sub(2))),
-        ]));
-    }
-    let height = lines.len() as u16 + 4;
-    let inner = popup(
-        frame,
-        geometry::popup(area, width, height),
-        &choice.title,
-        theme,
-    );
-    // Each option's row is clickable, as its letter.
-    let first_option = inner.y
-        + choice
-            .text
-            .iter()
-            .map(|p| textwrap::wrap(p, text_width).len() as u16)
-            .sum::<u16>()
-        + 1;
-    for (i, option) in choice.options.iter().enumerate() {
-        let row = Rect::new(inner.x, first_option + i as u16, inner.width, 1);
-        if row.bottom() <= inner.bottom() {
-            app.target(row, Target::Letter(option.key));
-        }
-    }
-    with_keys(app, frame, inner, lines, Mode::Choice);
-}
-
-/// A cleared box over the view, returning the area inside its border.
-pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
-    frame.render_widget(Clear, area);
-    boxed(frame, area, pane(title, true, theme))
 }
 
 /// Draws rows `0..len` of a list, the selected one marked and (when focused) reversed, scrolled
@@ -399,55 +327,6 @@ fn span_style(style: SpanStyle, theme: &Theme) -> Style {
         out = out.patch(theme.dim);
     }
     out
-}
-
-/// A big popup of scrolling text (help, crisis lines, load problems): the pinned lines and a
-/// rule, then the lines from `scroll` on (clamped so the last page stays full), with markers on
-/// the bottom border when there is more above or below.
-pub fn text_overlay(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    text: OverlayText,
-    scroll: usize,
-) {
-    let theme = &app.theme;
-    let rows = text.rows(app.size);
-    let top = scroll.min(text.max_scroll(app.size));
-    let more_above = top > 0;
-    let more_below = top + rows < text.lines.len();
-    let (up, down) = if theme.ascii {
-        ("^", "v")
-    } else {
-        ("↑", "↓")
-    };
-    let marker = match (more_above, more_below) {
-        (false, false) => String::new(),
-        (true, false) => format!(" {up} more above (k) "),
-        (false, true) => format!(" {down} more below (j, PgDn) "),
-        (true, true) => format!(" {up} more above · {down} more below (j, PgDn) "),
-    };
-    let outer = geometry::big_popup(area);
-    // A narrow box keeps the title's name and drops its key hints (the footer has them).
-    let title = match title.split_once(" (") {
-        Some((name, _)) if display_width(title) + 4 > usize::from(outer.width) => name,
-        _ => title,
-    };
-    frame.render_widget(Clear, outer);
-    let block =
-        pane(title, true, theme).title_bottom(Line::styled(marker, theme.key).right_aligned());
-    let inner = boxed(frame, outer, block);
-    let pinned = text.pinned_rows() as u16;
-    let [head, body] =
-        Layout::vertical([Constraint::Length(pinned), Constraint::Min(0)]).areas(inner);
-    let mut head_lines = overlay_lines(text.pinned, theme);
-    if !head_lines.is_empty() {
-        head_lines.push(Line::styled("─".repeat(usize::from(head.width)), theme.dim));
-    }
-    frame.render_widget(Paragraph::new(head_lines), head);
-    let visible: Vec<OverlayLine> = text.lines.into_iter().skip(top).take(rows).collect();
-    frame.render_widget(Paragraph::new(overlay_lines(visible, theme)), body);
 }
 
 /// An overlay's text lines with the theme's styles.

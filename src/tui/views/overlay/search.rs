@@ -6,10 +6,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::App;
-use super::super::geometry::{self, list_offset};
-use super::{flag_count, marker, popup};
+use super::popup;
 use crate::core::search::{Hit, Target};
+use crate::tui::app::App;
+use crate::tui::geometry::{self, list_offset};
+use crate::tui::views::{flag_count, marker};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;

@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::super::app::App;
-use super::super::text;
 use super::text_overlay;
+use crate::tui::app::App;
+use crate::tui::text;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let title = "Help: keys (j/k scroll, Esc closes)";

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::App;
-use super::super::geometry;
-use super::super::text;
 use super::{popup, text_overlay};
+use crate::tui::app::App;
+use crate::tui::geometry;
+use crate::tui::text;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let title = "Crisis and support lines (Esc closes, Enter opens the guide)";
