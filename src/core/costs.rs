@@ -56,6 +56,54 @@ impl Fee {
             high: amount,
         }
     }
+
+    /// A fee as someone types it: `450`, `1,200`, or a range `400-600` (also `400–600`,
+    /// `400 to 600`), in whole units of the currency.
+    pub fn parse(text: &str) -> Result<Fee, &'static str> {
+        let amount = |part: &str| -> Result<u32, &'static str> {
+            let digits: String = part.chars().filter(|c| *c != ',' && *c != ' ').collect();
+            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Err("write the fee as a whole number (450) or a range (400-600)");
+            }
+            match digits.parse::<i64>() {
+                Ok(n) if n <= MAX_FEE => Ok(n as u32),
+                _ => Err("that fee is too large: a typo?"),
+            }
+        };
+        let text = text.trim();
+        let range = ["-", "\u{2013}", " to "]
+            .into_iter()
+            .find_map(|sep| text.split_once(sep));
+        match range {
+            Some((low, high)) => {
+                let (low, high) = (amount(low)?, amount(high)?);
+                if low > high {
+                    return Err("the first fee of a range is the lower one");
+                }
+                Ok(Fee { low, high })
+            }
+            None => amount(text).map(Fee::exact),
+        }
+    }
+
+    /// `450` or `400-600`, as [`Fee::parse`] reads it back.
+    pub fn text(self) -> String {
+        if self.low == self.high {
+            self.low.to_string()
+        } else {
+            format!("{}-{}", self.low, self.high)
+        }
+    }
+}
+
+/// A currency as someone types it: three letters (ISO 4217, such as USD), upper-cased.
+pub fn parse_currency(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    if text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(text.to_ascii_uppercase())
+    } else {
+        Err("write the currency as its three-letter code, such as USD, CAD, GBP or EUR")
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -441,6 +489,26 @@ mod tests {
         shape.preparation = 0;
         let no_prep_fee = costs(Some(400), None, Some(0));
         assert_eq!(course_cost(&no_prep_fee, &shape).high, Some(3200));
+    }
+
+    #[test]
+    fn typed_fees_and_currencies_read_or_say_why_not() {
+        assert_eq!(Fee::parse("450"), Ok(Fee::exact(450)));
+        assert_eq!(Fee::parse(" 1,200 "), Ok(Fee::exact(1200)));
+        let range = Fee {
+            low: 400,
+            high: 600,
+        };
+        for typed in ["400-600", "400 \u{2013} 600", "400 to 600"] {
+            assert_eq!(Fee::parse(typed), Ok(range), "{typed}");
+        }
+        assert_eq!(Fee::parse(&range.text()), Ok(range));
+        for bad in ["", "abc", "$450", "600-400", "2000000", "-5"] {
+            assert!(Fee::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_currency(" usd"), Ok("USD".to_string()));
+        assert!(parse_currency("dollars").is_err());
+        assert!(parse_currency("US$").is_err());
     }
 
     #[test]

@@ -92,8 +92,16 @@ pub enum Action {
     Rate(u8),
     /// Skip a statement (clear its answer).
     Skip,
-    /// Delete the draft under the cursor (after asking).
+    /// Delete the draft, clinician or cost under the cursor (after asking).
     Discard,
+    /// Open the walk's clinicians and their licence checks.
+    Clinicians,
+    /// Open the walk's costs.
+    Costs,
+    /// Add a clinician to the walk's provider.
+    AddClinician,
+    /// Record a licence check for the selected clinician.
+    CheckLicence,
     /// y and n in the readiness check.
     Yes,
     No,

@@ -6,12 +6,14 @@ mod compare;
 mod details;
 mod field;
 mod filters;
+mod form;
 mod guides;
 mod mode;
 mod mouse;
 mod options;
 mod overlay;
 mod readiness;
+mod records;
 mod search;
 mod values;
 
@@ -21,14 +23,16 @@ pub use checklist::{
     ChecklistFocus, ChecklistView, Draft, Durability, PickRow, Prepare, Screen, Walk,
 };
 pub use compare::{CompareFocus, CompareView, SortBy};
-pub use details::{DetailRow, Details};
+pub use details::Details;
 pub use field::TextField;
 pub use filters::{FilterChoice, FilterPanel};
+pub use form::{Field, Form, Row, Widget};
 pub use guides::{Guides, GuidesFocus, TocEntry};
 pub use mode::Mode;
 pub use mouse::{ListId, Target};
 pub use options::{MATTERS_MARK, OptionsView, row_heights, row_label, rows_that_fit};
 pub use overlay::{Choice, ChoiceOption, Input, InputPurpose, Overlay, Then};
+pub use records::{CostItem, Record, RecordForm, RecordList};
 pub use search::SearchView;
 
 use super::action::{Action, Effect, Reply, View};
@@ -393,6 +397,7 @@ impl App {
             }
             Action::Quit => {
                 self.keep_typed_detail(effects);
+                self.keep_typed_record(effects);
                 self.quit_unless_unsaved();
             }
             Action::QuitTop if self.mode().is_top() => self.quit_unless_unsaved(),
@@ -424,7 +429,11 @@ impl App {
                 }
                 Mode::Picker => self.picker_action(&action),
                 Mode::Questions => self.questions_action(&action),
+                Mode::Form if matches!(self.overlays.last(), Some(Overlay::Form(_))) => {
+                    self.record_form_action(&action, effects)
+                }
                 Mode::Form => self.details_action(&action),
+                Mode::Clinicians | Mode::Costs => self.records_action(&action),
                 Mode::Walk | Mode::Review => self.walk_action(&action, effects),
                 Mode::Prepare => self.prepare_action(&action, effects),
                 Mode::ProviderList | Mode::Matrix => self.compare_action(&action),

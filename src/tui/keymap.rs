@@ -185,6 +185,8 @@ const MOVES: &[Mode] = &[
     Mode::Problems,
     Mode::Options,
     Mode::OptionCell,
+    Mode::Clinicians,
+    Mode::Costs,
 ];
 const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
 /// Where "what matters to you" opens from: the options, the comparison and the guides.
@@ -204,6 +206,7 @@ const EDITING: &[Mode] = &[Mode::Text, Mode::Search, Mode::Form];
 const FORM: &[Mode] = &[Mode::Form];
 const ANSWER: &[Mode] = &[Mode::Walk];
 const FILTERS: &[Mode] = &[Mode::Filters];
+const RECORDS: &[Mode] = &[Mode::Clinicians, Mode::Costs];
 
 // One binding a line reads as the table it is.
 #[rustfmt::skip]
@@ -238,10 +241,10 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Questions]), &[k(Enter)], Action::Open, "walk from here", true),
     // The new provider's form: letters are text on every row, so only keys that type nothing
     // move and choose (Space types a space in a text row).
-    b(In(FORM), &[k(Enter)], Action::Open, "start the walk-through", true),
+    b(In(FORM), &[k(Enter)], Action::Open, "done", true),
     b(In(FORM), &[k(Tab), k(Down)], Action::Down, "next field", true),
     b(In(FORM), &[k(BackTab), k(Up)], Action::Up, "previous field", false),
-    b(In(FORM), &[ch(' ')], Action::Toggle, "choose (route on or off)", true),
+    b(In(FORM), &[ch(' ')], Action::Toggle, "choose (or switch on or off)", true),
     b(In(FORM), &[k(Left)], Action::Left, "previous choice (or cursor left)", false),
     b(In(FORM), &[k(Right)], Action::Right, "next choice (or cursor right)", true),
     b(In(FORM), &[k(Esc)], Action::Back, "leave (asks before dropping what you typed)", true),
@@ -258,7 +261,20 @@ pub static BINDINGS: &[Binding] = &[
     b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
     b(In(ANSWER), &[ch('j'), k(Down)], Action::Down, "scroll \"why it matters\" down", false),
     b(In(ANSWER), &[ch('k'), k(Up)], Action::Up, "scroll \"why it matters\" up", false),
-    b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true),
+    b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true).first(),
+    // What a profile carries beside the answers: from anywhere in the walk, offered on the
+    // finish page (the question pages keep their rows for the question).
+    b(In(&[Mode::Review]), &[ch('c')], Action::Clinicians, "clinicians, licences", true).first(),
+    b(In(&[Mode::Review]), &[ch('$')], Action::Costs, "costs", true).first(),
+    b(In(ANSWER), &[ch('c')], Action::Clinicians, "clinicians, licences", false),
+    b(In(ANSWER), &[ch('$')], Action::Costs, "costs", false),
+    b(In(&[Mode::Clinicians]), &[k(Enter)], Action::Open, "edit (or add)", true).first(),
+    b(In(&[Mode::Costs]), &[k(Enter)], Action::Open, "edit", true).first(),
+    b(In(&[Mode::Clinicians]), &[ch('a')], Action::AddClinician, "add a clinician", true),
+    b(In(&[Mode::Clinicians]), &[ch('v')], Action::CheckLicence, "record a licence check", true).first(),
+    b(In(&[Mode::Clinicians]), &[ch('d'), k(Delete)], Action::Discard, "remove the clinician", true),
+    b(In(&[Mode::Costs]), &[ch('d'), k(Delete)], Action::Discard, "clear the cost", true),
+    b(In(RECORDS), &[k(Esc), ch('q')], Action::Back, "back to the walk-through", true),
     b(In(&[Mode::Prepare]), &[ch('e')], Action::Export, "export as Markdown", true),
     b(In(&[Mode::Picker, Mode::Walk, Mode::Review]), &[ch('w')], Action::SaveElsewhere, "save the answers to a file you name", false),
     // Compare

@@ -394,14 +394,11 @@ pub fn option_cell(grid: &OptionsGrid, row: usize, col: usize, width: usize) -> 
     lines.push(OverlayLine::Heading("Sources".into()));
     for source in grid.cell_sources(cell) {
         lines.extend(wrapped(&format!("• {}", source.title)).map(OverlayLine::Plain));
-        // The address whole: indented when it fits, else from the left edge and, wider than
-        // the box, on as many lines as it takes (a box cannot let it run past its edge).
-        if display_width(&source.url) + 2 <= width {
-            lines.push(OverlayLine::Dim(format!("  {}", source.url)));
-        } else {
-            let pieces = split_to_width(&source.url, width);
-            lines.extend(pieces.into_iter().map(OverlayLine::Dim));
-        }
+        lines.extend(
+            url_lines(&source.url, width)
+                .into_iter()
+                .map(OverlayLine::Dim),
+        );
     }
     if let Some(date) = grid.reviewed {
         lines.push(OverlayLine::Blank);
@@ -409,6 +406,17 @@ pub fn option_cell(grid: &OptionsGrid, row: usize, col: usize, width: usize) -> 
         lines.extend(wrapped(&reviewed).map(OverlayLine::Dim));
     }
     OverlayText::scrolling(lines)
+}
+
+/// An address whole, on lines of its own: indented when it fits, else from the left edge and,
+/// wider than the box, on as many lines as it takes (a box cannot let it run past its edge), so
+/// it is never broken at a word inside it and can be copied as it stands.
+pub fn url_lines(url: &str, width: usize) -> Vec<String> {
+    if display_width(url) + 2 <= width {
+        vec![format!("  {url}")]
+    } else {
+        split_to_width(url, width.max(1))
+    }
 }
 
 /// What went wrong while loading, wrapped to `width` columns: `report` is one paragraph per

@@ -227,3 +227,54 @@ pub fn question_sheet(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::clinician::{Clinician, Role};
+    use crate::core::id::ProviderId;
+    use crate::core::provider::ProviderKind;
+
+    fn asks_about_licences(provider: &Provider) -> Vec<String> {
+        licence_and_cost_asks(provider)
+            .into_iter()
+            .filter(|a| a.contains("licence"))
+            .collect()
+    }
+
+    #[test]
+    fn the_sheet_asks_for_licence_details_a_profile_lacks_and_only_those() {
+        let mut provider = Provider::new(
+            ProviderId::new("blue-door").unwrap(),
+            "Blue Door".into(),
+            ProviderKind::KapPractice,
+        );
+        let none = asks_about_licences(&provider);
+        assert_eq!(none.len(), 1, "{none:?}");
+        assert!(none[0].contains("licence type and number of each clinician"));
+        let mut ada = Clinician {
+            name: "Ada".into(),
+            role: Role::Prescriber,
+            licence_type: Some("MD".into()),
+            licence_number: None,
+            licensed_in: None,
+            board_url: None,
+            verification: None,
+        };
+        provider.clinicians.push(ada.clone());
+        let missing = asks_about_licences(&provider);
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert!(missing[0].starts_with("Ada (prescriber): the licence type and number"));
+        ada.licence_number = Some("12345".into());
+        provider.clinicians = vec![ada];
+        assert_eq!(asks_about_licences(&provider), Vec::<String>::new());
+        let sheet = question_sheet(
+            &provider,
+            &Checklist::default(),
+            &Priorities::default(),
+            Date::parse("2026-11-28").unwrap(),
+            SheetFormat::Text,
+        );
+        assert!(!sheet.contains("licence type and number"), "{sheet}");
+    }
+}

@@ -499,6 +499,8 @@ impl App {
             Action::PrevQuestion => walk.index = walk.index.saturating_sub(1),
             Action::NextQuestion => walk.index = (walk.index + 1).min(count),
             Action::Finish => walk.index = count,
+            Action::Clinicians => self.open_records(super::RecordList::Clinicians),
+            Action::Costs => self.open_records(super::RecordList::Costs),
             Action::EditNote | Action::EditSource if at_question => {
                 let id = &self.lib.checklist.questions[walk.index].id;
                 let answer = walk.draft.answers.get(id);
@@ -563,7 +565,7 @@ impl App {
     /// Saves the draft after every change, so a crash or quit loses nothing. The list of
     /// drafts changes when the save reports back ([`App::draft_saved`]), marked with whether
     /// it reached the disk.
-    fn draft_changed(&mut self, effects: &mut Vec<Effect>) {
+    pub(crate) fn draft_changed(&mut self, effects: &mut Vec<Effect>) {
         if let Some(walk) = self.walk() {
             let draft = walk.draft.clone();
             self.rescore_walk();

@@ -2,7 +2,7 @@
 //! each mode its own bindings.
 
 use super::super::action::View;
-use super::{App, ChecklistFocus, CompareFocus, GuidesFocus, Overlay, Screen};
+use super::{App, ChecklistFocus, CompareFocus, GuidesFocus, Overlay, RecordList, Screen};
 
 /// Where the keyboard is: each mode has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,10 +47,14 @@ pub enum Mode {
     Course,
     /// Checklist or Compare while providers load in the background: only the view-wide keys.
     Loading,
+    /// The walk's clinicians, each with a licence check.
+    Clinicians,
+    /// The walk's costs.
+    Costs,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 27] = [
+    pub const ALL: [Mode; 29] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -78,6 +82,8 @@ impl Mode {
         Mode::Filters,
         Mode::Course,
         Mode::Loading,
+        Mode::Clinicians,
+        Mode::Costs,
     ];
 
     pub fn title(self) -> &'static str {
@@ -86,7 +92,7 @@ impl Mode {
             Mode::Reader => "Guides: reader",
             Mode::Picker => "Checklist: providers",
             Mode::Questions => "Checklist: questions",
-            Mode::Form => "Checklist: new provider's details",
+            Mode::Form => "Checklist: a form (new provider, clinician, cost)",
             Mode::Walk => "Checklist: walk-through",
             Mode::Review => "Checklist: finish",
             Mode::Prepare => "Checklist: prepare questions",
@@ -109,6 +115,8 @@ impl Mode {
             Mode::Filters => "Compare: filters",
             Mode::Course => "Compare: course shape",
             Mode::Loading => "Loading providers",
+            Mode::Clinicians => "Checklist: clinicians and licence checks",
+            Mode::Costs => "Checklist: costs",
         }
     }
 
@@ -158,6 +166,11 @@ impl App {
                 Overlay::OptionCell { .. } => Mode::OptionCell,
                 Overlay::Values { .. } => Mode::Values,
                 Overlay::Readiness { .. } => Mode::Readiness,
+                Overlay::Records { list, .. } => match list {
+                    RecordList::Clinicians => Mode::Clinicians,
+                    RecordList::Costs => Mode::Costs,
+                },
+                Overlay::Form(_) => Mode::Form,
             };
         }
         self.view_mode()

@@ -126,6 +126,13 @@ pub enum Overlay {
     OptionCell {
         scroll: usize,
     },
+    /// The walk's clinicians or costs, a row selected.
+    Records {
+        list: super::RecordList,
+        selected: usize,
+    },
+    /// A clinician's or a cost's form.
+    Form(Box<super::RecordForm>),
 }
 
 /// What an option does.
@@ -148,8 +155,10 @@ pub enum Then {
     Quit,
     /// Leave things as they are (a "no" that needs no words).
     Nothing,
-    /// Leave the new provider's form, adding no provider.
+    /// Leave the form, dropping what was typed (a new provider's: adding no provider).
     LeaveForm,
+    /// Remove a clinician, or clear a cost, from the walk's draft.
+    Remove(super::Record),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -218,6 +227,7 @@ impl App {
             Then::Quit => self.quit = true,
             Then::Nothing => {}
             Then::LeaveForm => self.leave_form(),
+            Then::Remove(record) => self.remove_record(record, effects),
         }
     }
 

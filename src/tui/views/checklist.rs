@@ -2,28 +2,28 @@
 //! time, the finish page, and the questions to prepare for a consultation.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::core::width::display_width;
 
-use super::super::app::{
-    App, ChecklistFocus, DetailRow, Details, Durability, ListId, PickRow, Prepare, Screen, Walk,
-};
+use super::super::app::{App, ChecklistFocus, Durability, ListId, PickRow, Prepare, Screen, Walk};
 use super::super::geometry;
 use super::super::text;
 use super::super::theme::Theme;
-use super::overlay::field_window;
-use super::{boxed, draw_keys, field, flag_count, list, marker, overlay_lines, pane};
-use crate::core::checklist::{Question, Route};
-use crate::core::export::{answer_label, cell, critical_mark, display_name, flag_mark, symbol};
+use super::{boxed, draw_keys, field, flag_count, list, overlay_lines, pane};
+use crate::core::checklist::Question;
+use crate::core::costs::course_cost;
+use crate::core::export::{
+    answer_label, cell, critical_mark, display_name, flag_mark, licences_text, symbol,
+};
 use crate::core::provider::{AnswerValue, Provider};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     match &app.checklist.screen {
         Screen::Pick => pick(app, frame, body),
-        Screen::Details(details) => details_form(app, frame, body, details),
+        Screen::Details(details) => super::form::details(app, frame, body, details),
         Screen::Walk(walk) if walk.index >= app.lib.checklist.questions.len() => {
             review(app, frame, body, walk)
         }
@@ -246,12 +246,19 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     ];
     let width = usize::from(inner.width);
     lines.extend(super::flag_lines(s, &app.lib.checklist, theme, width));
+    let cost = course_cost(&walk.draft.costs, &app.config.course);
+    lines.push(field("Licences", licences_text(&walk.draft), theme));
+    lines.push(field("Course cost", cost.detail(), theme));
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key),
         Span::raw(" saves it as a profile in your data directory (an existing file is never replaced without asking). "),
         Span::styled("←", theme.key),
-        Span::raw(" goes back to the questions."),
+        Span::raw(" goes back to the questions. "),
+        Span::styled("c", theme.key),
+        Span::raw(" records clinicians and licence checks, "),
+        Span::styled("$", theme.key),
+        Span::raw(" the costs."),
     ]));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -287,102 +294,5 @@ fn prepare_list(app: &App, frame: &mut Frame, body: Rect, prepare: &Prepare) {
     );
     if let Some(&i) = prepare.items.get(prepare.selected) {
         frame.render_widget(why(&questions[i], app), detail);
-    }
-}
-
-/// Columns for a detail's label.
-const DETAIL_LABEL: usize = 17;
-
-/// The details step of a new provider: a row per detail, the selected one marked.
-fn details_form(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
-    let theme = &app.theme;
-    let title = format!("New provider: {}", d.provider.name);
-    let inner = boxed(frame, body, pane(title, true, theme));
-    let width = usize::from(inner.width);
-    let value_width = width.saturating_sub(2 + DETAIL_LABEL);
-    let indent = " ".repeat(2 + DETAIL_LABEL);
-    let (left, right) = if theme.ascii {
-        ("<", ">")
-    } else {
-        ("◂", "▸")
-    };
-    let mut lines: Vec<Line> = Vec::new();
-    let mut cursor = None;
-    for (i, &row) in DetailRow::ALL.iter().enumerate() {
-        let selected = i == d.row;
-        let label_style = if selected {
-            theme.subheading
-        } else {
-            theme.dim
-        };
-        let mut spans = vec![
-            Span::raw(marker(selected, theme)),
-            Span::styled(theme.fit(row.label(), DETAIL_LABEL), label_style),
-        ];
-        let value_style = if selected { theme.selected } else { theme.text };
-        match row {
-            DetailRow::Kind | DetailRow::SourceKind => {
-                let word = match row {
-                    DetailRow::Kind => d.provider.kind.as_str(),
-                    _ => d.provider.source.as_ref().map_or("", |s| s.kind.as_str()),
-                };
-                spans.push(Span::styled(format!("{left} {word} {right}"), value_style));
-                lines.push(Line::from(spans));
-            }
-            DetailRow::Routes => {
-                // "[x] iv  [ ] im …", wrapped under the first line; the route under the cursor
-                // is marked with the selection marker as well as the style.
-                let mut used = 0;
-                for (k, (word, route)) in Route::ALL.iter().enumerate() {
-                    let on = d.provider.routes.contains(route);
-                    let focused = selected && k == d.route;
-                    let item = format!(
-                        "{}[{}] {word} ",
-                        marker(focused, theme).trim_end(),
-                        if on { "x" } else { " " }
-                    );
-                    let item_width = display_width(&item) + 1;
-                    if used > 0 && used + item_width > value_width {
-                        lines.push(Line::from(std::mem::take(&mut spans)));
-                        spans.push(Span::raw(indent.clone()));
-                        used = 0;
-                    }
-                    let style = if focused { theme.selected } else { theme.text };
-                    spans.push(Span::styled(item, style));
-                    spans.push(Span::raw(" "));
-                    used += item_width;
-                }
-                lines.push(Line::from(spans));
-            }
-            _ => {
-                let field = d.field(row).cloned().unwrap_or_default();
-                if selected {
-                    let (text, column) =
-                        field_window(&field, value_width.saturating_sub(1), theme.ascii);
-                    cursor = Some(((2 + DETAIL_LABEL) as u16 + column, lines.len()));
-                    spans.push(Span::raw(text));
-                    lines.push(Line::from(spans));
-                } else if field.text.trim().is_empty() {
-                    spans.push(Span::styled("—", theme.dim));
-                    lines.push(Line::from(spans));
-                } else {
-                    spans.push(Span::raw(theme.fit(&field.text, value_width)));
-                    lines.push(Line::from(spans));
-                }
-            }
-        }
-    }
-    lines.push(Line::from(""));
-    let intro = "All optional. The kind and routes decide which route-specific questions apply; the place lets Compare filter by region. Tab and the arrows move between fields, ← → choose, Space turns a route on or off. Enter starts the questions; Esc leaves (asking first if you filled anything in).";
-    lines.extend(
-        textwrap::wrap(intro, width.max(1))
-            .into_iter()
-            .map(|l| Line::styled(l.into_owned(), theme.dim)),
-    );
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = cursor
-        && y < usize::from(inner.height)
-    {
-        frame.set_cursor_position(Position::new(inner.x + x, inner.y + y as u16));
     }
 }

@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod compare;
 pub mod footer;
+pub mod form;
 pub mod guides;
 pub mod loading;
 pub mod options;

@@ -11,6 +11,7 @@ mod help;
 mod input;
 mod options;
 mod priorities;
+mod records;
 mod search;
 
 pub use input::field_window;
@@ -46,6 +47,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Overlay::OptionCell { scroll } => options::cell(app, frame, area, *scroll),
             Overlay::Values { selected, .. } => options::values(app, frame, area, *selected),
             Overlay::Readiness { selected, .. } => options::readiness(app, frame, area, *selected),
+            Overlay::Records { list, selected } => {
+                records::render(app, frame, area, *list, *selected)
+            }
+            Overlay::Form(record_form) => records::form(app, frame, area, record_form),
         }
     }
 }
