@@ -373,51 +373,6 @@ fn the_real_profile_states_only_what_its_article_says() {
     );
 }
 
-/// providers/schema.json (for editor completion) must list exactly the checklist's questions and
-/// the loader's words, or editors would suggest what `validate` rejects.
-#[test]
-fn the_json_schema_matches_the_checklist_and_the_loader() {
-    use kapguide::core::checklist::Route;
-    use kapguide::core::provider::ProviderKind;
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../providers/schema.json")).expect("valid JSON");
-    let lib = bundled();
-    let mut in_schema: Vec<&str> = schema["properties"]["answers"]["properties"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    let mut in_checklist = lib.checklist.question_ids();
-    in_schema.sort_unstable();
-    in_checklist.sort_unstable();
-    assert_eq!(
-        in_schema, in_checklist,
-        "regenerate providers/schema.json after changing the checklist"
-    );
-    let words = |v: &serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|w| w.as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(
-        words(&schema["properties"]["kind"]["enum"]),
-        ProviderKind::ALL
-            .iter()
-            .map(|(n, _)| n.to_string())
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(
-        words(&schema["properties"]["routes"]["items"]["enum"]),
-        Route::ALL
-            .iter()
-            .map(|(n, _)| n.to_string())
-            .collect::<Vec<_>>()
-    );
-}
-
 /// IPDAS asks for benefits and harms in equal detail: every option answers every row, with a
 /// source, and no column is much thinner than the others ("not now" is a real column).
 #[test]

@@ -120,6 +120,9 @@ pub enum Command {
     },
     /// Print the manual page (roff) generated from these definitions.
     Man,
+    /// Print the JSON Schema of provider files, with the question ids of the checklist in use
+    /// (--guides DIR for your own), for editors and a profile repository's CI.
+    Schema,
     /// The options side by side: KAP, an infusion course, esketamine, at-home ketamine, or not
     /// now / something else, with sources on every cell.
     Options {
@@ -511,6 +514,7 @@ pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outc
         } => tooling::validate(context, paths, *format, *strict),
         Command::Completions { shell } => tooling::completions(*shell),
         Command::Man => tooling::man_page(),
+        Command::Schema => tooling::schema(context),
         Command::NewProvider { id } => text::new_provider(lib, id, context.today),
         Command::Values { set } => text::values(context, set),
         Command::Packet { id, out, format } => text::packet(context, id, out.as_deref(), *format),

@@ -1,5 +1,6 @@
 //! What a maintainer of provider files wants from the command line: `validate` in forms CI can
-//! read, shell completions and a man page generated from the same clap definitions.
+//! read, shell completions and a man page generated from the same clap definitions, and the JSON
+//! Schema of provider files.
 
 use std::path::PathBuf;
 
@@ -123,6 +124,13 @@ pub fn man_page() -> Outcome {
             code: 1,
         },
     }
+}
+
+pub fn schema(context: &Context) -> Outcome {
+    let schema = crate::core::schema::provider_schema(&context.library.checklist);
+    // Pretty, with a final newline: the committed providers/schema.json is this output.
+    let text = serde_json::to_string_pretty(&schema).expect("a JSON value always serializes");
+    Outcome::ok(format!("{text}\n"))
 }
 
 #[cfg(test)]

@@ -14,12 +14,19 @@ use super::words::word_enum;
 word_enum! {
     /// How ketamine is given. Questions can apply to some routes only (REMS → esketamine).
     pub enum Route {
+        /// Intravenous: an infusion into a vein.
         Iv = "iv",
+        /// Intramuscular: an injection into a muscle.
         Im = "im",
+        /// Held in the mouth to dissolve (a lozenge, troche or tablet).
         Sublingual = "sublingual",
+        /// Swallowed.
         Oral = "oral",
+        /// A ketamine nasal spray other than esketamine (compounded).
         Intranasal = "intranasal",
+        /// Esketamine nasal spray (Spravato), given at a REMS-certified site.
         Esketamine = "esketamine",
+        /// An injection under the skin.
         Subcutaneous = "subcutaneous",
     }
 }

@@ -1,6 +1,7 @@
 //! The people who treat a provider's clients (`[[clinicians]]` in a profile), with the record of
 //! someone checking each licence on the board's public lookup.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::date::Date;
@@ -11,9 +12,13 @@ use super::words::word_enum;
 word_enum! {
     /// What a clinician does for the client.
     pub enum Role {
+        /// Prescribes the ketamine.
         Prescriber = "prescriber",
+        /// Gives the psychotherapy.
         Therapist = "therapist",
+        /// Gives nursing care.
         Nurse = "nurse",
+        /// Watches over the client while the medicine works.
         Monitor = "monitor",
     }
 }
@@ -21,11 +26,17 @@ word_enum! {
 word_enum! {
     /// What a licence lookup found. `NotFound` and `Expired` are safety flags; `Unchecked` (or no
     /// record) is a data flag; discipline on an active licence is a data flag to read up on.
+    #[schemars(description = "What the licence lookup found.")]
     pub enum Verdict {
+        /// In good standing on the day checked.
         Active = "active",
+        /// Active, with discipline on the board's record (a data flag: read the record).
         ActiveWithDiscipline = "active-with-discipline",
+        /// No such licence on the board's lookup (a safety flag).
         NotFound = "not-found",
+        /// The licence has lapsed (a safety flag).
         Expired = "expired",
+        /// Nobody has checked yet (a data flag).
         Unchecked = "unchecked",
     }
 }
@@ -44,24 +55,35 @@ impl Verdict {
 }
 
 /// Someone checked the licence on the board's lookup: when, and what it said.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Verification {
+    /// When someone checked; required unless the result is `unchecked`.
     pub date: Option<Date>,
+    /// What the lookup found.
     pub result: Verdict,
+    /// Anything to add about the check.
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One of the people who treat the provider's clients (`[[clinicians]]`).
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Clinician {
+    /// The clinician's name, as they write it.
+    #[schemars(length(min = 1))]
     pub name: String,
+    /// What the clinician does for the client.
     pub role: Role,
-    /// "MD", "PMHNP", "LPC"…
+    /// The licence type, as written: "MD", "PMHNP", "LPC"…
     pub licence_type: Option<String>,
+    /// The number on the licence.
     pub licence_number: Option<String>,
     /// The state, province or country that issued the licence.
     pub licensed_in: Option<String>,
     /// Where anyone can look the licence up (the board's own search page).
     pub board_url: Option<String>,
+    /// The record of someone looking the licence up; left out, it counts as unchecked.
     pub verification: Option<Verification>,
 }
 
@@ -106,7 +128,7 @@ pub const CLINICIAN_KEYS: [&str; 7] = [
     "board_url",
     "verification",
 ];
-const VERIFICATION_KEYS: [&str; 3] = ["date", "result", "note"];
+pub(crate) const VERIFICATION_KEYS: [&str; 3] = ["date", "result", "note"];
 
 /// Reads the `[[clinicians]]` blocks, reporting every problem.
 pub fn read_clinicians(top: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Vec<Clinician> {

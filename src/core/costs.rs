@@ -2,11 +2,13 @@
 //! The estimate is always a range: a fee nobody has stated adds nothing to the low end and
 //! leaves the high end open, so an unknown is never turned into a made-up number.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use toml::de::DeValue;
 
 use super::diagnostics::Reporter;
 use super::fields::Fields;
+use super::schema::or_bare_value;
 use super::words::word_enum;
 
 word_enum! {
@@ -19,16 +21,21 @@ word_enum! {
         Superbill = "superbill",
         /// Self-pay only.
         None = "none",
+        /// Not known.
         #[default]
         Unknown = "unknown",
     }
 }
 
-/// One stated fact about money, with where it came from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One stated fact about money: the value, or a table with the value, a note and a source.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, transform = or_bare_value, rename = "Item_{T}")]
 pub struct Item<T> {
+    /// The value itself.
     pub value: T,
+    /// What exactly was said.
     pub note: Option<String>,
+    /// Where it was stated.
     pub source: Option<String>,
 }
 
@@ -47,6 +54,47 @@ impl<T> Item<T> {
 pub struct Fee {
     pub low: u32,
     pub high: u32,
+}
+
+/// In a file a fee is its whole item: a number (`450`), or a table with `value`, or `min` and
+/// `max` for a stated range, and an optional note and source.
+impl JsonSchema for Fee {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Fee".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let amount = |description: &str| {
+            serde_json::json!({
+                "type": "integer", "minimum": 0, "maximum": MAX_FEE, "description": description,
+            })
+        };
+        let text =
+            |description: &str| serde_json::json!({ "type": "string", "description": description });
+        let table = |keys: &[(&str, &str)]| {
+            let mut properties = serde_json::Map::new();
+            for (key, description) in keys {
+                properties.insert((*key).into(), amount(description));
+            }
+            properties.insert("note".into(), text("What exactly was said."));
+            properties.insert("source".into(), text("Where it was stated."));
+            let required: Vec<&str> = keys.iter().map(|(key, _)| *key).collect();
+            serde_json::json!({
+                "type": "object",
+                "additionalProperties": false,
+                "required": required,
+                "properties": properties,
+            })
+        };
+        schemars::json_schema!({
+            "description": "A fee in whole units of `currency`: one amount, or a stated range (`min`, `max`). 0 for a session that is included or not offered.",
+            "oneOf": [
+                amount("The fee."),
+                table(&[("value", "The fee.")]),
+                table(&[("min", "The lowest fee stated."), ("max", "The highest fee stated.")]),
+            ],
+        })
+    }
 }
 
 impl Fee {
@@ -106,17 +154,28 @@ pub fn parse_currency(text: &str) -> Result<String, &'static str> {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// What the provider charges (`[costs]`); a fee left out is unknown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Costs {
     /// ISO code such as "USD"; required once any fee is given.
     pub currency: Option<String>,
+    /// One dosing session (a booster costs the same).
+    #[schemars(with = "Option<Fee>")]
     pub dosing_session: Option<Item<Fee>>,
+    /// One preparation session.
+    #[schemars(with = "Option<Fee>")]
     pub preparation_session: Option<Item<Fee>>,
+    /// One integration session.
+    #[schemars(with = "Option<Fee>")]
     pub integration_session: Option<Item<Fee>>,
     /// Package offers, in words.
     pub packages: Option<Item<String>>,
+    /// How the provider deals with health insurance.
     pub insurance: Option<Item<Insurance>>,
+    /// Help with prior authorization (esketamine).
     pub prior_auth_help: Option<Item<bool>>,
+    /// What is refunded, and when, in words.
     pub refund_policy: Option<Item<String>>,
 }
 
@@ -318,8 +377,8 @@ pub const COSTS_KEYS: [&str; 8] = [
     "prior_auth_help",
     "refund_policy",
 ];
-const ITEM_KEYS: [&str; 3] = ["value", "note", "source"];
-const FEE_KEYS: [&str; 5] = ["value", "min", "max", "note", "source"];
+pub(crate) const ITEM_KEYS: [&str; 3] = ["value", "note", "source"];
+pub(crate) const FEE_KEYS: [&str; 5] = ["value", "min", "max", "note", "source"];
 /// The largest fee accepted, in whole currency units: a typo guard, not a price judgement.
 const MAX_FEE: i64 = 1_000_000;
 

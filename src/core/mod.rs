@@ -23,6 +23,7 @@ pub mod provider;
 pub mod readiness;
 pub mod region;
 pub mod sanitize;
+pub mod schema;
 pub mod scoring;
 pub mod search;
 pub mod template;

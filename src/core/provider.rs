@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use toml::de::DeValue;
 
@@ -15,13 +16,19 @@ use super::date::Date;
 use super::diagnostics::{Problem, Reporter, suggestion_hint};
 use super::fields::{Fields, parse_document, pick};
 use super::id::{ProviderId, QuestionId};
+use super::schema::{is_default, or_bare_value};
 use super::words::word_enum;
 
 word_enum! {
+    /// What kind of service the provider is.
     pub enum ProviderKind {
+        /// Ketamine-assisted psychotherapy: ketamine given with therapy sessions.
         KapPractice = "kap-practice",
+        /// A clinic that gives ketamine, such as infusions, with or without therapy.
         KetamineClinic = "ketamine-clinic",
+        /// A site that gives esketamine nasal spray (Spravato) under its REMS program.
         EsketamineCenter = "esketamine-center",
+        /// A service that works mainly by video or phone.
         Telehealth = "telehealth",
     }
 }
@@ -29,8 +36,11 @@ word_enum! {
 word_enum! {
     /// How much of the care happens by video or phone.
     pub enum Telehealth {
+        /// All care in person.
         None = "none",
+        /// Some care by video or phone.
         Partial = "partial",
+        /// All care by video or phone.
         Full = "full",
     }
 }
@@ -38,8 +48,11 @@ word_enum! {
 word_enum! {
     /// Where a profile's facts come from.
     pub enum SourceKind {
+        /// The provider's own words about itself (website, leaflet).
         SelfDescribed = "self-described",
+        /// Asked directly, in a consultation or call.
         Consultation = "consultation",
+        /// A document such as a brochure, fee sheet or consent form.
         Document = "document",
     }
 }
@@ -48,21 +61,34 @@ word_enum! {
     /// A provider's answer to one question. `Unknown` is not evidence either way; `Na` means the
     /// question does not apply to this provider and leaves it out of the score.
     #[derive(Default)]
+    #[schemars(description = "The answer: yes, partial, no, unknown or na.")]
     pub enum AnswerValue {
+        /// Yes, as asked.
         Yes = "yes",
+        /// In part, only in some cases, or at extra cost (say which in the note).
         Partial = "partial",
+        /// No.
         No = "no",
+        /// Not known: not evidence either way. A page that is silent is unknown, never no.
         #[default]
         Unknown = "unknown",
+        /// Does not apply to this provider; left out of its score.
         Na = "na",
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// The answer to one question: one of the five words, or a table with the details a reader
+/// needs to weigh it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, transform = or_bare_value)]
 pub struct Answer {
+    #[schemars(rename = "answer")]
     pub value: AnswerValue,
+    /// What exactly was said; may span lines.
     pub note: Option<String>,
+    /// Where this answer came from, if not the profile's `[source]`.
     pub source: Option<String>,
+    /// When it was said or checked.
     pub date: Option<Date>,
 }
 
@@ -79,59 +105,109 @@ impl Answer {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// Where the provider is.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Location {
+    /// The city or town.
     pub city: Option<String>,
+    /// The state or province code: "OR", "BC".
     pub region: Option<String>,
+    /// The ISO two-letter country code: "US", "CA".
     pub country: Option<String>,
+    /// Whether clients are seen in person.
     pub in_person: Option<bool>,
+    /// Whether some care is by video or phone.
     pub telehealth: Option<bool>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// How to reach the provider.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Contact {
+    /// A phone number, as written.
     pub phone: Option<String>,
+    /// The provider's website.
     pub website: Option<String>,
+    /// An email address.
     pub email: Option<String>,
 }
 
 /// Where the facts in a profile come from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ProfileSource {
+    /// What kind of source the facts come from.
     pub kind: SourceKind,
+    /// Who said it, where and when.
     pub reference: Option<String>,
+    /// Where the source can be read.
     pub url: Option<String>,
+    /// The day someone last read the source (over a year ago is flagged stale).
     pub last_verified: Option<Date>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A provider profile (`providers/<id>.toml`): one provider per file, the id is the file name.
+/// Record only what a source states; anything not stated stays unknown.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "kapguide provider profile")]
 pub struct Provider {
+    /// The file name without `.toml`; not written in the file.
+    #[schemars(skip)]
     pub id: ProviderId,
+    /// The provider's name as they write it.
+    #[schemars(length(min = 1))]
     pub name: String,
+    /// What kind of service the provider is.
     pub kind: ProviderKind,
     /// Fictional example data, shown as such everywhere.
+    #[schemars(default)]
     pub sample: bool,
+    /// One line about the provider.
     pub summary: Option<String>,
+    /// How ketamine is given here. Empty or left out: not known, so every question counts.
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub routes: Vec<Route>,
+    /// Conditions the provider says it treats.
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub conditions: Vec<String>,
+    /// Where the provider is.
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub location: Location,
+    /// How to reach the provider.
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub contact: Contact,
+    /// Where the facts come from (flagged when missing).
     pub source: Option<ProfileSource>,
     /// How much of the care is by telehealth, if the profile says (see
     /// [`Provider::telehealth_level`] for what the rest of the profile implies).
+    #[schemars(
+        description = "How much of the care is by video or phone. Left out: kind = \"telehealth\" means full, and [location]'s telehealth and in_person say the rest."
+    )]
     pub telehealth: Option<Telehealth>,
     /// Languages care is offered in, as written ("English", "Spanish").
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub languages: Vec<String>,
+    /// The people who treat clients, with a record of each licence check.
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub clinicians: Vec<Clinician>,
+    /// What the provider charges.
+    #[schemars(default, skip_serializing_if = "is_default")]
     pub costs: Costs,
     /// Keyed by checklist question id; a missing key means unknown.
+    #[schemars(
+        description = "One entry per checklist question id (see `kapguide checklist`); a question left out is unknown.",
+        default,
+        skip_serializing_if = "is_default",
+        with = "BTreeMap<String, Answer>"
+    )]
     pub answers: BTreeMap<QuestionId, Answer>,
     /// The file it was read from (`<bundled>/…` for embedded files).
     #[serde(skip)]
     pub origin: PathBuf,
 }
 
-const TOP_KEYS: [&str; 14] = [
+pub(crate) const TOP_KEYS: [&str; 14] = [
     "name",
     "kind",
     "sample",
@@ -147,10 +223,11 @@ const TOP_KEYS: [&str; 14] = [
     "costs",
     "answers",
 ];
-const LOCATION_KEYS: [&str; 5] = ["city", "region", "country", "in_person", "telehealth"];
-const CONTACT_KEYS: [&str; 3] = ["phone", "website", "email"];
-const SOURCE_KEYS: [&str; 4] = ["kind", "reference", "url", "last_verified"];
-const ANSWER_KEYS: [&str; 4] = ["answer", "note", "source", "date"];
+pub(crate) const LOCATION_KEYS: [&str; 5] =
+    ["city", "region", "country", "in_person", "telehealth"];
+pub(crate) const CONTACT_KEYS: [&str; 3] = ["phone", "website", "email"];
+pub(crate) const SOURCE_KEYS: [&str; 4] = ["kind", "reference", "url", "last_verified"];
+pub(crate) const ANSWER_KEYS: [&str; 4] = ["answer", "note", "source", "date"];
 
 /// Turns a name ("Blue Door Clinic") into an id ("blue-door-clinic").
 pub fn slugify(name: &str) -> String {
