@@ -393,9 +393,9 @@ mod filters {
         insta::assert_snapshot!(stdout);
         assert_eq!(
             stderr,
-            "kapguide: Filtered: max course cost 3000. A profile that does not say is left out.\n\
+            "kapguide: Filtered: max course cost 3000 USD. A profile that does not say is left out.\n\
              kapguide: Left out because the profile does not say: 2 (esketamine, unknown-everything) by --max-course-cost.\n\
-             kapguide: may exceed --max-course-cost 3000 (the low end of the course cost is within 3000; the high end is above it, or open because a fee is unknown): Thorough Sample Practice [SAMPLE]\n"
+             kapguide: may exceed --max-course-cost 3000 USD (the low end of the course cost is within 3000 USD; the high end is above it, or open because a fee is unknown): Thorough Sample Practice [SAMPLE]\n"
         );
     }
 
@@ -532,7 +532,7 @@ mod filters {
             .assert()
             .code(2)
             .stderr(
-                "kapguide: --max-course-cost `cheap`: give a whole amount, like 3000 or 3,000\n",
+                "kapguide: --max-course-cost `cheap`: give a whole amount, like 3000 or 3,000, with its currency if the providers price in several (3000USD)\n",
             );
         let usage = |args: &[&str], message: &str| {
             kapguide(home.path())
@@ -544,11 +544,11 @@ mod filters {
         };
         usage(
             &["providers", "--max-course-cost", "-5"],
-            "--max-course-cost `-5`: give a whole amount, like 3000 or 3,000",
+            "--max-course-cost `-5`: give a whole amount, like 3000 or 3,000, with its currency if the providers price in several (3000USD)",
         );
         usage(
             &["providers", "--max-course-cost", "3,0,0,0"],
-            "--max-course-cost `3,0,0,0`: give a whole amount, like 3000 or 3,000",
+            "--max-course-cost `3,0,0,0`: give a whole amount, like 3000 or 3,000, with its currency if the providers price in several (3000USD)",
         );
         usage(
             &["providers", "--language", ""],

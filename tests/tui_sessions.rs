@@ -405,16 +405,33 @@ mod filter_panel {
         for _ in 0..6 {
             s.press(KeyCode::Down);
         }
+        // The samples price in CAD and USD: an amount is offered in each, never as a bare
+        // number compared across both.
         s.keys("3000");
         assert!(
-            s.status().starts_with("Max course cost: 3000: "),
+            s.status().starts_with("Max course cost: 3000 CAD: "),
+            "{}",
+            s.status()
+        );
+        s.press(KeyCode::Right);
+        assert!(
+            s.status().starts_with("Max course cost: 3000 USD: "),
+            "{}",
+            s.status()
+        );
+        s.press(KeyCode::Delete);
+        s.keys("3000usd");
+        assert!(
+            s.status().starts_with("Max course cost: 3000 USD: "),
             "{}",
             s.status()
         );
         let course = kapguide::core::costs::CourseShape::default();
+        assert!(!s.app.shown_providers().is_empty());
         for p in s.app.shown_providers() {
             let cost = kapguide::core::costs::course_cost(&p.costs, &course);
             assert!(!cost.is_unknown() && cost.low <= 3000, "{}", p.name);
+            assert_eq!(cost.currency.as_deref(), Some("USD"), "{}", p.name);
         }
         s.press(KeyCode::Delete);
         assert!(
@@ -425,7 +442,8 @@ mod filter_panel {
     }
 }
 
-/// The fourth sort is by estimated course cost: lowest low end first, unknown costs last.
+/// The fourth sort is by estimated course cost: grouped by currency, lowest low end first,
+/// unknown costs last.
 mod sort_by_cost {
     use super::*;
     use kapguide::core::costs::{CourseShape, course_cost};
@@ -435,19 +453,25 @@ mod sort_by_cost {
         let mut s = Session::new(120, 40);
         s.keys("3sss");
         assert_eq!(s.status(), "Sorted by course cost");
-        let costs: Vec<(bool, u64)> = s
+        let costs: Vec<_> = s
             .app
             .shown_providers()
             .iter()
-            .map(|p| {
-                let cost = course_cost(&p.costs, &CourseShape::default());
-                (cost.is_unknown(), cost.low)
-            })
+            .map(|p| course_cost(&p.costs, &CourseShape::default()))
             .collect();
-        let mut sorted = costs.clone();
+        let keys: Vec<_> = costs.iter().map(|c| c.sort_key()).collect();
+        let mut sorted = keys.clone();
         sorted.sort();
-        assert_eq!(costs, sorted);
-        assert!(costs.iter().any(|c| !c.0), "some cost is known: {costs:?}");
+        assert_eq!(keys, sorted);
+        assert!(costs.iter().any(|c| !c.is_unknown()), "some cost is known");
+        // Grouped by currency (amounts in two are not comparable), each cell saying which.
+        let currencies: Vec<&str> = costs.iter().filter_map(|c| c.currency.as_deref()).collect();
+        assert_eq!(currencies.first(), Some(&"CAD"), "{currencies:?}");
+        assert!(
+            currencies[1..].iter().all(|c| *c == "USD"),
+            "{currencies:?}"
+        );
+        assert!(s.screen().contains("CAD 3,000+"), "{}", s.screen());
         s.keys("s");
         assert_eq!(s.status(), "Sorted by score");
     }

@@ -183,8 +183,11 @@ pub struct FilterArgs {
     /// Only providers offering care in this language (English, Spanish…; case is ignored).
     #[arg(long, value_name = "LANGUAGE")]
     pub language: Option<String>,
-    /// Only providers whose estimated course could cost N or less (the low end of the range,
-    /// in the provider's own currency); those whose high end is above N are marked.
+    /// Only providers whose estimated course could cost N or less (the low end of the range);
+    /// those whose high end is above N are marked. N is in one currency: write it with the
+    /// amount (3000USD, "4000 CAD"); a bare N takes the one currency the providers price in,
+    /// and is refused when they use several. Providers pricing in another currency are left
+    /// out, never compared; those that state no course cost are left out as not saying.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub max_course_cost: Option<String>,
 }

@@ -10,7 +10,7 @@ use crate::core::export::{
     self, Comparison, FLAGS_NOTE, Format, RenderOptions, SheetFormat, UNKNOWN_NOTE, course_note,
     display_name, flags_short, kind_mark, model_text, question_sheet, write_comparison,
 };
-use crate::core::filter::{Filtered, ProviderFilter};
+use crate::core::filter::{Filtered, MaxCost, ProviderFilter};
 use crate::core::id::ProviderId;
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, slugify};
@@ -167,7 +167,9 @@ fn filter_notes(filter: &ProviderFilter, result: &Filtered<&Provider>) -> String
         "Filtered: {}. A profile that does not say is left out.\n",
         filter.summary()
     );
-    if let Some(note) = result.unknown_note(|p| p.id.to_string()) {
+    let name = |p: &&Provider| p.id.to_string();
+    let other = result.other_currency_note(filter, name);
+    for note in result.unknown_note(name).into_iter().chain(other) {
         notes.push_str(&note);
         notes.push_str(".\n");
     }
@@ -175,10 +177,25 @@ fn filter_notes(filter: &ProviderFilter, result: &Filtered<&Provider>) -> String
 }
 
 /// Why a provider kept by `--max-course-cost` is marked.
-fn exceed_note(max: u64) -> String {
+fn exceed_note(max: &MaxCost) -> String {
     format!(
-        "the low end of the course cost is within {max}; the high end is above it, or open because a fee is unknown"
+        "the low end of the course cost is within {}; the high end is above it, or open because a fee is unknown",
+        max.text()
     )
+}
+
+/// The filter with a bare `--max-course-cost` given the one currency `providers` price in, or
+/// the usage error when they price in several.
+fn settled<'p>(
+    filter: &ProviderFilter,
+    providers: impl IntoIterator<Item = &'p Provider>,
+    context: &Context,
+) -> Result<ProviderFilter, Outcome> {
+    let mut filter = filter.clone();
+    filter
+        .settle_currency(providers, &context.course)
+        .map_err(|e| Outcome::usage(format!("kapguide: {e}\n")))?;
+    Ok(filter)
 }
 
 /// Marks a course cost whose high end passes `--max-course-cost`.
@@ -186,6 +203,11 @@ const EXCEEDS: &str = "(may exceed)";
 
 pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
     let lib = &context.library;
+    let filter = match settled(filter, &lib.providers, context) {
+        Ok(filter) => filter,
+        Err(outcome) => return outcome,
+    };
+    let filter = &filter;
     let result = filter.apply(lib.providers.iter(), |p| p, &context.course);
     if let Some(why) = none_left(&result) {
         return Outcome::note(why);
@@ -250,7 +272,7 @@ pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
         "\n{UNKNOWN_NOTE} The bar: solid is known for sure, shaded is what unknowns could add.\n{FLAGS_NOTE}\n{}\n",
         course_note(&context.course)
     ));
-    if let Some(max) = filter.max_course_cost.filter(|_| exceeding) {
+    if let Some(max) = filter.max_course_cost.as_ref().filter(|_| exceeding) {
         out.push_str(&format!("{EXCEEDS}: {}.\n", exceed_note(max)));
     }
     if !filter.is_empty() {
@@ -301,6 +323,11 @@ pub fn compare(
             Err(outcome) => return outcome,
         }
     };
+    let filter = match settled(filter, providers.iter().copied(), context) {
+        Ok(filter) => filter,
+        Err(outcome) => return outcome,
+    };
+    let filter = &filter;
     let result = filter.apply(providers, |p| p, &context.course);
     // A provider asked for by name is never dropped without a word.
     let mut notes = String::new();
@@ -350,9 +377,14 @@ pub fn compare(
     }
     let mut outcome = Outcome::written(String::new(), written);
     outcome.stderr.insert_str(0, &notes);
-    if let Some(max) = filter.max_course_cost.filter(|_| !exceeding.is_empty()) {
+    if let Some(max) = filter
+        .max_course_cost
+        .as_ref()
+        .filter(|_| !exceeding.is_empty())
+    {
         outcome.stderr.push_str(&format!(
-            "kapguide: may exceed --max-course-cost {max} ({}): {}\n",
+            "kapguide: may exceed --max-course-cost {} ({}): {}\n",
+            max.text(),
             exceed_note(max),
             exceeding.join(", ")
         ));

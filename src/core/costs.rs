@@ -330,6 +330,17 @@ impl CourseCost {
     pub fn upper(&self) -> u64 {
         self.high.unwrap_or(u64::MAX)
     }
+
+    /// The order courses sort in by cost: known ones first, grouped by currency (amounts in
+    /// two currencies are not comparable), then cheapest low end, then cheapest high end.
+    pub fn sort_key(&self) -> (bool, Option<String>, u64, u64) {
+        (
+            self.is_unknown(),
+            self.currency.clone(),
+            self.low,
+            self.upper(),
+        )
+    }
 }
 
 /// The estimated cost of a course of `shape` at the fees in `costs`.
@@ -568,6 +579,21 @@ mod tests {
         assert_eq!(parse_currency(" usd"), Ok("USD".to_string()));
         assert!(parse_currency("dollars").is_err());
         assert!(parse_currency("US$").is_err());
+    }
+
+    #[test]
+    fn sorting_by_cost_groups_currencies_and_puts_unknowns_last() {
+        let shape = CourseShape::default();
+        let mut cad = costs(Some(100), Some(0), Some(0));
+        cad.currency = Some("CAD".into());
+        let cheap_usd = costs(Some(300), Some(0), Some(0));
+        let dear_usd = costs(Some(200), None, Some(0));
+        let mut all =
+            [&dear_usd, &Costs::default(), &cheap_usd, &cad].map(|c| course_cost(c, &shape));
+        all.sort_by_key(CourseCost::sort_key);
+        let texts: Vec<String> = all.iter().map(CourseCost::text).collect();
+        // USD 1,200+ before USD 1,800: the low end first; CAD apart from both.
+        assert_eq!(texts, ["CAD 600", "USD 1,200+", "USD 1,800", "unknown"]);
     }
 
     #[test]

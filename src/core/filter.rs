@@ -7,9 +7,12 @@
 //! because their profile does not say, so an empty result names the criterion that emptied it.
 //!
 //! `--max-course-cost N` compares the **low end** of a provider's estimated course cost (see
-//! [`super::costs`]) with N, in the provider's own currency: a provider that could cost N or
-//! less passes, and [`ProviderFilter::may_exceed`] marks those whose high end is above N (or
-//! open, because a fee is unknown). A course cost with nothing known is an unknown.
+//! [`super::costs`]) with N: a provider that could cost N or less passes, and
+//! [`ProviderFilter::may_exceed`] marks those whose high end is above N (or open, because a fee
+//! is unknown). A course cost with nothing known is an unknown. Amounts in two currencies are
+//! never compared: N is in one currency (typed, `3000USD`, or settled by
+//! [`ProviderFilter::settle_currency`] as the one currency the providers price in), a provider
+//! pricing in another is left out as such, and a bare N over several currencies is refused.
 
 use super::checklist::Route;
 use super::costs::{CourseShape, Insurance, course_cost};
@@ -109,6 +112,61 @@ fn echo(text: &str) -> String {
 
 const ECHO_WIDTH: usize = 60;
 
+/// The most a course may cost, and the currency that amount is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MaxCost {
+    pub amount: u64,
+    /// An ISO code ("USD"); `None` until typed or settled.
+    pub currency: Option<String>,
+}
+
+impl MaxCost {
+    /// `3000`, `3,000`, `3000USD`, `3000 usd`, `USD 3000`.
+    pub fn parse(text: &str) -> Option<MaxCost> {
+        let text = text.trim();
+        let code = |s: Option<&str>| {
+            s.filter(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                .map(str::to_ascii_uppercase)
+        };
+        let split = text.len().saturating_sub(3);
+        let (number, currency) = if let Some(c) = code(text.get(..3)) {
+            (&text[3..], Some(c))
+        } else if let Some(c) = code(text.get(split..)).filter(|_| split > 0) {
+            (&text[..split], Some(c))
+        } else {
+            (text, None)
+        };
+        Some(MaxCost {
+            amount: amount(number.trim())?,
+            currency,
+        })
+    }
+
+    /// "3000 USD", or "3000" before a currency is known.
+    pub fn text(&self) -> String {
+        match &self.currency {
+            Some(c) => format!("{} {c}", self.amount),
+            None => self.amount.to_string(),
+        }
+    }
+}
+
+/// The currencies the providers state a course cost in, sorted, each once.
+pub fn course_currencies<'p>(
+    providers: impl IntoIterator<Item = &'p Provider>,
+    course: &CourseShape,
+) -> Vec<String> {
+    let mut currencies: Vec<String> = providers
+        .into_iter()
+        .map(|p| course_cost(&p.costs, course))
+        .filter(|cost| !cost.is_unknown())
+        .filter_map(|cost| cost.currency)
+        .collect();
+    currencies.sort();
+    currencies.dedup();
+    currencies
+}
+
 /// A whole amount: digits, or digits grouped in threes by commas ("3,000"); "3,0,0,0" is not.
 fn amount(text: &str) -> Option<u64> {
     let mut groups = text.split(',');
@@ -146,6 +204,8 @@ pub enum Fit {
     No,
     /// The profile does not say: not a match.
     Unknown,
+    /// Its course is priced in another currency than the maximum: not compared, not a match.
+    OtherCurrency,
 }
 
 fn fit(matched: bool, known: bool) -> Fit {
@@ -166,8 +226,8 @@ pub struct ProviderFilter {
     pub insurance: Option<Insurance>,
     /// Compared with the profile's languages ignoring case.
     pub language: Option<String>,
-    /// In each provider's own currency; compared with the low end of the course estimate.
-    pub max_course_cost: Option<u64>,
+    /// Compared with the low end of the course estimate, in the same currency only.
+    pub max_course_cost: Option<MaxCost>,
 }
 
 impl ProviderFilter {
@@ -196,7 +256,7 @@ impl ProviderFilter {
             Criterion::Telehealth => self.telehealth.map(|t| t.as_str().into()),
             Criterion::Insurance => self.insurance.map(|i| i.as_str().into()),
             Criterion::Language => self.language.as_deref().map(echo),
-            Criterion::MaxCourseCost => self.max_course_cost.map(|n| n.to_string()),
+            Criterion::MaxCourseCost => self.max_course_cost.as_ref().map(MaxCost::text),
         }
     }
 
@@ -259,9 +319,11 @@ impl ProviderFilter {
                 self.language = Some(value.to_string());
                 Ok(())
             }
-            Criterion::MaxCourseCost => amount(value)
-                .map(|n| self.max_course_cost = Some(n))
-                .ok_or_else(|| "give a whole amount, like 3000 or 3,000".to_string()),
+            Criterion::MaxCourseCost => MaxCost::parse(value)
+                .map(|max| self.max_course_cost = Some(max))
+                .ok_or_else(|| {
+                    "give a whole amount, like 3000 or 3,000, with its currency if the providers price in several (3000USD)".to_string()
+                }),
         };
         result.map_err(|why| format!("{} `{}`: {why}", criterion.option(), echo(value)))
     }
@@ -303,9 +365,17 @@ impl ProviderFilter {
                     .any(|l| l.trim().to_lowercase() == wanted);
                 fit(offered, !provider.languages.is_empty())
             }),
-            Criterion::MaxCourseCost => self.max_course_cost.map_or(Fit::Yes, |max| {
+            Criterion::MaxCourseCost => self.max_course_cost.as_ref().map_or(Fit::Yes, |max| {
                 let cost = course_cost(&provider.costs, course);
-                fit(!cost.is_unknown() && cost.low <= max, !cost.is_unknown())
+                match (&max.currency, &cost.currency) {
+                    (Some(wanted), Some(priced)) if wanted != priced && !cost.is_unknown() => {
+                        Fit::OtherCurrency
+                    }
+                    _ => fit(
+                        !cost.is_unknown() && cost.low <= max.amount,
+                        !cost.is_unknown(),
+                    ),
+                }
             }),
         }
     }
@@ -319,8 +389,48 @@ impl ProviderFilter {
     /// A provider that passes `--max-course-cost` on its low end but whose high end is above
     /// the maximum, or open because a fee is unknown: it may cost more.
     pub fn may_exceed(&self, provider: &Provider, course: &CourseShape) -> bool {
-        self.max_course_cost
-            .is_some_and(|max| course_cost(&provider.costs, course).upper() > max)
+        self.max_course_cost.as_ref().is_some_and(|max| {
+            self.fit(Criterion::MaxCourseCost, provider, course) == Fit::Yes
+                && course_cost(&provider.costs, course).upper() > max.amount
+        })
+    }
+
+    /// A maximum course cost typed without a currency takes the one currency `providers`
+    /// price their courses in; over several it is refused (comparing a number with prices in
+    /// two currencies would be wrong), saying how to write it.
+    pub fn settle_currency<'p>(
+        &mut self,
+        providers: impl IntoIterator<Item = &'p Provider>,
+        course: &CourseShape,
+    ) -> Result<(), String> {
+        let Some(max) = self
+            .max_course_cost
+            .as_mut()
+            .filter(|m| m.currency.is_none())
+        else {
+            return Ok(());
+        };
+        let currencies = course_currencies(providers, course);
+        match currencies.as_slice() {
+            [] => Ok(()),
+            [one] => {
+                max.currency = Some(one.clone());
+                Ok(())
+            }
+            several => {
+                let written: Vec<String> = several
+                    .iter()
+                    .map(|c| format!("{}{c}", max.amount))
+                    .collect();
+                Err(format!(
+                    "{} `{}`: the providers price courses in {}, so a bare amount could mean any of them; add the currency, as in {}",
+                    Criterion::MaxCourseCost.option(),
+                    max.amount,
+                    several.join(" and "),
+                    written.join(" or ")
+                ))
+            }
+        }
     }
 
     /// Applies the criteria in order to `items`, keeping count of what each leaves.
@@ -343,7 +453,7 @@ impl ProviderFilter {
                     removed.push(Removed {
                         item,
                         criterion,
-                        unknown: fit == Fit::Unknown,
+                        fit,
                     });
                     false
                 }
@@ -392,21 +502,27 @@ impl Step {
     }
 }
 
-/// One item a criterion removed, and whether only because its profile does not say.
+/// One item a criterion removed, and how it fared (not `Fit::Yes`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removed<T> {
     pub item: T,
     pub criterion: Criterion,
-    pub unknown: bool,
+    pub fit: Fit,
 }
 
 impl<T> Removed<T> {
-    /// "--route iv: does not offer" or "--route iv: does not say".
+    /// Left out only because the profile does not say.
+    pub fn unknown(&self) -> bool {
+        self.fit == Fit::Unknown
+    }
+
+    /// "--route iv: does not offer", "--route iv: does not say", or "--max-course-cost 3000
+    /// USD: prices in another currency".
     pub fn reason(&self, filter: &ProviderFilter) -> String {
-        let why = if self.unknown {
-            "does not say"
-        } else {
-            self.criterion.refusal()
+        let why = match self.fit {
+            Fit::Unknown => "does not say",
+            Fit::OtherCurrency => "prices in another currency",
+            Fit::Yes | Fit::No => self.criterion.refusal(),
         };
         let value = filter.value_text(self.criterion).unwrap_or_default();
         format!("{} {value}: {why}", self.criterion.option())
@@ -469,17 +585,8 @@ impl<T> Filtered<T> {
             .iter()
             .filter(|step| step.unknown > 0)
             .map(|step| {
-                let names: Vec<String> = self
-                    .removed
-                    .iter()
-                    .filter(|r| r.unknown && r.criterion == step.criterion)
-                    .map(|r| name(&r.item))
-                    .collect();
-                let mut listed = names[..names.len().min(NAMES_LISTED)].join(", ");
-                if names.len() > NAMES_LISTED {
-                    listed.push_str(&format!(" and {} more", names.len() - NAMES_LISTED));
-                }
-                format!("{} ({listed}) by {}", names.len(), step.criterion.option())
+                let names = self.names(|r| r.unknown() && r.criterion == step.criterion, &name);
+                format!("{names} by {}", step.criterion.option())
             })
             .collect();
         (!parts.is_empty()).then(|| {
@@ -488,6 +595,41 @@ impl<T> Filtered<T> {
                 parts.join("; ")
             )
         })
+    }
+
+    /// "Left out because they price in another currency (never compared with 3000 USD): 1
+    /// (marmot)", or `None`.
+    pub fn other_currency_note(
+        &self,
+        filter: &ProviderFilter,
+        name: impl Fn(&T) -> String,
+    ) -> Option<String> {
+        let max = filter.max_course_cost.as_ref()?;
+        self.removed
+            .iter()
+            .any(|r| r.fit == Fit::OtherCurrency)
+            .then(|| {
+                format!(
+                    "Left out because they price in another currency (never compared with {}): {}",
+                    max.text(),
+                    self.names(|r| r.fit == Fit::OtherCurrency, &name)
+                )
+            })
+    }
+
+    /// "4 (tele, a, b and 1 more)": how many removals `which` picks, the first few named.
+    fn names(&self, which: impl Fn(&Removed<T>) -> bool, name: impl Fn(&T) -> String) -> String {
+        let names: Vec<String> = self
+            .removed
+            .iter()
+            .filter(|r| which(r))
+            .map(|r| name(&r.item))
+            .collect();
+        let mut listed = names[..names.len().min(NAMES_LISTED)].join(", ");
+        if names.len() > NAMES_LISTED {
+            listed.push_str(&format!(" and {} more", names.len() - NAMES_LISTED));
+        }
+        format!("{} ({listed})", names.len())
     }
 }
 
@@ -667,6 +809,57 @@ mod tests {
             boosters: 0,
         };
         assert!(!filter.may_exceed(&all[2], &short));
+    }
+
+    #[test]
+    fn a_maximum_is_in_one_currency_and_other_currencies_are_never_compared() {
+        let parse = |text: &str| MaxCost::parse(text).map(|m| m.text());
+        assert_eq!(parse("3,000").as_deref(), Some("3000"));
+        assert_eq!(parse("3000usd").as_deref(), Some("3000 USD"));
+        assert_eq!(parse(" CAD 3,200 ").as_deref(), Some("3200 CAD"));
+        for bad in ["3000 dollars", "USD", "US 3000", "3000 US$"] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        let mut all = three();
+        all[2].costs.currency = Some("CAD".into());
+        let course = CourseShape::default();
+        // A bare amount takes the one currency, and is refused over two.
+        let mut bare = with(Criterion::MaxCourseCost, "4000");
+        bare.settle_currency(&all[..2], &course).unwrap();
+        assert_eq!(bare.summary(), "max course cost 4000 USD");
+        let mut bare = with(Criterion::MaxCourseCost, "4000");
+        let error = bare.settle_currency(&all, &course).unwrap_err();
+        assert!(error.contains("in CAD and USD"), "{error}");
+        assert!(error.ends_with("as in 4000CAD or 4000USD"), "{error}");
+        // A typed currency is kept whatever the providers use.
+        let mut usd = with(Criterion::MaxCourseCost, "4000 usd");
+        usd.settle_currency(&all, &course).unwrap();
+        assert_eq!(
+            usd.fit(Criterion::MaxCourseCost, &all[2], &course),
+            Fit::OtherCurrency,
+            "3,000 CAD is not compared with 4,000 USD"
+        );
+        assert!(!usd.may_exceed(&all[2], &course));
+        assert_eq!(
+            usd.fit(Criterion::MaxCourseCost, &all[1], &course),
+            Fit::Unknown
+        );
+        let result = usd.apply(&all, |p| p, &course);
+        assert_eq!(result.kept.len(), 1);
+        let ca = result.removed.iter().find(|r| r.item.id == "ca").unwrap();
+        assert_eq!(
+            ca.reason(&usd),
+            "--max-course-cost 4000 USD: prices in another currency"
+        );
+        assert_eq!(
+            result
+                .other_currency_note(&usd, |p| p.id.to_string())
+                .as_deref(),
+            Some(
+                "Left out because they price in another currency (never compared with 4000 USD): 1 (ca)"
+            )
+        );
+        assert_eq!(result.steps[0].unknown, 1, "only tele does not say");
     }
 
     #[test]

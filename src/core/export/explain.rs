@@ -6,6 +6,10 @@ use crate::core::costs::SessionKind;
 /// The course cost estimate with its arithmetic: each kind of session, its count and fee.
 fn course_text(provider: &Provider, course: &CourseShape) -> String {
     let cost = course_cost(&provider.costs, course);
+    let currency = cost
+        .currency
+        .as_deref()
+        .map_or(String::new(), |c| format!(" {c}"));
     let mut out = format!(
         "Course cost: {} for {}.\n",
         cost.detail(),
@@ -37,8 +41,11 @@ fn course_text(provider: &Provider, course: &CourseShape) -> String {
                 ),
                 None => "none charged, so left out of the cost".into(),
             },
-            Some(item) if item.value.low == item.value.high => format!("{} each", item.value.low),
-            Some(item) => format!("{}–{} each", item.value.low, item.value.high),
+            // Each fee says its currency: explain never leaves an amount to be read in another.
+            Some(item) if item.value.low == item.value.high => {
+                format!("{}{currency} each", item.value.low)
+            }
+            Some(item) => format!("{}–{}{currency} each", item.value.low, item.value.high),
             None => "fee unknown: adds 0 to the low end and leaves the high end open".into(),
         };
         out.push_str(&format!("  {count} × {} session: {each}\n", kind.label()));
@@ -219,7 +226,10 @@ mod tests {
             text.contains("  3 × integration session: none charged, so left out of the cost\n"),
             "{text}"
         );
-        assert!(text.contains("  2 × booster session: 475 each\n"), "{text}");
+        assert!(
+            text.contains("  2 × booster session: 475 USD each\n"),
+            "{text}"
+        );
         course.boosters = 1;
         assert!(course.describe().ends_with(", 1 booster"));
     }

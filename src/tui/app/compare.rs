@@ -148,8 +148,7 @@ impl App {
                 coverage(b).total_cmp(&coverage(a))
             }),
             SortBy::CourseCost => order.sort_by_cached_key(|&i| {
-                let cost = course_cost(&providers[i].costs, &self.config.course);
-                (cost.is_unknown(), cost.low, cost.upper())
+                course_cost(&providers[i].costs, &self.config.course).sort_key()
             }),
         }
         let hidden = &self.compare.hidden;

@@ -5,7 +5,9 @@
 
 use super::super::action::Action;
 use super::{App, Overlay, TextField};
-use crate::core::filter::{Criterion, ProviderFilter, RegionChoice, RegionFilter};
+use crate::core::filter::{
+    Criterion, MaxCost, ProviderFilter, RegionChoice, RegionFilter, course_currencies,
+};
 
 /// Amounts ←/→ step through for the maximum course cost (any other is typed).
 const COST_STEPS: [u64; 7] = [1_000, 2_000, 3_000, 4_000, 5_000, 7_500, 10_000];
@@ -37,7 +39,7 @@ pub struct FilterChoice {
 enum ChoiceValue {
     Place(RegionChoice),
     Word(String),
-    Amount(u64),
+    Amount(MaxCost),
 }
 
 fn word(label: String) -> FilterChoice {
@@ -78,19 +80,34 @@ impl App {
                 languages.into_iter().map(word).collect()
             }
             Criterion::MaxCourseCost => {
-                let typed = query.replace(',', "").trim().parse::<u64>().ok();
-                return match typed {
-                    Some(n) => vec![FilterChoice {
-                        label: n.to_string(),
-                        value: ChoiceValue::Amount(n),
-                    }],
-                    None if query.trim().is_empty() => COST_STEPS
-                        .iter()
-                        .map(|&n| FilterChoice {
-                            label: n.to_string(),
-                            value: ChoiceValue::Amount(n),
-                        })
-                        .collect(),
+                // An amount is in one currency: one choice per currency the providers use.
+                let currencies = course_currencies(&self.lib.providers, &self.config.course);
+                let choice = |amount: u64, currency: Option<&String>| {
+                    let max = MaxCost {
+                        amount,
+                        currency: currency.cloned(),
+                    };
+                    FilterChoice {
+                        label: max.text(),
+                        value: ChoiceValue::Amount(max),
+                    }
+                };
+                let each = |amount: u64| -> Vec<FilterChoice> {
+                    if currencies.is_empty() {
+                        vec![choice(amount, None)]
+                    } else {
+                        currencies.iter().map(|c| choice(amount, Some(c))).collect()
+                    }
+                };
+                return match MaxCost::parse(query) {
+                    Some(MaxCost {
+                        amount,
+                        currency: Some(c),
+                    }) => vec![choice(amount, Some(&c))],
+                    Some(max) => each(max.amount),
+                    None if query.trim().is_empty() => {
+                        COST_STEPS.iter().flat_map(|&n| each(n)).collect()
+                    }
                     None => Vec::new(),
                 };
             }
