@@ -316,6 +316,34 @@ impl CourseCost {
         .to_string()
     }
 
+    /// The text in a few columns, for a narrow list: "$60–5.4k", "CA$3k+", "$2.9k". Thousands
+    /// are shown to a tenth, a range's low end rounded down and its high end up (so the range
+    /// shown always holds the real one); a single amount to the nearest tenth.
+    pub fn short(&self) -> String {
+        if self.is_unknown() {
+            return "unknown".into();
+        }
+        let currency = self.currency.as_deref().unwrap_or("");
+        let symbol = match currency {
+            "USD" => "$".to_string(),
+            "CAD" => "CA$".into(),
+            "AUD" => "A$".into(),
+            "EUR" => "\u{20ac}".into(),
+            "GBP" => "\u{a3}".into(),
+            "" => String::new(),
+            other => format!("{other} "),
+        };
+        match self.high {
+            Some(high) if high == self.low => format!("{symbol}{}", kilo(high, Round::Nearest)),
+            Some(high) => format!(
+                "{symbol}{}\u{2013}{}",
+                kilo(self.low, Round::Down),
+                kilo(high, Round::Up)
+            ),
+            None => format!("{symbol}{}+", kilo(self.low, Round::Down)),
+        }
+    }
+
     /// "USD 2,700+ (preparation, integration fees unknown)": the text with what leaves it open.
     pub fn detail(&self) -> String {
         match (self.is_unknown(), self.unknown.as_slice()) {
@@ -505,6 +533,30 @@ fn read_fee(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -> Option<Ite
     })
 }
 
+#[derive(Clone, Copy)]
+enum Round {
+    Down,
+    Nearest,
+    Up,
+}
+
+/// `2850` as `2.9k` (to the nearest tenth of a thousand, or rounded as asked); under 1,000 as
+/// it is.
+fn kilo(n: u64, round: Round) -> String {
+    if n < 1000 {
+        return n.to_string();
+    }
+    let tenths = match round {
+        Round::Down => n / 100,
+        Round::Nearest => (n + 50) / 100,
+        Round::Up => n.div_ceil(100),
+    };
+    match tenths % 10 {
+        0 => format!("{}k", tenths / 10),
+        d => format!("{}.{d}k", tenths / 10),
+    }
+}
+
 /// `12345` as `12,345`: money, and counts people read while they wait.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -594,6 +646,25 @@ mod tests {
         let texts: Vec<String> = all.iter().map(CourseCost::text).collect();
         // USD 1,200+ before USD 1,800: the low end first; CAD apart from both.
         assert_eq!(texts, ["CAD 600", "USD 1,200+", "USD 1,800", "unknown"]);
+    }
+
+    #[test]
+    fn the_short_text_rounds_outwards_and_keeps_the_currency() {
+        let cost = |currency: &str, low: u64, high: Option<u64>| CourseCost {
+            currency: Some(currency.into()),
+            low,
+            high,
+            unknown: Vec::new(),
+        };
+        assert_eq!(cost("USD", 60, Some(5400)).short(), "$60\u{2013}5.4k");
+        assert_eq!(cost("USD", 3250, Some(4010)).short(), "$3.2k\u{2013}4.1k");
+        assert_eq!(cost("CAD", 3000, None).short(), "CA$3k+");
+        assert_eq!(cost("USD", 2850, Some(2850)).short(), "$2.9k");
+        assert_eq!(cost("CHF", 12_345, Some(12_345)).short(), "CHF 12.3k");
+        assert_eq!(
+            course_cost(&Costs::default(), &CourseShape::default()).short(),
+            "unknown"
+        );
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 const LIST_BAR_FROM: usize = 48;
 /// The sort key's column in the provider list when there is room: "USD 60–5,400".
 const LIST_KEY_WIDTH: usize = 12;
+/// Columns of a provider's name the narrow list keeps before showing the sort value.
+const MIN_NAME: usize = 12;
 
 fn providers(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -67,15 +69,16 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
             "[x] "
         };
         let score = &app.scores[index];
-        // The value the list is sorted by, so the order can be read.
-        let key = match c.sort {
-            SortBy::Score | SortBy::Name => score.total.range_text(),
-            SortBy::Coverage => score.total.coverage_percent(),
-            SortBy::CourseCost => course_cost(&provider.costs, &app.config.course).text(),
-        };
         // A pane as wide as the screen has room for the score bar too; the narrow pane beside
         // the matrix leaves it to the matrix foot.
         let wide = width >= LIST_BAR_FROM;
+        // The value the list is sorted by, so the order can be read: short in the narrow pane.
+        let key = match c.sort {
+            SortBy::Score | SortBy::Name => score.total.range_text(),
+            SortBy::Coverage => score.total.coverage_percent(),
+            SortBy::CourseCost if wide => course_cost(&provider.costs, &app.config.course).text(),
+            SortBy::CourseCost => course_cost(&provider.costs, &app.config.course).short(),
+        };
         let bar = if wide && score.total.is_scored() {
             format!(" {}", score_bar(&score.total, 10, theme.ascii))
         } else {
@@ -87,23 +90,27 @@ fn providers(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             0
         };
-        let key = format!("{}{key}", " ".repeat(pad));
         let tag = if provider.sample { " SAMPLE" } else { "" };
         // Hidden or shown, a provider's red flags stay in sight here.
         let flags = flag_count(score, theme);
-        let used = 4
-            + tag.len()
-            + display_width(&flags.content)
-            + display_width(&bar)
-            + display_width(&key)
-            + 1;
+        let fixed = 4 + tag.len() + display_width(&flags.content) + display_width(&bar);
+        // The name keeps its columns first: a value that would squeeze it is left to the
+        // matrix beside, whose foot shows the same values in the same order.
+        let key_width = 1 + pad + display_width(&key);
+        let room = width.saturating_sub(fixed);
+        let key = if wide || room >= MIN_NAME + key_width {
+            format!(" {}{key}", " ".repeat(pad))
+        } else {
+            String::new()
+        };
+        let used = fixed + display_width(&key);
         Line::from(vec![
             Span::raw(shown),
             Span::raw(theme.fit(&provider.name, width.saturating_sub(used))),
             Span::styled(tag, theme.sample),
             flags,
             Span::raw(bar),
-            Span::raw(format!(" {key}")),
+            Span::raw(key),
         ])
     });
 }
