@@ -35,7 +35,7 @@ fn first_question(s: &Session) -> QuestionId {
 fn save_new(s: &mut Session, name: &str, answer: &str) {
     s.add_provider(name);
     s.answer(answer);
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Enter);
     assert!(s.status().starts_with("Saved "), "{}", s.status());
 }
@@ -71,7 +71,7 @@ mod names {
             );
             s.press(KeyCode::Enter);
             assert!(s.screen().contains(second), "{}", s.screen());
-            s.keys("f");
+            s.keys("G");
             s.press(KeyCode::Enter);
             assert!(s.status().starts_with("Saved "), "{}", s.status());
         }
@@ -112,7 +112,7 @@ mod names {
             s.status()
         );
         s.keys("n");
-        s.keys("f");
+        s.keys("G");
         s.press(KeyCode::Enter);
         let shown = s.screen();
         let question = &s.app.library().checklist.questions[0].question;
@@ -149,7 +149,7 @@ mod names {
         let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
         s.press(KeyCode::Esc);
         s.add_provider("Green Room");
-        s.keys("f");
+        s.keys("G");
         s.press(KeyCode::Enter);
         let shown = s.screen();
         assert!(shown.contains("kapguide did not load"), "{shown}");
@@ -169,7 +169,7 @@ mod names {
             save_new(&mut s, "Blue Door Clinic", "y");
             s.name_provider("Blue Door Clinic");
             s.keys("n");
-            s.keys("f");
+            s.keys("G");
             s.press(KeyCode::Enter);
             insta::assert_snapshot!(format!("replace_prompt_{width}x{height}"), screen(&s));
         }
@@ -428,7 +428,7 @@ mod form {
         let mut s = Session::new(120, 40);
         s.add_provider("Relative Path Clinic");
         s.answer("y");
-        s.keys("w");
+        s.keys("e");
         s.keys("copy.toml");
         s.press(KeyCode::Enter);
         assert_eq!(s.app.mode(), Mode::Text);

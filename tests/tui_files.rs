@@ -107,7 +107,7 @@ mod course_shape {
         let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
         s.keys("3");
         let before = course_cost_row(&s);
-        s.keys("c");
+        s.keys("m");
         assert_eq!(s.app.mode(), Mode::Course);
         // Dosing sessions: 6 → 4.
         s.keys("hh");
@@ -138,7 +138,7 @@ mod readiness {
     fn answers_are_saved_and_shown_again_on_reopen() {
         let home = tempfile::tempdir().unwrap();
         let mut s = Session::open(home.path(), 120, 40, Theme::colour(false), false);
-        s.keys("3ayn");
+        s.keys("3ryn");
         s.press(KeyCode::Esc);
         assert!(s.status().starts_with("Settings saved"), "{}", s.status());
         let saved = fs::read_to_string(home.path().join("config/config.toml")).unwrap();
@@ -147,12 +147,12 @@ mod readiness {
             "{saved}"
         );
         // Closing without a change writes nothing new.
-        s.keys("a");
+        s.keys("r");
         s.press(KeyCode::Esc);
         assert_eq!(s.status(), "");
 
         let mut again = Session::open(home.path(), 120, 40, Theme::colour(false), false);
-        again.keys("3a");
+        again.keys("3r");
         let screen = again.screen();
         assert!(
             screen.contains("What may help: Read the options side by side"),
@@ -175,7 +175,7 @@ fn a_priority_override_for_one_run_is_not_saved() {
     );
 
     // Medical (the second category) up to 3; therapy is not touched.
-    s.keys("3pjl");
+    s.keys("3ijl");
     s.press(KeyCode::Esc);
     assert!(s.status().starts_with("Settings saved"), "{}", s.status());
     let saved = fs::read_to_string(&config).unwrap();
@@ -191,14 +191,14 @@ fn a_priority_override_for_one_run_is_not_saved() {
     );
 
     // Changing the overridden category itself does save it.
-    s.keys("pl");
+    s.keys("il");
     s.press(KeyCode::Esc);
     let saved = fs::read_to_string(&config).unwrap();
     assert!(
         saved.contains("therapy = 1") && saved.contains("medical = 3"),
         "{saved}"
     );
-    s.keys("pll");
+    s.keys("ill");
     s.press(KeyCode::Esc);
     let saved = fs::read_to_string(&config).unwrap();
     assert!(saved.contains("therapy = 3"), "{saved}");
@@ -208,7 +208,7 @@ fn a_priority_override_for_one_run_is_not_saved() {
     let context = context_with(home.path(), &["therapy=0"]);
     let mut again =
         Session::open_with(home.path(), (120, 40), Theme::colour(false), false, context);
-    again.keys("3pjlh");
+    again.keys("3ijlh");
     again.press(KeyCode::Esc);
     assert!(
         fs::read_to_string(&config)
@@ -239,7 +239,7 @@ fn draft_progress_counts_answers_not_listed_questions_after_a_restart() {
 fn ctrl_c_while_typing_a_note_keeps_the_note() {
     let mut s = Session::new(120, 40);
     s.add_provider("Blue Door Clinic");
-    s.keys("e");
+    s.keys("a");
     s.keys("asked about prep, call back");
     s.ctrl('c');
     assert!(s.app.should_quit());
@@ -256,7 +256,7 @@ fn ctrl_c_while_typing_a_note_keeps_the_note() {
     // After a restart the note is there; Ctrl-C in its field with nothing changed writes nothing.
     let mut again = Session::open(&s.home, 120, 40, Theme::colour(false), false);
     again.keys("2");
-    again.keys("e");
+    again.keys("a");
     assert!(again.screen().contains("asked about prep, call back"));
     again.ctrl('c');
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
@@ -278,7 +278,7 @@ fn a_draft_that_cannot_be_saved_is_only_in_memory_and_quitting_asks_first() {
         "{}",
         s.status()
     );
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Esc);
     let status = s.status();
     assert!(!status.contains("kept as a draft"), "{status}");
@@ -289,7 +289,7 @@ fn a_draft_that_cannot_be_saved_is_only_in_memory_and_quitting_asks_first() {
     s.keys("q");
     assert!(!s.app.should_quit());
     assert!(s.screen().contains("only in memory"), "{}", s.screen());
-    s.keys("w");
+    s.keys("e");
     let elsewhere = home.path().join("elsewhere/blue-door.toml");
     s.keys(&elsewhere.display().to_string());
     s.press(KeyCode::Enter);
@@ -332,7 +332,7 @@ fn a_second_instance_never_overwrites_the_first_ones_draft() {
 
     // A carries on and finishes: its own draft is saved, then removed; B's copy stays.
     a.keys("lp");
-    a.keys("f");
+    a.keys("G");
     a.press(KeyCode::Enter);
     assert!(
         a.status().starts_with("Saved Blue Door Clinic"),
@@ -408,7 +408,7 @@ fn a_saved_profile_hidden_by_a_providers_copy_is_said_and_can_be_opened() {
     assert_eq!(s.app.mode(), Mode::Walk);
     assert!(s.status().contains("your saved profile"), "{}", s.status());
     // The saved profile's answer is the one shown: finishing and saving keeps it.
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Enter);
     s.keys("y");
     let text = fs::read_to_string(&saved).unwrap();
@@ -437,7 +437,7 @@ fn a_profile_saved_by_another_instance_is_not_overwritten() {
         s.press(KeyCode::Down);
         s.press(KeyCode::Enter);
         s.keys(answer);
-        s.keys("f");
+        s.keys("G");
         s.press(KeyCode::Enter);
         if answer == "y" {
             // A is asked the usual question (the file it read is there: replace it?).

@@ -41,7 +41,7 @@ fn record_clinician(s: &mut Session) {
 
 /// From the walk: records a dosing fee range with a note and source, and the insurance.
 fn record_costs(s: &mut Session) {
-    s.keys("$j");
+    s.keys("mj");
     s.press(KeyCode::Enter);
     s.keys("400-600");
     tab(s, 1);
@@ -94,7 +94,7 @@ fn expected_costs() -> Costs {
 fn clinicians_and_costs_recorded_by_keys_save_load_back_and_validate_strictly() {
     let mut s = Session::new(100, 30);
     s.add_provider("Forms Clinic");
-    s.keys("f");
+    s.keys("G");
     record_clinician(&mut s);
     assert!(
         s.status().starts_with("Recorded Dr Ada Example"),
@@ -149,7 +149,7 @@ fn forms_at_three_sizes() {
     for (width, height) in [(60, 16), (80, 24), (120, 40)] {
         let mut s = Session::new(width, height);
         s.add_provider("Forms Clinic");
-        s.keys("f");
+        s.keys("G");
         record_clinician(&mut s);
         let size = format!("{width}x{height}");
         insta::assert_snapshot!(format!("clinicians_{size}"), s.screen());
@@ -158,7 +158,7 @@ fn forms_at_three_sizes() {
         s.press(KeyCode::Esc);
         s.press(KeyCode::Esc);
         record_costs(&mut s);
-        s.keys("$j");
+        s.keys("mj");
         insta::assert_snapshot!(format!("costs_{size}"), s.screen());
         s.press(KeyCode::Enter);
         insta::assert_snapshot!(format!("cost_fee_{size}"), s.screen());
@@ -192,7 +192,7 @@ fn the_keys_work_from_a_question_too_and_every_change_is_saved_as_a_draft() {
     s.press(KeyCode::Esc);
     assert!(s.screen().contains(&s.progress(1)), "back on the question");
     // Ctrl-C in a filled form keeps what it says.
-    s.keys("$");
+    s.keys("m");
     s.press(KeyCode::Enter);
     s.keys("cad");
     s.ctrl('c');
@@ -240,7 +240,7 @@ fn a_bad_date_or_a_missing_name_keeps_the_form_open_and_esc_asks_before_dropping
 fn removing_a_clinician_or_clearing_a_cost_asks_first() {
     let mut s = Session::new(80, 24);
     s.add_provider("Forms Clinic");
-    s.keys("f");
+    s.keys("G");
     record_clinician(&mut s);
     s.keys("d");
     assert!(
@@ -255,7 +255,7 @@ fn removing_a_clinician_or_clearing_a_cost_asks_first() {
     s.press(KeyCode::Esc);
     record_costs(&mut s);
     // The currency cannot go while a fee needs it; the fee can, then the currency.
-    s.keys("$d");
+    s.keys("md");
     assert!(
         s.status().contains("clear the fees first"),
         "{}",

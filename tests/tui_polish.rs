@@ -14,9 +14,9 @@ mod walk_at_small_sizes {
         let mut s = Session::new(width, height);
         s.add_provider("Test Clinic");
         s.answer("yp");
-        s.keys("neSaid so on the phone");
+        s.keys("naSaid so on the phone");
         s.press(KeyCode::Enter);
-        s.keys("s");
+        s.keys("w");
         s.keys("Intake call");
         s.press(KeyCode::Enter);
         s
@@ -316,11 +316,11 @@ mod smaller {
         let mut s = Session::new(80, 24);
         s.add_provider("Dated Clinic");
         assert!(
-            s.screen().contains("consultation 2026-11-28 (d)"),
+            s.screen().contains("consultation 2026-11-28 (t)"),
             "{}",
             s.screen()
         );
-        s.keys("d");
+        s.keys("t");
         s.ctrl('u');
         s.keys("2026-13-01");
         s.press(KeyCode::Enter);
@@ -332,7 +332,7 @@ mod smaller {
         s.keys("n");
         let screen = s.screen();
         assert!(screen.contains("dated 2026-11-20"), "{screen}");
-        assert!(screen.contains("consultation 2026-11-20 (d)"), "{screen}");
+        assert!(screen.contains("consultation 2026-11-20 (t)"), "{screen}");
         s.press(KeyCode::Left);
         assert!(
             s.screen().contains("dated 2026-11-20"),
@@ -357,7 +357,7 @@ mod reviewer_leftovers {
             .position(|q| q.critical)
             .expect("a critical question");
         s.answer(&"u".repeat(critical));
-        s.keys("nf");
+        s.keys("nG");
         let screen = s.screen();
         let lines: Vec<&str> = screen.lines().collect();
         let at = lines

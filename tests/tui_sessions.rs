@@ -26,7 +26,7 @@ fn reader_top(session: &Session) -> String {
 }
 
 #[test]
-fn search_jumps_to_the_section_and_n_steps_through_results() {
+fn search_jumps_to_the_section_and_ctrl_n_steps_through_results() {
     let mut s = Session::new(120, 40);
     s.keys("3/");
     s.keys("emergency numbers");
@@ -36,10 +36,10 @@ fn search_jumps_to_the_section_and_n_steps_through_results() {
     assert_eq!(s.app.mode(), Mode::Reader);
     assert_eq!(reader_top(&s), "Crisis lines and emergency numbers");
 
-    // The matches stay for n / N.
-    s.keys("n");
+    // The matches stay for Ctrl-N / Ctrl-P (n answers "no" in a walk-through).
+    s.ctrl('n');
     assert!(s.status().starts_with("Result 2 of"), "{}", s.status());
-    s.keys("N");
+    s.ctrl('p');
     assert!(s.status().starts_with("Result 1 of"), "{}", s.status());
     assert_eq!(reader_top(&s), "Crisis lines and emergency numbers");
 }
@@ -57,7 +57,7 @@ fn search_esc_cancels_and_typed_keys_are_text() {
     s.press(KeyCode::Esc);
     assert_eq!(s.app.mode(), Mode::Toc);
     assert_eq!(s.app.view(), View::Guides);
-    s.keys("n");
+    s.ctrl('n');
     assert!(s.status().contains("press / to search"), "{}", s.status());
 }
 
@@ -127,7 +127,7 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
     assert!(s.screen().contains(&s.progress(1)), "{}", s.screen());
 
     // A note typed into the field: its letters are text, not answers.
-    s.keys("e");
+    s.keys("a");
     s.keys("two prep sessions, said ynpua");
     s.press(KeyCode::Enter);
     s.answer("y");
@@ -135,7 +135,7 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
     assert!(draft.exists(), "a draft is saved after every answer");
     // Every other question, in a mix of answers (counted from the checklist).
     let rest = s.app.library().checklist.questions.len() - 1;
-    let answers: String = "ypnuayypnyy".chars().cycle().take(rest).collect();
+    let answers: String = "ypnuxyypnyy".chars().cycle().take(rest).collect();
     s.answer(&answers);
     assert_eq!(s.app.mode(), Mode::Review);
     s.press(KeyCode::Enter);
@@ -174,7 +174,7 @@ fn walking_a_new_provider_saves_a_profile_that_shows_in_compare() {
 fn saving_over_an_existing_profile_asks_first() {
     let mut s = Session::new(120, 40);
     s.add_provider("Blue Door Clinic");
-    s.keys("yf");
+    s.keys("yG");
     s.press(KeyCode::Enter);
     let path = s.data().join("providers/blue-door-clinic.toml");
     let first = std::fs::read_to_string(&path).unwrap();
@@ -184,7 +184,7 @@ fn saving_over_an_existing_profile_asks_first() {
     s.keys("Blue Door Clinic");
     s.press(KeyCode::Enter);
     s.keys("n");
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Enter);
     assert_eq!(s.app.mode(), Mode::Choice);
     assert!(s.screen().contains("Replace the saved profile?"));
@@ -248,7 +248,7 @@ fn changing_a_priority_reorders_the_comparison_and_saves_it() {
     s.keys("3");
     let before = s.shown_ids();
     // Therapy up to 3 (essential).
-    s.keys("p");
+    s.keys("i");
     assert_eq!(s.app.mode(), Mode::Priorities);
     s.keys("l");
     let after = s.shown_ids();
@@ -312,7 +312,7 @@ fn exports_write_files_and_show_their_paths() {
         s.status()
     );
 
-    s.keys("2jp");
+    s.keys("2jb");
     assert_eq!(s.app.mode(), Mode::Prepare);
     s.keys("e");
     let sheet = std::fs::read_dir(s.data().join("exports"))
@@ -668,7 +668,7 @@ fn the_details_step_sets_kind_routes_and_place_and_the_region_filter_finds_it() 
         "{}",
         s.screen()
     );
-    s.keys("yf");
+    s.keys("yG");
     s.press(KeyCode::Enter);
     let provider = saved(&s, "lakeside-clinic");
     assert_eq!(provider.kind, ProviderKind::KetamineClinic);
@@ -709,7 +709,7 @@ fn saving_a_walk_of_a_bundled_profile_asks_before_making_a_copy() {
     let bundled = s.app.library().providers[0].clone();
     assert!(bundled.origin.starts_with("<bundled>"));
     s.press(KeyCode::Enter);
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Enter);
     assert_eq!(s.app.mode(), Mode::Choice);
     let screen = s.screen();
@@ -728,7 +728,7 @@ fn saving_a_walk_of_a_bundled_profile_asks_before_making_a_copy() {
 
     // The copy is the user's own now: walking it again asks only before replacing the file.
     s.press(KeyCode::Enter);
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Enter);
     assert!(
         s.screen().contains("Replace the saved profile?"),
@@ -742,7 +742,7 @@ fn names_without_latin_letters_get_ids_of_their_own() {
     let mut s = Session::new(120, 40);
     s.add_provider("東京クリニック");
     assert_eq!(s.app.mode(), Mode::Walk);
-    s.keys("yf");
+    s.keys("yG");
     s.press(KeyCode::Enter);
     assert!(
         s.status().contains("Saved 東京クリニック"),
@@ -752,7 +752,7 @@ fn names_without_latin_letters_get_ids_of_their_own() {
     assert_eq!(saved(&s, "provider").name, "東京クリニック");
 
     s.add_provider("大阪クリニック");
-    s.keys("f");
+    s.keys("G");
     s.press(KeyCode::Enter);
     assert_eq!(saved(&s, "provider-2").name, "大阪クリニック");
 
@@ -836,7 +836,7 @@ fn an_answer_stays_on_its_question_so_a_note_goes_with_it() {
         "{}",
         s.status()
     );
-    s.keys("e");
+    s.keys("a");
     s.keys("two prep sessions");
     s.press(KeyCode::Enter);
     s.press(KeyCode::Right);
@@ -866,7 +866,7 @@ fn an_answer_stays_on_its_question_so_a_note_goes_with_it() {
 fn f2_opens_the_crisis_lines_from_inside_a_note_and_from_search() {
     let mut s = Session::new(80, 24);
     s.add_provider("Blue Door Clinic");
-    s.keys("e");
+    s.keys("a");
     s.keys("half a note!");
     assert_eq!(s.app.mode(), Mode::Text);
     assert!(s.screen().contains("F2 crisis lines"), "{}", s.screen());
@@ -908,7 +908,82 @@ fn every_walk_through_key_shows_even_on_small_screens() {
                 "{key} {desc} missing at {width}×{height}:\n{screen}"
             );
         }
-        assert!(screen.contains("f finish"), "{screen}");
+        assert!(screen.contains("G finish"), "{screen}");
+    }
+}
+
+/// Issue 13's keymap confusion: the letters that meant one thing in the walk-through and
+/// another in the views they sit beside moved, each to one meaning. The new keys do their job;
+/// the old ones do nothing in the walk-through (no answer recorded, no box opened).
+mod moved_keys {
+    use super::*;
+
+    /// The first question's answer in the draft on disk (saved after every answer).
+    fn first_answer(s: &Session) -> Option<AnswerValue> {
+        let path = s.data().join("drafts/moved-keys-clinic.toml");
+        let text = std::fs::read_to_string(&path).ok()?;
+        let checklist = &s.app.library().checklist;
+        let (draft, problems) = Provider::parse(&path, &text, checklist);
+        assert!(problems.is_empty(), "{problems:?}");
+        let id = &checklist.questions[0].id;
+        draft?.answers.get(id).map(|a| a.value)
+    }
+
+    #[test]
+    fn the_walk_through_keys_that_moved_do_their_job_and_the_old_ones_do_nothing() {
+        let mut s = Session::new(120, 40);
+        s.add_provider("Moved Keys Clinic");
+        // s, d and f no longer open a field or finish, nor $ the costs (e now exports, as in
+        // Compare; a adds a note, as it adds a provider in the picker).
+        s.keys("sdf$");
+        assert_eq!(s.app.mode(), Mode::Walk);
+        assert_eq!(first_answer(&s), None);
+        assert!(s.screen().contains(&s.progress(1)), "{}", s.screen());
+        // x is n/a; a adds a note, w a source, t the consultation date.
+        s.keys("x");
+        assert_eq!(first_answer(&s), Some(AnswerValue::Na));
+        for (key, text) in [("a", "asked twice"), ("w", "phone call"), ("t", "")] {
+            s.keys(key);
+            assert_eq!(s.app.mode(), Mode::Text, "{key}");
+            s.keys(text);
+            s.press(KeyCode::Enter);
+        }
+        let screen = s.screen();
+        assert!(screen.contains("asked twice"), "{screen}");
+        assert!(screen.contains("phone call"), "{screen}");
+        // G (or End) goes to the finish.
+        s.keys("G");
+        assert_eq!(s.app.mode(), Mode::Review);
+        s.press(KeyCode::Left);
+        s.press(KeyCode::End);
+        assert_eq!(s.app.mode(), Mode::Review);
+    }
+
+    #[test]
+    fn the_views_keys_that_moved_open_their_boxes() {
+        let mut s = Session::new(120, 40);
+        // b prepares the question sheet for the provider under the cursor; p does nothing.
+        s.keys("2jp");
+        assert_eq!(s.app.mode(), Mode::Picker);
+        s.keys("b");
+        assert_eq!(s.app.mode(), Mode::Prepare);
+        s.press(KeyCode::Esc);
+        // In Compare: i priorities, m course shape, r am I ready; p, c and a do nothing.
+        s.keys("3");
+        s.keys("pca");
+        assert_eq!(s.app.mode(), Mode::Matrix);
+        for (key, mode) in [
+            ("i", Mode::Priorities),
+            ("m", Mode::Course),
+            ("r", Mode::Readiness),
+        ] {
+            s.keys(key);
+            assert_eq!(s.app.mode(), mode, "{key}");
+            s.press(KeyCode::Esc);
+        }
+        // r opened the filters before; now only f does.
+        s.keys("f");
+        assert_eq!(s.app.mode(), Mode::Filters);
     }
 }
 
@@ -1176,7 +1251,7 @@ fn with_no_priority_nothing_is_scored_and_the_app_says_so() {
     );
 
     s.add_provider("Blue Door Clinic");
-    s.keys("yf");
+    s.keys("yG");
     let finish = s.screen();
     assert!(finish.contains("Score: not scored"), "{finish}");
     assert!(
@@ -1190,7 +1265,7 @@ fn the_finish_page_says_known_once() {
     let mut s = Session::new(120, 40);
     s.add_provider("Blue Door Clinic");
     s.answer("yyn");
-    s.keys("f");
+    s.keys("G");
     let finish = s.screen();
     let coverage = finish
         .lines()
@@ -1275,7 +1350,7 @@ fn values_set_priorities_highlight_what_matters_and_are_saved() {
     assert!(screen.contains("★ Main risks"), "{screen}");
     assert!(!screen.contains("★ Typical cost"), "{screen}");
     // Priorities stay editable by hand afterwards.
-    s.keys("3p");
+    s.keys("3i");
     s.keys("jh");
     s.press(KeyCode::Esc);
     assert_eq!(s.app.priorities().get("medical"), Priority::Important);
@@ -1284,7 +1359,7 @@ fn values_set_priorities_highlight_what_matters_and_are_saved() {
 #[test]
 fn readiness_answers_point_to_what_helps_and_never_judge() {
     let mut s = Session::new(120, 40);
-    s.keys("3a");
+    s.keys("3r");
     assert_eq!(s.app.mode(), Mode::Readiness);
     s.keys("yn");
     let screen = s.screen();
@@ -1300,7 +1375,7 @@ fn readiness_answers_point_to_what_helps_and_never_judge() {
     s.press(KeyCode::Esc);
     assert_eq!(s.app.mode(), Mode::Matrix);
     // The answers stay for the session.
-    s.keys("4a");
+    s.keys("4r");
     assert!(s.screen().contains("What may help: Read the options"));
 }
 

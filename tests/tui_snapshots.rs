@@ -37,7 +37,7 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("p");
         s.press(KeyCode::Enter);
         s.keys("n");
-        s.keys("e");
+        s.keys("a");
         s.keys("Said so on the phone");
         s.press(KeyCode::Enter);
     }),
@@ -47,9 +47,9 @@ const STATES: &[(&str, Setup)] = &[
             s.keys(answer);
             s.press(KeyCode::Right);
         }
-        s.keys("f");
+        s.keys("G");
     }),
-    ("checklist_prepare", |s| s.keys("2jjjjp")),
+    ("checklist_prepare", |s| s.keys("2jjjjb")),
     ("checklist_details", |s| {
         s.name_provider("Test Clinic");
         s.press(KeyCode::Tab);
@@ -79,23 +79,23 @@ const STATES: &[(&str, Setup)] = &[
         s.press(KeyCode::Right);
         s.press(KeyCode::Right);
     }),
-    ("overlay_course", |s| s.keys("3cjl")),
+    ("overlay_course", |s| s.keys("3mjl")),
     ("overlay_search", |s| s.keys("/prep")),
     ("overlay_help", |s| s.keys("3?")),
     ("overlay_crisis", |s| s.keys("2!")),
     ("overlay_name", |s| s.keys("2aBlue Door")),
     ("overlay_replace", |s| {
         walk_new(s);
-        s.keys("f");
+        s.keys("G");
         s.press(KeyCode::Enter);
         walk_new(s);
-        s.keys("f");
+        s.keys("G");
         s.press(KeyCode::Enter);
     }),
     ("overlay_copy", |s| {
         s.keys("2j");
         s.press(KeyCode::Enter);
-        s.keys("f");
+        s.keys("G");
         s.press(KeyCode::Enter);
     }),
     ("overlay_answer", |s| {
@@ -113,7 +113,7 @@ const STATES: &[(&str, Setup)] = &[
         s.keys(&"j".repeat(row));
         s.press(KeyCode::Enter);
     }),
-    ("overlay_priorities", |s| s.keys("3pjl")),
+    ("overlay_priorities", |s| s.keys("3ijl")),
     ("overlay_export", |s| s.keys("3e")),
     ("options_grid", |s| s.keys("4jjl")),
     ("overlay_values", |s| s.keys("4v3j2jj1")),
@@ -121,7 +121,7 @@ const STATES: &[(&str, Setup)] = &[
         s.keys("4v3j3jjj2");
         s.press(KeyCode::Esc);
     }),
-    ("overlay_readiness", |s| s.keys("4aynjjn")),
+    ("overlay_readiness", |s| s.keys("4rynjjn")),
     ("overlay_option_cell", |s| {
         s.keys("4jjjl");
         s.press(KeyCode::Enter);
@@ -159,7 +159,7 @@ fn options_at_the_minimum_size() {
     s.keys("vjjjjjj3");
     insta::assert_snapshot!("overlay_values_60x16", screen(&s));
     s.press(KeyCode::Esc);
-    s.keys("ayn");
+    s.keys("ryn");
     insta::assert_snapshot!("overlay_readiness_60x16", screen(&s));
 }
 

@@ -106,6 +106,59 @@ pub struct Binding {
     pub hint: bool,
     /// Footer order when the row is short: higher first (after `!` and `?`, always first).
     pub priority: u8,
+    /// What the binding means to the user, so that one key can be checked to mean one thing
+    /// in every place a user moves between.
+    pub meaning: Meaning,
+}
+
+/// What a binding means to the user. Most actions mean only themselves; a few kinds of action
+/// are one idea in different places (Enter opens a guide, follows a link or goes on to the
+/// next question: all "go in or on"), and the keymap test holds each key to one of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    /// The action alone: two bindings mean the same only with the same action.
+    Itself,
+    /// Go in or on: open, follow, the next question, the column or option to the right, more.
+    Forward,
+    /// Go back or out: back, close, the previous question, the column or option to the left,
+    /// less.
+    Backward,
+    /// To the end: the last line, or the walk-through's finish screen.
+    ToEnd,
+    /// The next or previous thing the keys act on: a pane, a link, a field.
+    NextFocus,
+    PrevFocus,
+    /// Write what is shown (or the answers) to a file.
+    Export,
+    /// Answer yes or no (a checklist question, a readiness question).
+    Yes,
+    No,
+    /// Leave this one out: "does not apply" in a walk, "skip" for a statement.
+    LeaveOut,
+    /// Add something: a provider, a note to an answer, a clinician.
+    Add,
+    /// What it costs: a profile's costs, the course shape the estimates price.
+    Money,
+}
+
+impl Meaning {
+    /// The meaning an action has wherever it is bound.
+    const fn of(action: &Action) -> Meaning {
+        match action {
+            Action::Open | Action::NextQuestion | Action::Right | Action::More => Meaning::Forward,
+            Action::Back | Action::PrevQuestion | Action::Left | Action::Less => Meaning::Backward,
+            Action::Bottom | Action::Finish => Meaning::ToEnd,
+            Action::FocusNext | Action::NextLink => Meaning::NextFocus,
+            Action::FocusPrev | Action::PrevLink => Meaning::PrevFocus,
+            Action::Export | Action::SaveElsewhere => Meaning::Export,
+            Action::Yes | Action::Answer(AnswerValue::Yes) => Meaning::Yes,
+            Action::No | Action::Answer(AnswerValue::No) => Meaning::No,
+            Action::Skip | Action::Answer(AnswerValue::Na) => Meaning::LeaveOut,
+            Action::NewProvider | Action::EditNote | Action::AddClinician => Meaning::Add,
+            Action::Costs | Action::Course => Meaning::Money,
+            _ => Meaning::Itself,
+        }
+    }
 }
 
 impl Binding {
@@ -113,6 +166,14 @@ impl Binding {
     const fn first(mut self) -> Binding {
         self.priority = 1;
         self
+    }
+
+    /// Whether two bindings mean the same (or closely related) things to the user.
+    pub fn same_meaning(&self, other: &Binding) -> bool {
+        match (self.meaning, other.meaning) {
+            (Meaning::Itself, Meaning::Itself) => self.action == other.action,
+            (a, b) => a == b,
+        }
     }
 }
 
@@ -155,6 +216,7 @@ const fn b(
     desc: &'static str,
     hint: bool,
 ) -> Binding {
+    let meaning = Meaning::of(&action);
     Binding {
         scope,
         keys,
@@ -162,6 +224,7 @@ const fn b(
         desc,
         hint,
         priority: 0,
+        meaning,
     }
 }
 
@@ -225,7 +288,6 @@ pub static BINDINGS: &[Binding] = &[
     b(In(MOVES), &[ch('G'), k(End)], Action::Bottom, "go to the end", false),
     // Guides
     b(In(&[Mode::Toc]), &[k(Enter), ch('l'), k(Right)], Action::Open, "read", true).first(),
-    b(In(&[Mode::Reader]), &[ch(' ')], Action::PageDown, "page down", false),
     b(In(&[Mode::Reader]), &[ch(']')], Action::NextSection, "next section", true),
     b(In(&[Mode::Reader]), &[ch('[')], Action::PrevSection, "previous section", true),
     b(In(&[Mode::Reader]), &[k(Tab)], Action::NextLink, "select the next link", true).first(),
@@ -236,7 +298,7 @@ pub static BINDINGS: &[Binding] = &[
     // Checklist
     b(In(&[Mode::Picker]), &[k(Enter)], Action::Open, "walk through", true).first(),
     b(In(&[Mode::Picker]), &[ch('a')], Action::NewProvider, "add a new provider", true),
-    b(In(&[Mode::Picker]), &[ch('p')], Action::Prepare, "prepare questions", true),
+    b(In(&[Mode::Picker]), &[ch('b')], Action::Prepare, "prepare questions", true),
     b(In(&[Mode::Picker]), &[ch('d'), k(Delete)], Action::Discard, "discard a draft", false),
     b(In(&[Mode::Questions]), &[k(Enter)], Action::Open, "walk from here", true),
     // The new provider's form: letters are text on every row, so only keys that type nothing
@@ -252,22 +314,22 @@ pub static BINDINGS: &[Binding] = &[
     b(In(ANSWER), &[ch('p')], Action::Answer(AnswerValue::Partial), "partial", true),
     b(In(ANSWER), &[ch('n')], Action::Answer(AnswerValue::No), "no", true),
     b(In(ANSWER), &[ch('u')], Action::Answer(AnswerValue::Unknown), "unknown", true),
-    b(In(ANSWER), &[ch('a')], Action::Answer(AnswerValue::Na), "n/a", true),
-    b(In(ANSWER), &[ch('e')], Action::EditNote, "note", true),
-    b(In(ANSWER), &[ch('s')], Action::EditSource, "source (where it came from)", true),
-    b(In(ANSWER), &[ch('d')], Action::ConsultationDate, "consultation date", true),
+    b(In(ANSWER), &[ch('x')], Action::Answer(AnswerValue::Na), "n/a", true),
+    b(In(ANSWER), &[ch('a')], Action::EditNote, "note", true),
+    b(In(ANSWER), &[ch('w')], Action::EditSource, "source (where it came from)", true),
+    b(In(ANSWER), &[ch('t')], Action::ConsultationDate, "consultation date", true),
     b(In(&[Mode::Walk, Mode::Review]), &[k(Left), ch('h')], Action::PrevQuestion, "previous", true),
     b(In(ANSWER), &[k(Right), k(Enter), ch('l')], Action::NextQuestion, "next question", true),
-    b(In(ANSWER), &[ch('f')], Action::Finish, "finish", true),
+    b(In(ANSWER), &[ch('G'), k(End)], Action::Finish, "finish", true),
     b(In(ANSWER), &[ch('j'), k(Down)], Action::Down, "scroll \"why it matters\" down", false),
     b(In(ANSWER), &[ch('k'), k(Up)], Action::Up, "scroll \"why it matters\" up", false),
     b(In(&[Mode::Review]), &[k(Enter)], Action::Open, "save the profile", true).first(),
     // What a profile carries beside the answers: from anywhere in the walk, offered on the
     // finish page (the question pages keep their rows for the question).
     b(In(&[Mode::Review]), &[ch('c')], Action::Clinicians, "clinicians, licences", true).first(),
-    b(In(&[Mode::Review]), &[ch('$')], Action::Costs, "costs", true).first(),
+    b(In(&[Mode::Review]), &[ch('m')], Action::Costs, "costs", true).first(),
     b(In(ANSWER), &[ch('c')], Action::Clinicians, "clinicians, licences", false),
-    b(In(ANSWER), &[ch('$')], Action::Costs, "costs", false),
+    b(In(ANSWER), &[ch('m')], Action::Costs, "costs", false),
     b(In(&[Mode::Clinicians]), &[k(Enter)], Action::Open, "edit (or add)", true).first(),
     b(In(&[Mode::Costs]), &[k(Enter)], Action::Open, "edit", true).first(),
     b(In(&[Mode::Clinicians]), &[ch('a')], Action::AddClinician, "add a clinician", true),
@@ -276,7 +338,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Costs]), &[ch('d'), k(Delete)], Action::Discard, "clear the cost", true),
     b(In(RECORDS), &[k(Esc), ch('q')], Action::Back, "back to the walk-through", true),
     b(In(&[Mode::Prepare]), &[ch('e')], Action::Export, "export as Markdown", true),
-    b(In(&[Mode::Picker, Mode::Walk, Mode::Review]), &[ch('w')], Action::SaveElsewhere, "save the answers to a file you name", false),
+    b(In(&[Mode::Picker, Mode::Walk, Mode::Review]), &[ch('e')], Action::SaveElsewhere, "save the answers to a file you name", false),
     // Compare
     b(In(COMPARE), &[ch(' ')], Action::Toggle, "show or hide provider", true),
     b(In(&[Mode::Matrix]), &[ch('h'), k(Left)], Action::Left, "column left", false),
@@ -285,21 +347,22 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Matrix]), &[ch('$')], Action::LastColumn, "last column", false),
     b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true).first(),
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
-    b(In(COMPARE), &[ch('f'), ch('r')], Action::Filters, "filters (region, route, cost…)", true),
-    b(In(COMPARE), &[ch('p')], Action::Priorities, "priorities", true).first(),
-    b(In(COMPARE), &[ch('c')], Action::Course, "course shape (for the cost)", true),
+    b(In(COMPARE), &[ch('f')], Action::Filters, "filters (region, route, cost…)", true),
+    b(In(COMPARE), &[ch('i')], Action::Priorities, "priorities", true).first(),
+    b(In(COMPARE), &[ch('m')], Action::Course, "course shape (for the cost)", true),
     b(In(COMPARE), &[ch('e')], Action::Export, "export", true).first(),
     // Options
     b(In(&[Mode::Options]), &[k(Enter)], Action::Open, "full text and sources", true),
     b(In(&[Mode::Options]), &[ch('l'), k(Right)], Action::Right, "next option", true),
     b(In(&[Mode::Options]), &[ch('h'), k(Left)], Action::Left, "previous option", true),
     b(In(VALUES_FROM), &[ch('v')], Action::Values, "what matters to you", true),
-    b(In(READY_FROM), &[ch('a')], Action::Readiness, "am I ready?", true),
+    b(In(READY_FROM), &[ch('r')], Action::Readiness, "am I ready?", true),
     // View-wide
     b(Views, &[ch('?'), k(F(1))], Action::Help, "help", true),
     b(Views, &[ch('/')], Action::Search, "search", true),
-    b(Views, &[ch('n')], Action::NextMatch, "next search match", false),
-    b(Views, &[ch('N')], Action::PrevMatch, "previous search match", false),
+    // Not n/N: n answers "no" in the walk-through, and the search box steps with Ctrl-N/P too.
+    b(Views, &[ctrl('n')], Action::NextMatch, "next search match", false),
+    b(Views, &[ctrl('p')], Action::PrevMatch, "previous search match", false),
     b(Views, &[ch('1')], Action::View(View::Guides), "guides view", false),
     b(Views, &[ch('2')], Action::View(View::Checklist), "checklist view", false),
     b(Views, &[ch('3')], Action::View(View::Compare), "compare view", false),
@@ -449,6 +512,16 @@ pub fn bindings_for(mode: Mode) -> Vec<Shown> {
     own.chain(shared).filter_map(shown).collect()
 }
 
+/// How the key that does `action` in `mode` is written, for a message that names it (so the
+/// message follows the keymap). Empty if no key does it there.
+pub fn key_for(mode: Mode, action: &Action, ascii: bool) -> String {
+    bindings_for(mode)
+        .into_iter()
+        .find(|s| s.binding.action == *action)
+        .map(|s| s.keys[0].label(ascii))
+        .unwrap_or_default()
+}
+
 /// A key hint: the key as written, what it does, and the action (a click on it does that).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hint {
@@ -524,21 +597,181 @@ mod tests {
         press(mode, KeyCode::Char(c), KeyModifiers::NONE)
     }
 
+    /// Every key in the table, once.
+    fn all_keys() -> Vec<Key> {
+        let mut keys: Vec<Key> = Vec::new();
+        for key in BINDINGS.iter().flat_map(|b| b.keys) {
+            if !keys.contains(key) {
+                keys.push(*key);
+            }
+        }
+        keys
+    }
+
+    /// The crisis box closes with the key that opened it.
+    fn closes_the_crisis_box(mode: Mode, binding: &Binding) -> bool {
+        mode == Mode::Crisis && binding.action == Action::Back
+    }
+
+    /// A key that two bindings give one mode means one thing there: at one tier the first
+    /// binding would silently win, and a mode's own binding may only stand in front of a shared
+    /// one that means the same (the reader's Tab selects the next link, the panes' Tab the next
+    /// pane: both "next focus").
     #[test]
-    fn no_key_means_two_things_at_once() {
+    fn no_key_is_bound_twice_in_one_mode() {
         for mode in Mode::ALL {
-            let own: Vec<(&Binding, &Key)> = BINDINGS
+            for key in all_keys() {
+                let bound: Vec<&Binding> = BINDINGS
+                    .iter()
+                    .filter(|b| b.scope.covers(mode) && b.keys.contains(&key))
+                    .collect();
+                for (i, a) in bound.iter().enumerate() {
+                    for b in &bound[i + 1..] {
+                        let toggle = [a, b].iter().any(|x| closes_the_crisis_box(mode, x));
+                        assert!(
+                            a.action == b.action
+                                || (a.scope != b.scope && a.same_meaning(b))
+                                || toggle,
+                            "{key:?} is bound twice in {mode:?}: {} and {}",
+                            a.desc,
+                            b.desc
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The places a user moves between (the views' panes, the walk-through, its finish and
+    /// question sheet, Compare's list and matrix): there every key means one thing, or closely
+    /// related things (`Meaning`). The boxes opened over them (export menu, ratings, dialogs)
+    /// list their own keys inside them and are left out; typing modes are text.
+    #[test]
+    fn a_key_means_one_thing_in_every_place_a_user_moves_between() {
+        let places: Vec<Mode> = Mode::ALL.into_iter().filter(|m| m.is_view()).collect();
+        assert!(places.contains(&Mode::Walk) && places.contains(&Mode::Matrix));
+        for key in all_keys() {
+            let meanings: Vec<(Mode, &Binding)> = places
                 .iter()
-                .filter(|b| matches!(b.scope, In(_)) && b.scope.covers(mode))
-                .flat_map(|b| b.keys.iter().map(move |k| (b, k)))
+                .filter_map(|m| binding(*m, key).map(|b| (*m, b)))
                 .collect();
-            for (i, (a, key)) in own.iter().enumerate() {
-                for (b, other) in &own[i + 1..] {
+            for (mode, a) in &meanings {
+                for (other, b) in &meanings {
                     assert!(
-                        key != other || a.action == b.action,
-                        "{key:?} is bound twice in {mode:?}: {} and {}",
+                        a.same_meaning(b),
+                        "{} means {:?} in {mode:?} but {:?} in {other:?}",
+                        key.label(false),
                         a.desc,
                         b.desc
+                    );
+                }
+            }
+        }
+        // The clashes this replaced: each letter now has one home.
+        let walk = |c| plain(Mode::Walk, c);
+        assert_eq!(walk('p'), Some(Action::Answer(AnswerValue::Partial)));
+        assert_eq!(walk('x'), Some(Action::Answer(AnswerValue::Na)));
+        assert_eq!(
+            walk('a'),
+            Some(Action::EditNote),
+            "add a note, as a adds a provider"
+        );
+        for c in ['s', 'd', 'f', '$'] {
+            assert_eq!(walk(c), None, "{c} in a walk-through");
+        }
+        assert_eq!(plain(Mode::Picker, 'p'), None);
+        assert_eq!(plain(Mode::Matrix, 'p'), None);
+        assert_eq!(plain(Mode::Matrix, 'n'), None);
+        assert_eq!(plain(Mode::Matrix, 'a'), None);
+    }
+
+    /// `!` and F2 are only ever the crisis lines (or close them), and `?` and F1 only ever help.
+    #[test]
+    fn crisis_and_help_keys_mean_nothing_else() {
+        let crisis = [ch('!'), k(F(2))];
+        let help = [ch('?'), k(F(1))];
+        for binding in BINDINGS {
+            let crisis_box = binding.scope == In(&[Mode::Crisis]);
+            let help_box = binding.scope == In(&[Mode::Help]);
+            for key in binding.keys {
+                if crisis.contains(key) {
+                    assert!(
+                        binding.action == Action::Crisis || crisis_box,
+                        "{key:?}: {}",
+                        binding.desc
+                    );
+                }
+                if help.contains(key) {
+                    assert!(
+                        binding.action == Action::Help || help_box,
+                        "{key:?}: {}",
+                        binding.desc
+                    );
+                }
+            }
+        }
+        // Typing modes take `?` as text, and the notice and dialogs read any key as their own
+        // (go on; an option's letter), binding none.
+        let own_keys = |m: Mode| m.is_typing() || matches!(m, Mode::Notice | Mode::Choice);
+        for mode in Mode::ALL.into_iter().filter(|m| !own_keys(*m)) {
+            for key in help {
+                let event = KeyEvent::new(key.code, key.modifiers());
+                let expected = if mode == Mode::Help {
+                    Action::Back
+                } else {
+                    Action::Help
+                };
+                let found = lookup(mode, &event);
+                assert!(
+                    found.is_none() || found == Some(expected),
+                    "{key:?} in {mode:?}: {found:?}"
+                );
+            }
+        }
+    }
+
+    /// The README's key table says what the keymap does: each row's keys are bound to its
+    /// description, and every letter the views bind (but the movement keys and q, described
+    /// beside the table) has a row.
+    #[test]
+    fn the_readme_key_table_matches_the_keymap() {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("<!-- keys:").expect("the key table's marker");
+        let rows: Vec<(Vec<&str>, &str)> = readme[start..]
+            .lines()
+            .skip(3)
+            .take_while(|l| l.starts_with('|'))
+            .map(|row| {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                let keys = cells[1].split('`').skip(1).step_by(2).collect();
+                (keys, cells[2])
+            })
+            .collect();
+        assert!(rows.len() > 20, "{rows:?}");
+        for (keys, desc) in &rows {
+            let bound = BINDINGS.iter().any(|b| {
+                b.desc == *desc
+                    && keys
+                        .iter()
+                        .all(|key| b.keys.iter().any(|k| k.label(true) == *key))
+            });
+            assert!(bound, "README: {keys:?} {desc:?} is not a binding");
+        }
+        let movement = ['h', 'j', 'k', 'l', 'g', 'G', 'q'];
+        for mode in Mode::ALL.into_iter().filter(|m| m.is_view()) {
+            for shown in bindings_for(mode) {
+                for key in &shown.keys {
+                    let KeyCode::Char(c) = key.code else { continue };
+                    if !c.is_ascii_alphabetic() || key.ctrl || movement.contains(&c) {
+                        continue;
+                    }
+                    let listed = rows
+                        .iter()
+                        .any(|(keys, _)| keys.contains(&c.to_string().as_str()));
+                    assert!(
+                        listed,
+                        "{c} ({}) in {mode:?} is not in the README",
+                        shown.binding.desc
                     );
                 }
             }
@@ -608,19 +841,22 @@ mod tests {
                 }
             }
         }
-        // The walk-through's n is "no": its help does not offer n as "next search match".
-        let walk = help_sections(Mode::Walk, false);
-        let listed: Vec<&(String, &str)> = walk[..2].iter().flat_map(|(_, rows)| rows).collect();
-        assert!(listed.contains(&&("n".to_string(), "no")), "{listed:?}");
+        // The reader's Tab selects a link: its help does not also offer Tab as "next pane".
+        let reader = help_sections(Mode::Reader, false);
+        let listed: Vec<&(String, &str)> = reader[..2].iter().flat_map(|(_, rows)| rows).collect();
         assert!(
-            listed.iter().all(|(_, desc)| *desc != "next search match"),
+            listed.contains(&&("Tab".to_string(), "select the next link")),
+            "{listed:?}"
+        );
+        assert!(
+            listed.iter().all(|(_, desc)| *desc != "next pane"),
             "{listed:?}"
         );
         let matrix = help_sections(Mode::Matrix, false);
         assert!(
             matrix[1]
                 .1
-                .contains(&("n".to_string(), "next search match")),
+                .contains(&("Ctrl-N".to_string(), "next search match")),
             "{:?}",
             matrix[1]
         );
@@ -628,11 +864,9 @@ mod tests {
 
     #[test]
     fn a_mode_s_own_keys_come_before_the_view_wide_ones() {
-        assert_eq!(
-            plain(Mode::Walk, 'n'),
-            Some(Action::Answer(AnswerValue::No))
-        );
-        assert_eq!(plain(Mode::Matrix, 'n'), Some(Action::NextMatch));
+        let tab = |mode| press(mode, KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(tab(Mode::Reader), Some(Action::NextLink));
+        assert_eq!(tab(Mode::Toc), Some(Action::FocusNext));
         assert_eq!(plain(Mode::Help, 'q'), Some(Action::Back));
         assert_eq!(plain(Mode::Toc, 'q'), Some(Action::QuitTop));
         assert_eq!(

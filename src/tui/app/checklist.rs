@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use super::super::action::{Action, Effect, ExportContents, FileError, Replace, SaveFailure, View};
+use super::super::keymap;
 use super::super::text;
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::overlay::typed_path;
-use super::{App, Choice, Input, InputPurpose, Overlay, TextField, Then, step};
+use super::{App, Choice, Input, InputPurpose, Mode, Overlay, TextField, Then, step};
 use crate::core::checklist::Checklist;
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
 use crate::core::provider::{
@@ -488,10 +489,14 @@ impl App {
                 answer.value = *value;
                 answer.date = Some(walk.date);
                 // It stays on the question, so a note or source goes with this answer.
-                let next = if self.theme.ascii { "Right" } else { "→" };
+                let ascii = self.theme.ascii;
+                let key = |action| keymap::key_for(Mode::Walk, &action, ascii);
                 let recorded = format!(
-                    "Recorded \"{}\" — {next} or Enter: next question · e note · s source",
-                    answer_label(*value)
+                    "Recorded \"{}\" — {} or Enter: next question · {} note · {} source",
+                    answer_label(*value),
+                    key(Action::NextQuestion),
+                    key(Action::EditNote),
+                    key(Action::EditSource),
                 );
                 self.draft_changed(effects);
                 self.say(recorded);
@@ -586,8 +591,9 @@ impl App {
                 if let SaveFailure::Changed(_) = failure {
                     self.conflict(&draft, false, &why);
                 } else {
+                    let key = keymap::key_for(Mode::Walk, &Action::SaveElsewhere, false);
                     self.warn(format!(
-                        "The draft is not saved — only in memory ({why}). Press w to save it to a file you name."
+                        "The draft is not saved — only in memory ({why}). Press {key} to save it to a file you name."
                     ));
                 }
             }
@@ -602,7 +608,10 @@ impl App {
                 format!("your answers are saved in {}", path.display())
             }
             Some(Durability::NotSaved(_)) => {
-                "your answers are not saved — only in memory; press w to save them to a file you name".into()
+                let key = keymap::key_for(Mode::Walk, &Action::SaveElsewhere, false);
+                format!(
+                    "your answers are not saved — only in memory; press {key} to save them to a file you name"
+                )
             }
             None => String::new(),
         }
@@ -805,11 +814,11 @@ impl App {
                     "Your answers for {} are not saved — only in memory. Quitting now loses them.",
                     unsaved.join(", ")
                 ),
-                "w saves the walk-through's answers to a file you name (another disk, say).".into(),
+                "e saves the walk-through's answers to a file you name (another disk, say).".into(),
             ],
         )
         .option(
-            'w',
+            'e',
             "save the answers to a file you name",
             Then::SaveElsewhere,
         )
@@ -1023,7 +1032,8 @@ impl App {
     /// The questions still worth asking the picked provider.
     fn prepare(&mut self) {
         let Some(provider) = self.picked_provider().cloned() else {
-            self.say("Pick a provider first (j/k), then press p");
+            let key = keymap::key_for(Mode::Picker, &Action::Prepare, false);
+            self.say(format!("Pick a provider first (j/k), then press {key}"));
             return;
         };
         // A saved profile's score is cached; a draft's is not.

@@ -8,8 +8,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::core::width::display_width;
 
-use super::super::app::{App, ChecklistFocus, Durability, ListId, PickRow, Prepare, Screen, Walk};
+use super::super::action::Action;
+use super::super::app::{
+    App, ChecklistFocus, Durability, ListId, Mode, PickRow, Prepare, Screen, Walk,
+};
 use super::super::geometry;
+use super::super::keymap;
 use super::super::text;
 use super::super::theme::Theme;
 use super::{boxed, draw_keys, field, flag_count, list, overlay_lines, pane};
@@ -145,7 +149,9 @@ fn why<'a>(q: &'a Question, app: &'a App) -> Paragraph<'a> {
 fn question(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     let theme = &app.theme;
     let title = format!("Walk-through: {}", display_name(&walk.draft));
-    let date = Line::styled(format!(" consultation {} (d) ", walk.date), theme.dim).right_aligned();
+    let key = keymap::key_for(Mode::Walk, &Action::ConsultationDate, theme.ascii);
+    let date = Line::styled(format!(" consultation {} ({key}) ", walk.date), theme.dim);
+    let date = date.right_aligned();
     let inner = boxed(frame, body, pane(title, true, theme).title_bottom(date));
     let page = text::walk_page(
         &app.lib,
@@ -250,14 +256,16 @@ fn review(app: &App, frame: &mut Frame, body: Rect, walk: &Walk) {
     lines.push(field("Licences", licences_text(&walk.draft), theme));
     lines.push(field("Course cost", cost.detail(), theme));
     lines.push(Line::from(""));
+    // The keys as the keymap has them, so the words cannot drift from what they do.
+    let key = |action| keymap::key_for(Mode::Review, &action, theme.ascii);
     lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key),
+        Span::styled(key(Action::Open), theme.key),
         Span::raw(" saves it as a profile in your data directory (an existing file is never replaced without asking). "),
-        Span::styled("←", theme.key),
+        Span::styled(key(Action::PrevQuestion), theme.key),
         Span::raw(" goes back to the questions. "),
-        Span::styled("c", theme.key),
+        Span::styled(key(Action::Clinicians), theme.key),
         Span::raw(" records clinicians and licence checks, "),
-        Span::styled("$", theme.key),
+        Span::styled(key(Action::Costs), theme.key),
         Span::raw(" the costs."),
     ]));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
