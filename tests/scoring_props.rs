@@ -1,7 +1,5 @@
 //! Properties the scores must keep for any answers and priorities (proptest).
 
-use std::collections::BTreeMap;
-
 use kapguide::core::checklist::{Category, Checklist, Question, Route};
 use kapguide::core::date::Date;
 use kapguide::core::provider::{
@@ -80,7 +78,7 @@ fn provider(answers: &[AnswerValue], routes: Vec<Route>) -> Provider {
             .iter()
             .enumerate()
             .map(|(n, v)| (id(&format!("q{n}")), Answer::bare(*v)))
-            .collect::<BTreeMap<_, _>>(),
+            .collect(),
         origin: Default::default(),
     }
 }

@@ -32,7 +32,7 @@ pub fn providers(count: usize, checklist: &Checklist, seed: u64) -> Vec<Provider
                 .filter(|_| rng.usize(..3) == 0)
                 .map(|(_, r)| *r)
                 .collect();
-            let mut answers = std::collections::BTreeMap::new();
+            let mut answers = kapguide::core::provider::Answers::default();
             for question in &checklist.questions {
                 // About one question in ten is left out, which reads as unknown.
                 if rng.usize(..10) == 0 {

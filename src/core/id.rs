@@ -7,8 +7,9 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
+use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// Why a text cannot be an id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,15 +55,23 @@ const BARE_KEY_RULE: &str = "use only letters, digits, `_` and `-` (it is writte
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $valid:expr, $rule:expr) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        #[serde(transparent)]
-        pub struct $name(String);
+        ///
+        /// Shared text: every profile's answers are keyed by the checklist's own ids, so
+        /// 10,000 profiles hold one copy of each id rather than one per answer.
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
 
         impl $name {
             /// The id, if `text` is a valid one.
             pub fn new(text: &str) -> Result<Self, IdError> {
                 if $valid(text) {
-                    Ok($name(text.to_string()))
+                    Ok($name(Arc::from(text)))
                 } else {
                     Err(IdError {
                         kind: $kind,
@@ -112,31 +121,31 @@ macro_rules! string_id {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                *self.0 == *other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                *self.0 == **other
             }
         }
 
         impl PartialEq<String> for $name {
             fn eq(&self, other: &String) -> bool {
-                &self.0 == other
+                *self.0 == **other
             }
         }
 
         impl PartialEq<$name> for str {
             fn eq(&self, other: &$name) -> bool {
-                self == other.0
+                *self == *other.0
             }
         }
 
         impl PartialEq<$name> for &str {
             fn eq(&self, other: &$name) -> bool {
-                *self == other.0
+                **self == *other.0
             }
         }
     };

@@ -92,6 +92,111 @@ pub struct Answer {
     pub date: Option<Date>,
 }
 
+/// A profile's answers keyed by question id, kept sorted by id. A sorted vector rather than a
+/// `BTreeMap`: at 10,000 profiles of 40-odd answers each, the map's half-empty nodes cost more
+/// memory than the notes and sources they hold. Lookups are a binary search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answers(Vec<(QuestionId, Answer)>);
+
+impl Answers {
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(id))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Answer> {
+        self.position(id).ok().map(|at| &self.0[at].1)
+    }
+
+    /// The answer to `id`, made `unknown` first if there is none.
+    pub fn get_or_default(&mut self, id: &QuestionId) -> &mut Answer {
+        let at = self.position(id).unwrap_or_else(|at| {
+            self.0.insert(at, (id.clone(), Answer::default()));
+            at
+        });
+        &mut self.0[at].1
+    }
+
+    /// Sets the answer to `id`, returning the one it replaces.
+    pub fn insert(&mut self, id: QuestionId, answer: Answer) -> Option<Answer> {
+        match self.position(&id) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, answer)),
+            Err(at) => {
+                self.0.insert(at, (id, answer));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Answer> {
+        self.position(id).ok().map(|at| self.0.remove(at).1)
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&QuestionId, &mut Answer) -> bool) {
+        self.0.retain_mut(|(id, answer)| keep(id, answer));
+    }
+
+    /// In question id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&QuestionId, &Answer)> {
+        self.0.iter().map(|(id, answer)| (id, answer))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Answer> {
+        self.0.iter().map(|(_, answer)| answer)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Answer> {
+        self.0.iter_mut().map(|(_, answer)| answer)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// A later answer to the same id replaces an earlier one, as in a map.
+impl FromIterator<(QuestionId, Answer)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (QuestionId, Answer)>>(items: I) -> Self {
+        let mut answers: Vec<_> = items.into_iter().collect();
+        // Stable, so equal ids keep their order and the last one is kept below.
+        answers.sort_by(|(a, _), (b, _)| a.cmp(b));
+        answers.reverse();
+        answers.dedup_by(|(a, _), (b, _)| a == b);
+        answers.reverse();
+        answers.shrink_to_fit();
+        Answers(answers)
+    }
+}
+
+impl std::ops::Index<&str> for Answers {
+    type Output = Answer;
+    fn index(&self, id: &str) -> &Answer {
+        self.get(id)
+            .unwrap_or_else(|| panic!("no answer to `{id}`"))
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = (&'a QuestionId, &'a Answer);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (QuestionId, Answer)>,
+        fn(&'a (QuestionId, Answer)) -> (&'a QuestionId, &'a Answer),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, answer)| (id, answer))
+    }
+}
+
+/// Written as a map from question id to answer, as the profile files hold them.
+impl Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 impl Answer {
     pub fn bare(value: AnswerValue) -> Self {
         Answer {
@@ -201,7 +306,7 @@ pub struct Provider {
         skip_serializing_if = "is_default",
         with = "BTreeMap<String, Answer>"
     )]
-    pub answers: BTreeMap<QuestionId, Answer>,
+    pub answers: Answers,
     /// The file it was read from (`<bundled>/…` for embedded files).
     #[serde(skip)]
     pub origin: PathBuf,
@@ -277,7 +382,7 @@ impl Provider {
             languages: Vec::new(),
             clinicians: Vec::new(),
             costs: Costs::default(),
-            answers: BTreeMap::new(),
+            answers: Answers::default(),
             origin: PathBuf::new(),
         }
     }
@@ -472,13 +577,9 @@ fn read_provider(
     })
 }
 
-fn read_answers(
-    f: &Fields<'_, '_>,
-    rep: &mut Reporter<'_>,
-    checklist: &Checklist,
-) -> BTreeMap<QuestionId, Answer> {
+fn read_answers(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, checklist: &Checklist) -> Answers {
     let ids = checklist.question_ids();
-    let mut answers = BTreeMap::new();
+    let mut answers = Vec::new();
     for (key, value) in f.table.iter() {
         let key_text: &str = key.get_ref();
         let Some(question) = checklist.question(key_text) else {
@@ -522,10 +623,10 @@ fn read_answers(
             }
         };
         if let Some(answer) = answer {
-            answers.insert(question.id.clone(), answer);
+            answers.push((question.id.clone(), answer));
         }
     }
-    answers
+    answers.into_iter().collect()
 }
 
 /// Quotes a string as TOML (escapes included), so saved files read back exactly.
@@ -713,6 +814,61 @@ fn answer_toml(answer: &Answer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn qid(text: &str) -> QuestionId {
+        QuestionId::new(text).unwrap()
+    }
+
+    #[test]
+    fn answers_stay_sorted_by_id_and_a_later_answer_replaces_an_earlier_one() {
+        let mut answers: Answers = [
+            (qid("vitals"), Answer::bare(AnswerValue::Yes)),
+            (qid("consent"), Answer::bare(AnswerValue::No)),
+            (qid("vitals"), Answer::bare(AnswerValue::Partial)),
+        ]
+        .into_iter()
+        .collect();
+        let ids = |a: &Answers| a.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(&answers), ["consent", "vitals"]);
+        assert_eq!(answers["vitals"].value, AnswerValue::Partial);
+
+        let replaced = answers.insert(qid("consent"), Answer::bare(AnswerValue::Yes));
+        assert_eq!(replaced.map(|a| a.value), Some(AnswerValue::No));
+        assert_eq!(answers.insert(qid("booster"), Answer::default()), None);
+        answers.get_or_default(&qid("aftercare")).note = Some("written plan".into());
+        assert_eq!(ids(&answers), ["aftercare", "booster", "consent", "vitals"]);
+        assert_eq!(
+            answers.get("aftercare").unwrap().value,
+            AnswerValue::Unknown
+        );
+        assert_eq!(
+            answers.get_or_default(&qid("consent")).value,
+            AnswerValue::Yes
+        );
+        assert_eq!(answers.len(), 4);
+
+        assert_eq!(
+            answers.remove("booster").map(|a| a.value),
+            Some(AnswerValue::Unknown)
+        );
+        assert_eq!(answers.remove("booster"), None);
+        assert!(answers.get("nothing").is_none());
+        answers.retain(|id, _| id.as_str() != "vitals");
+        assert_eq!(ids(&answers), ["aftercare", "consent"]);
+    }
+
+    #[test]
+    fn answers_serialize_as_a_map_in_id_order() {
+        let answers: Answers = [
+            (qid("b"), Answer::bare(AnswerValue::Yes)),
+            (qid("a"), Answer::bare(AnswerValue::Na)),
+        ]
+        .into_iter()
+        .collect();
+        let json = serde_json::to_string(&answers).unwrap();
+        assert!(json.starts_with(r#"{"a":{"value":"na""#), "{json}");
+        assert!(json.contains(r#""b":{"value":"yes""#), "{json}");
+    }
 
     #[test]
     fn ids_for_names_are_slugs_or_numbered() {

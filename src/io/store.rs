@@ -475,11 +475,7 @@ mod tests {
         let mut provider = named("noisy", &checklist);
         // What 350,000 U+0085 in a note become once sanitized: 8 bytes each.
         let note = crate::core::sanitize::sanitize(&"\u{85}".repeat(350_000)).into_owned();
-        provider
-            .answers
-            .entry("q".parse().unwrap())
-            .or_default()
-            .note = Some(note);
+        provider.answers.get_or_default(&"q".parse().unwrap()).note = Some(note);
         let error = save_profile(dir.path(), &provider, &checklist, false).unwrap_err();
         assert!(
             matches!(

@@ -485,7 +485,7 @@ impl App {
         match action {
             Action::Answer(value) if at_question => {
                 let id = self.lib.checklist.questions[walk.index].id.clone();
-                let answer = walk.draft.answers.entry(id).or_default();
+                let answer = walk.draft.answers.get_or_default(&id);
                 answer.value = *value;
                 answer.date = Some(walk.date);
                 // It stays on the question, so a note or source goes with this answer.
@@ -845,7 +845,7 @@ impl App {
         let Some(question) = self.lib.checklist.questions.get(walk.index) else {
             return;
         };
-        let answer: &mut Answer = walk.draft.answers.entry(question.id.clone()).or_default();
+        let answer: &mut Answer = walk.draft.answers.get_or_default(&question.id);
         let value = (!text.is_empty()).then_some(text);
         match purpose {
             InputPurpose::Note => answer.note = value,
