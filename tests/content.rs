@@ -212,6 +212,28 @@ fn checklist_covers_every_category_and_routes_rems_to_esketamine() {
     }
 }
 
+/// The line the new-provider form shows for each route rests on sources the guides cite (the
+/// same ids, so the facts are the ones the guides check), and the scoring guide section the
+/// Compare breakdown points to exists.
+#[test]
+fn route_notes_cite_the_guides_sources_and_the_scoring_section_exists() {
+    use kapguide::core::checklist::Route;
+    let lib = bundled();
+    let cited: HashSet<&str> = lib
+        .guides
+        .iter()
+        .flat_map(|g| g.sources.iter().map(|s| s.id.as_str()))
+        .collect();
+    for (word, route) in Route::ALL {
+        let (text, sources) = route.note();
+        assert!(!text.is_empty() && !sources.is_empty(), "{word}");
+        for id in sources {
+            assert!(cited.contains(id), "{word}: {id} is not a guide source");
+        }
+    }
+    assert!(kapguide::tui::text::scoring_section(&lib).is_some());
+}
+
 #[test]
 fn bundled_profiles_cover_every_state_and_mark_samples() {
     let lib = bundled();

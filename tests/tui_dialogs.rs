@@ -444,6 +444,48 @@ mod form {
         assert!(s.home.join("elsewhere/copy.toml").is_file());
     }
 
+    /// Issue 13: "intranasal" and "esketamine" side by side puzzle a lay reader, so the route
+    /// under the cursor is said in plain words below the fields, with its sources.
+    #[test]
+    fn the_route_under_the_cursor_is_explained_with_its_sources() {
+        let mut s = Session::new(80, 24);
+        s.name_provider("Lakeside Clinic");
+        assert!(!s.screen().contains("(sources:"), "only on the routes row");
+        s.press(KeyCode::Tab);
+        let screen = s.screen();
+        assert!(screen.contains("iv: a slow drip into a vein"), "{screen}");
+        assert!(screen.contains("(sources: anand-2023)"), "{screen}");
+        // Right to intranasal, then esketamine: the two nasal sprays told apart.
+        for _ in 0..4 {
+            s.press(KeyCode::Right);
+        }
+        let screen = s.screen();
+        assert!(
+            screen.contains("intranasal: a ketamine nasal spray"),
+            "{screen}"
+        );
+        assert!(screen.contains("(compounded)"), "{screen}");
+        s.press(KeyCode::Right);
+        let screen = s.screen();
+        assert!(screen.contains("esketamine: Spravato"), "{screen}");
+        assert!(screen.contains("spravato-rems"), "{screen}");
+        s.press(KeyCode::Tab);
+        assert!(!s.screen().contains("(sources:"), "{}", s.screen());
+    }
+
+    #[test]
+    fn route_explained_snapshots() {
+        for (width, height) in SIZES {
+            let mut s = Session::new(width, height);
+            s.name_provider("Lakeside Clinic");
+            s.press(KeyCode::Tab);
+            for _ in 0..5 {
+                s.press(KeyCode::Right);
+            }
+            insta::assert_snapshot!(format!("route_explained_{width}x{height}"), screen(&s));
+        }
+    }
+
     #[test]
     fn form_snapshots() {
         for (width, height) in SIZES {

@@ -1312,16 +1312,47 @@ fn options_are_reachable_from_the_guides_and_open_a_cell_in_full() {
     assert_eq!(s.app.view(), View::Options);
 }
 
+/// From the user test: y and n in "am I ready?" went on to the next question but an answer to
+/// "what matters to you" stayed put. Now both go on (a step along the scale with h/l stays).
+#[test]
+fn values_and_readiness_answers_both_go_on_to_the_next_one() {
+    use kapguide::core::readiness::QUESTIONS;
+    use kapguide::core::values::STATEMENTS;
+    // The line the selection marker is on shows `text`'s start.
+    let selected = |s: &Session, text: &str| {
+        let start: String = text.chars().take(16).collect();
+        s.screen()
+            .lines()
+            .any(|l| l.contains('▸') && l.contains(&start))
+    };
+    let mut s = Session::new(120, 40);
+    s.keys("4v");
+    assert!(selected(&s, STATEMENTS[0].text));
+    s.keys("2");
+    assert!(selected(&s, STATEMENTS[1].text), "{}", s.screen());
+    s.keys("x");
+    assert!(selected(&s, STATEMENTS[2].text), "{}", s.screen());
+    s.keys("l");
+    assert!(selected(&s, STATEMENTS[2].text), "h/l stay: {}", s.screen());
+    s.press(KeyCode::Esc);
+    s.keys("r");
+    assert!(selected(&s, QUESTIONS[0].question));
+    s.keys("y");
+    assert!(selected(&s, QUESTIONS[1].question), "{}", s.screen());
+}
+
 #[test]
 fn values_set_priorities_highlight_what_matters_and_are_saved() {
     let mut s = Session::new(120, 40);
     s.keys("3v");
     assert_eq!(s.app.mode(), Mode::Values);
     // "Trained staff watching my body" matters very much; the screening check not at all.
-    s.keys("jj3j0");
+    // An answer goes on to the next statement.
+    s.keys("jj30");
     assert_eq!(s.app.priorities().get("medical"), Priority::Essential);
     assert_eq!(s.app.priorities().get("screening"), Priority::NotImportant);
-    s.keys("x");
+    // Back up to the screening statement and skip it.
+    s.keys("kx");
     assert_eq!(
         s.app.priorities().get("screening"),
         Priority::NotImportant,
@@ -1377,6 +1408,153 @@ fn readiness_answers_point_to_what_helps_and_never_judge() {
     // The answers stay for the session.
     s.keys("4r");
     assert!(s.screen().contains("What may help: Read the options"));
+}
+
+/// Issue 13: Compare explains its numbers. Below the questions the matrix foot's rows (score,
+/// bar, coverage, cost, flags) are selectable; Enter on one opens the breakdown
+/// `kapguide explain` prints for the provider in the column, scrolling, with the way to the
+/// guide's section on how scores work; Esc from that guide comes back to it, and Esc again to
+/// Compare where it was.
+mod explain_in_compare {
+    use super::*;
+    use kapguide::core::costs::CourseShape;
+    use kapguide::core::export::explain;
+
+    /// The breakdown core makes for the provider in the selected column.
+    fn breakdown(s: &Session) -> String {
+        let (col, _) = s.app.compare_column();
+        let provider = s.app.shown_providers()[col];
+        let lib = s.app.library();
+        let score = score(provider, &lib.checklist, s.app.priorities(), today());
+        let course = CourseShape::default();
+        explain(
+            provider,
+            &score,
+            &lib.checklist,
+            s.app.priorities(),
+            &course,
+            false,
+        )
+    }
+
+    /// Whether the screen row starting with the foot label `label` draws a cell as selected.
+    fn highlighted(s: &Session, label: &str) -> bool {
+        let (_, y) = s.find(label).unwrap();
+        let buffer = s.terminal.backend().buffer();
+        (0..buffer.area.width).any(|x| {
+            let style = buffer[(x, y)].style();
+            style
+                .add_modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+    }
+
+    /// The first `n` characters of the breakdown's line that starts with `start`.
+    fn line_start(text: &str, start: &str, n: usize) -> String {
+        let line = text.lines().find(|l| l.starts_with(start)).unwrap();
+        line.chars().take(n).collect()
+    }
+
+    #[test]
+    fn enter_on_the_foot_explains_the_score_and_the_guide_comes_back_to_it() {
+        let mut s = Session::new(120, 40);
+        s.keys("3l");
+        let questions = s.app.library().checklist.questions.len();
+        // Down past the last question: the score row is the first below it.
+        s.keys("G");
+        s.keys(&"k".repeat(5));
+        assert_eq!(s.app.mode(), Mode::Matrix);
+        // The selected cell is drawn as selected in the score row, and only there.
+        assert!(highlighted(&s, "Score (low–high)"), "{}", s.screen());
+        assert!(!highlighted(&s, "Coverage"), "{}", s.screen());
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Explain);
+        let expected = breakdown(&s);
+        let screen = s.screen();
+        let (col, _) = s.app.compare_column();
+        let name = s.app.shown_providers()[col].name.clone();
+        assert!(screen.contains(&name), "{screen}");
+        for start in ["Score ", "Each question counts", "Model: "] {
+            let shown = line_start(&expected, start, 40);
+            assert!(screen.contains(&shown), "{shown:?} missing:\n{screen}");
+        }
+        assert!(
+            screen.contains("Enter: how scores work, \"How the comparison score works\""),
+            "{screen}"
+        );
+        // It scrolls: the last category's questions are further down.
+        assert!(screen.contains("more below"), "{screen}");
+        s.keys(&"j".repeat(200));
+        let end = s.screen();
+        assert!(
+            end.contains("more above") && !end.contains("more below"),
+            "{end}"
+        );
+        let last = expected
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap();
+        let last: String = last.trim().chars().take(30).collect();
+        assert!(end.contains(&last), "{last:?}:\n{end}");
+
+        // Enter: the guide, at its scoring section; Esc: the breakdown again, as it was.
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Reader);
+        assert_eq!(reader_top(&s), "How the comparison score works");
+        s.press(KeyCode::Esc);
+        assert_eq!(s.app.mode(), Mode::Explain);
+        assert_eq!(s.screen(), end, "where it was read to");
+        s.press(KeyCode::Esc);
+        assert_eq!(s.app.mode(), Mode::Matrix);
+        assert_eq!(s.app.compare_column().0, col, "the same column");
+        // Still on the foot's score row: Enter explains again; k goes back up to the questions,
+        // where Enter shows the answer.
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Explain);
+        s.press(KeyCode::Esc);
+        s.keys("k");
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Cell);
+        assert!(questions > 0);
+    }
+
+    /// Every foot row explains (coverage and the flag rows too), and a switch of view forgets
+    /// the way back: Esc in the guide then goes to its contents as usual.
+    #[test]
+    fn every_foot_row_explains_and_a_view_switch_forgets_the_way_back() {
+        let mut s = Session::new(80, 24);
+        s.keys("3G");
+        for row in 0..6 {
+            s.press(KeyCode::Enter);
+            assert_eq!(s.app.mode(), Mode::Explain, "foot row {row} from the end");
+            s.press(KeyCode::Esc);
+            s.keys("k");
+        }
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Cell, "the last question");
+        s.press(KeyCode::Esc);
+        s.keys("G");
+        s.press(KeyCode::Enter);
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Reader);
+        s.keys("3");
+        s.keys("1");
+        s.press(KeyCode::Esc);
+        assert_eq!(s.app.view(), View::Guides);
+        assert_eq!(s.app.mode(), Mode::Toc);
+    }
+
+    #[test]
+    fn explain_snapshots() {
+        for (width, height) in [(60, 16), (80, 24), (120, 40)] {
+            let mut s = Session::new(width, height);
+            s.keys("3G");
+            s.keys(&"k".repeat(5));
+            s.press(KeyCode::Enter);
+            insta::assert_snapshot!(format!("explain_{width}x{height}"), s.screen());
+        }
+    }
 }
 
 #[test]

@@ -116,9 +116,9 @@ const STATES: &[(&str, Setup)] = &[
     ("overlay_priorities", |s| s.keys("3ijl")),
     ("overlay_export", |s| s.keys("3e")),
     ("options_grid", |s| s.keys("4jjl")),
-    ("overlay_values", |s| s.keys("4v3j2jj1")),
+    ("overlay_values", |s| s.keys("4v32j1")),
     ("options_with_values", |s| {
-        s.keys("4v3j3jjj2");
+        s.keys("4v33jj2");
         s.press(KeyCode::Esc);
     }),
     ("overlay_readiness", |s| s.keys("4rynjjn")),

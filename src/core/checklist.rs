@@ -31,6 +31,44 @@ word_enum! {
     }
 }
 
+impl Route {
+    /// What the route is, in one plain line for someone new to the words ("intranasal" and
+    /// "esketamine" side by side puzzle a lay reader), and the ids of the sources it rests on
+    /// (the ids the guides cite).
+    pub fn note(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Route::Iv => (
+                "a slow drip into a vein, given in a clinic while staff keep checking your vital signs",
+                &["anand-2023"],
+            ),
+            Route::Im => (
+                "a shot into a muscle; some KAP practices say they use it for stronger sessions in their office",
+                &["intero-routes"],
+            ),
+            Route::Sublingual => (
+                "a lozenge or tablet that melts under the tongue; only about a fifth to a quarter of a dose taken by mouth reaches the blood",
+                &["andrade-2019"],
+            ),
+            Route::Oral => (
+                "swallowed (a tablet or troche); ketamine by mouth for depression is still seen as experimental",
+                &["andrade-2019"],
+            ),
+            Route::Intranasal => (
+                "a ketamine nasal spray mixed by a pharmacy (compounded): not esketamine, not FDA-approved, no approved dose",
+                &["wa-doh-nasal-spray"],
+            ),
+            Route::Esketamine => (
+                "Spravato, the one nasal spray FDA-approved for depression: you spray it yourself while staff watch, at a certified site, and it never goes home",
+                &["fda-compounded-2023-scripps", "spravato-rems"],
+            ),
+            Route::Subcutaneous => (
+                "a shot just under the skin, offered for use at home by at least one telehealth company; only that company's own study so far",
+                &["subcutaneous-jmir-blossom"],
+            ),
+        }
+    }
+}
+
 /// Reads a list of route names, reporting unknown ones.
 pub fn read_routes(fields: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -> Vec<Route> {
     let mut routes: Vec<Route> = fields

@@ -22,7 +22,7 @@ use ratatui::layout::Rect;
 pub use checklist::{
     ChecklistFocus, ChecklistView, Draft, Durability, PickRow, Prepare, Screen, Walk,
 };
-pub use compare::{CompareFocus, CompareView, SortBy};
+pub use compare::{CompareFocus, CompareView, FOOT_ROWS, SortBy};
 pub use details::Details;
 pub use field::TextField;
 pub use filters::{FilterChoice, FilterPanel};
@@ -414,13 +414,17 @@ impl App {
             }),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::View(view) => self.view = view,
+            Action::View(view) => {
+                self.compare.explained = None;
+                self.view = view;
+            }
             Action::FocusNext | Action::FocusPrev => self.toggle_focus(),
             action => match self.mode() {
                 Mode::Toc => {
                     let (size, rows) = (self.reader_size(), self.list_rows());
                     self.guides.toc_action(&self.lib, &action, size, rows);
                 }
+                Mode::Reader if action == Action::Back && self.back_to_explain() => {}
                 Mode::Reader => {
                     let size = self.reader_size();
                     if let Some(message) = self.guides.reader_action(&self.lib, &action, size) {
@@ -440,7 +444,7 @@ impl App {
                 Mode::Options => self.options_action(&action),
                 Mode::Text => self.input_action(&action, effects),
                 Mode::Search => self.search_action(&action),
-                Mode::Help | Mode::Crisis | Mode::Problems | Mode::OptionCell => {
+                Mode::Help | Mode::Crisis | Mode::Problems | Mode::OptionCell | Mode::Explain => {
                     self.scroll_overlay(&action)
                 }
                 Mode::Notice => {

@@ -250,6 +250,7 @@ const MOVES: &[Mode] = &[
     Mode::OptionCell,
     Mode::Clinicians,
     Mode::Costs,
+    Mode::Explain,
 ];
 const COMPARE: &[Mode] = &[Mode::ProviderList, Mode::Matrix];
 /// Where "what matters to you" opens from: the options, the comparison and the guides.
@@ -345,7 +346,7 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Matrix]), &[ch('l'), k(Right)], Action::Right, "column right", false),
     b(In(&[Mode::Matrix]), &[ch('0')], Action::FirstColumn, "first column", false),
     b(In(&[Mode::Matrix]), &[ch('$')], Action::LastColumn, "last column", false),
-    b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "answer details", true).first(),
+    b(In(&[Mode::Matrix]), &[k(Enter)], Action::Open, "details", true).first(),
     b(In(COMPARE), &[ch('s')], Action::Sort, "sort", true),
     b(In(COMPARE), &[ch('f')], Action::Filters, "filters (region, route, cost…)", true),
     b(In(COMPARE), &[ch('i')], Action::Priorities, "priorities", true).first(),
@@ -392,6 +393,8 @@ pub static BINDINGS: &[Binding] = &[
     b(In(&[Mode::Crisis]), &[k(Esc), ch('q'), ch('!'), k(F(2))], Action::Back, "close", true),
     b(In(&[Mode::Problems]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
     b(In(&[Mode::OptionCell]), &[k(Esc), k(Enter), ch('q')], Action::Back, "close", true),
+    b(In(&[Mode::Explain]), &[k(Enter)], Action::Open, "how scores work (the guide)", true),
+    b(In(&[Mode::Explain]), &[k(Esc), ch('q')], Action::Back, "back to Compare", true),
     b(In(&[Mode::Values]), &[ch('0')], Action::Rate(0), "not for me", true),
     b(In(&[Mode::Values]), &[ch('1')], Action::Rate(1), "a little", true),
     b(In(&[Mode::Values]), &[ch('2')], Action::Rate(2), "quite a lot", true),

@@ -15,8 +15,77 @@ use crate::core::export::{cell, critical_mark, flag_mark};
 use crate::core::layout::{TextLine, layout_guide, split_to_width};
 use crate::core::options::OptionsGrid;
 use crate::core::provider::AnswerValue;
+use crate::core::sanitize::sanitize_line;
 use crate::core::width::{ELLIPSIS, display_width, grapheme_width, take_width, truncate};
 use crate::io::loader::Library;
+
+/// The guide and section that say how the comparison score works: the score breakdown points
+/// to it, and Enter there opens it.
+pub const SCORING_GUIDE: (&str, &str) = ("about", "How the comparison score works");
+
+/// The scoring section's guide and section indices, when that guide is loaded.
+pub fn scoring_section(lib: &Library) -> Option<(usize, usize)> {
+    let (id, title) = SCORING_GUIDE;
+    let guide = lib.guides.iter().position(|g| g.id == id)?;
+    let section = lib.guides[guide]
+        .sections
+        .iter()
+        .position(|s| s.title == title)?;
+    Some((guide, section))
+}
+
+/// `kapguide explain` for one provider, laid out to `width` columns (each wrapped line keeps
+/// its line's indent), with the way to the guide's scoring section pinned on top.
+pub fn explain(lib: &Library, breakdown: &str, width: usize) -> OverlayText {
+    let width = width.max(20);
+    let pointer = match scoring_section(lib) {
+        Some((guide, section)) => format!(
+            "Enter: how scores work, \"{}\" ({}) · Esc: back",
+            lib.guides[guide].sections[section].title, lib.guides[guide].title
+        ),
+        None => "The guide on how scores work is not loaded · Esc: back".into(),
+    };
+    let pinned = wrap(&pointer, width)
+        .into_iter()
+        .map(OverlayLine::Dim)
+        .collect();
+    let mut lines = Vec::new();
+    let mut raw = breakdown.lines().map(sanitize_line);
+    if let Some(name) = raw.next() {
+        lines.push(OverlayLine::Heading(name.into_owned()));
+    }
+    // The CLI fills some paragraphs to 80 columns: an unindented line that does not end a
+    // sentence runs on into the next one, to be wrapped again at this width.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let unindented = |l: &str| !l.is_empty() && !l.starts_with(' ');
+    for line in raw.filter(|l| l.is_empty() || !l.chars().all(|c| c == '=')) {
+        match paragraphs.last_mut() {
+            Some(last)
+                if unindented(last)
+                    && !last.ends_with(['.', ':', '!', '?'])
+                    && unindented(&line) =>
+            {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => paragraphs.push(line.into_owned()),
+        }
+    }
+    for line in paragraphs {
+        if line.trim().is_empty() {
+            lines.push(OverlayLine::Blank);
+        } else {
+            let indent = " ".repeat(line.len() - line.trim_start().len());
+            let options = textwrap::Options::new(width).subsequent_indent(&indent);
+            lines.extend(
+                textwrap::wrap(&line, options)
+                    .into_iter()
+                    .map(|l| OverlayLine::Plain(l.into_owned())),
+            );
+        }
+    }
+    OverlayText { pinned, lines }
+}
 
 /// The bundled guide the crisis overlay shows.
 pub const CRISIS_GUIDE: &str = "crisis-and-support";

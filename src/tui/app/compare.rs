@@ -5,9 +5,10 @@ use std::collections::HashSet;
 
 use super::super::action::{Action, Effect, ExportContents};
 use super::super::geometry;
+use super::super::text::{self, OverlayText};
 use super::{App, Overlay, step};
 use crate::core::costs::{SessionKind, course_cost};
-use crate::core::export::{OwnedComparison, RenderOptions};
+use crate::core::export::{OwnedComparison, RenderOptions, explain};
 use crate::core::filter::{Filtered, ProviderFilter};
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
@@ -72,12 +73,20 @@ pub struct CompareView {
     pub columns: Vec<usize>,
     /// Selected row of the provider list (index into `order`).
     pub listed: usize,
-    /// Selected question.
+    /// Selected row: a question, or past the last question one of the foot's rows
+    /// (`FOOT_ROWS`: score, bar, coverage, course cost, safety and data flags).
     pub row: usize,
     /// Selected column (index into `columns`) and the first column drawn.
     pub col: usize,
     pub col_offset: usize,
+    /// The score breakdown's scroll when Enter in it opened the scoring guide: Esc from the
+    /// guide comes back to it. Cleared by a switch of view.
+    pub explained: Option<usize>,
 }
+
+/// The matrix foot's selectable rows, after the questions: score, score bar, coverage, course
+/// cost, safety flags, data flags. Enter on any of them explains the score.
+pub const FOOT_ROWS: usize = 6;
 
 impl CompareView {
     pub fn toggle_focus(&mut self) {
@@ -236,7 +245,12 @@ impl App {
             Action::Back if list => self.compare.focus = CompareFocus::Matrix,
             Action::Back => self.say("q quits; Tab moves to the provider list"),
             Action::Open if !list && !self.compare.columns.is_empty() => {
-                self.overlays.push(Overlay::Cell)
+                let on_foot = self.compare.row >= self.lib.checklist.questions.len();
+                self.overlays.push(if on_foot {
+                    Overlay::Explain { scroll: 0 }
+                } else {
+                    Overlay::Cell
+                })
             }
             Action::Left | Action::Right | Action::FirstColumn | Action::LastColumn if !list => {
                 let c = &mut self.compare;
@@ -258,12 +272,62 @@ impl App {
             }
             action => {
                 let rows = self.matrix_geometry().rows;
-                let len = self.lib.checklist.questions.len();
-                if let Some(next) = step(action, self.compare.row, len, rows) {
+                let questions = self.lib.checklist.questions.len();
+                if let Some(next) = step(action, self.compare.row, questions + FOOT_ROWS, rows) {
+                    // Onto the foot from the questions: say what Enter does there.
+                    if next >= questions && self.compare.row < questions {
+                        self.say("On the score rows: Enter shows how the score adds up");
+                    }
                     self.compare.row = next;
                 }
             }
         }
+    }
+
+    /// How the score of the provider in the matrix column adds up: the breakdown
+    /// `kapguide explain` prints, laid out for the overlay.
+    pub fn explain_text(&self, width: usize) -> OverlayText {
+        let Some(&index) = self.compare.columns.get(self.compare.col) else {
+            return OverlayText::default();
+        };
+        let breakdown = explain(
+            &self.lib.providers[index],
+            &self.scores[index],
+            &self.lib.checklist,
+            &self.priorities,
+            &self.config.course,
+            self.theme.ascii,
+        );
+        text::explain(&self.lib, &breakdown, width)
+    }
+
+    /// Enter in the score breakdown: the guide's section on how scores work, remembering the
+    /// breakdown so that Esc in the guide comes back to it.
+    pub(crate) fn open_scoring_guide(&mut self, scroll: usize) {
+        let Some((guide, section)) = text::scoring_section(&self.lib) else {
+            self.say("The guide on how scores work is not loaded");
+            return;
+        };
+        self.overlays.pop();
+        self.compare.explained = Some(scroll);
+        self.view = super::View::Guides;
+        let size = self.reader_size();
+        self.guides.jump(&self.lib, guide, Some(section), size);
+        self.say("Esc goes back to the score breakdown");
+    }
+
+    /// Esc in a guide opened from the score breakdown (with no link followed since): back to
+    /// Compare as it was, the breakdown open where it was read to. False if not opened so.
+    pub(crate) fn back_to_explain(&mut self) -> bool {
+        if !self.guides.trail.is_empty() {
+            return false;
+        }
+        let Some(scroll) = self.compare.explained.take() else {
+            return false;
+        };
+        self.view = super::View::Compare;
+        self.overlays.push(Overlay::Explain { scroll });
+        true
     }
 
     /// Space: in the list, show or hide the selected provider; in the matrix, hide the column.

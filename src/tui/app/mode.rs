@@ -31,6 +31,8 @@ pub enum Mode {
     /// A general dialog: its options' own keys (shown in it), Esc decides later.
     Choice,
     Cell,
+    /// How a provider's score adds up, from the matrix foot.
+    Explain,
     Priorities,
     Export,
     /// The options grid.
@@ -54,7 +56,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 29] = [
+    pub const ALL: [Mode; 30] = [
         Mode::Toc,
         Mode::Reader,
         Mode::Picker,
@@ -73,6 +75,7 @@ impl Mode {
         Mode::Notice,
         Mode::Choice,
         Mode::Cell,
+        Mode::Explain,
         Mode::Priorities,
         Mode::Export,
         Mode::Options,
@@ -106,6 +109,7 @@ impl Mode {
             Mode::Notice => "Welcome notice",
             Mode::Choice => "A choice",
             Mode::Cell => "Answer details",
+            Mode::Explain => "Compare: how the score adds up",
             Mode::Priorities => "Priorities",
             Mode::Export => "Export",
             Mode::Options => "Options side by side",
@@ -159,6 +163,7 @@ impl App {
                 Overlay::Input(_) => Mode::Text,
                 Overlay::Choice(_) => Mode::Choice,
                 Overlay::Cell => Mode::Cell,
+                Overlay::Explain { .. } => Mode::Explain,
                 Overlay::Filters(_) => Mode::Filters,
                 Overlay::Course { .. } => Mode::Course,
                 Overlay::Priorities { .. } => Mode::Priorities,

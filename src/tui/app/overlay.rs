@@ -96,6 +96,10 @@ pub enum Overlay {
     Choice(Choice),
     /// The answer under the matrix cursor.
     Cell,
+    /// How the score of the provider in the matrix column adds up (`kapguide explain`).
+    Explain {
+        scroll: usize,
+    },
     /// The Compare filters.
     Filters(super::FilterPanel),
     /// The course shape the cost estimates price.
@@ -271,6 +275,7 @@ impl App {
             Some(Overlay::OptionCell { .. }) => {
                 text::option_cell(&self.lib.options, self.options.row, self.options.col, width)
             }
+            Some(Overlay::Explain { .. }) => self.explain_text(width),
             _ => text::crisis(&self.lib, width),
         };
         let (height, max) = (text.rows(self.size), text.max_scroll(self.size));
@@ -286,12 +291,17 @@ impl App {
                     self.guides.jump(&self.lib, index, None, size);
                 }
             }
+            (Some(Overlay::Explain { scroll }), Action::Open) => {
+                let scroll = *scroll;
+                self.open_scoring_guide(scroll);
+            }
             (
                 Some(
                     Overlay::Help { scroll }
                     | Overlay::Crisis { scroll }
                     | Overlay::Problems { scroll }
-                    | Overlay::OptionCell { scroll },
+                    | Overlay::OptionCell { scroll }
+                    | Overlay::Explain { scroll },
                 ),
                 action,
             ) => {

@@ -40,6 +40,11 @@ impl App {
             Action::More => Some(now.map_or(0, |n| n + 1)),
             _ => return,
         };
+        // An answer or a skip goes on to the next statement, as y and n do in the readiness
+        // check; a step along the scale (h/l) stays to be stepped again.
+        if matches!(action, Action::Rate(_) | Action::Skip) {
+            *selected = (*selected + 1).min(STATEMENTS.len() - 1);
+        }
         if answer == now {
             return;
         }

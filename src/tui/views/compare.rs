@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{App, CompareFocus, ListId, MATTERS_MARK, SortBy, Target};
+use super::super::app::{App, CompareFocus, FOOT_ROWS, ListId, MATTERS_MARK, SortBy, Target};
 use super::super::geometry::{self, Matrix, list_offset};
 use super::super::theme::Theme;
 use super::checklist::answer_style;
@@ -278,10 +278,11 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
             )
         })
         .collect();
+    // On the foot (past the last question) the body stays scrolled to its end.
     let selected_row = rows
         .iter()
         .position(|r| *r == Row::Question(c.row))
-        .unwrap_or(0);
+        .unwrap_or(rows.len().saturating_sub(1));
     let offset = list_offset(selected_row, rows.len(), m.rows);
     let body: Vec<Line> = rows
         .iter()
@@ -345,37 +346,52 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
 
-    // Foot: always visible, so flags, coverage and cost never scroll away.
-    let scores: Vec<&Score> = visible.iter().map(|&i| &app.scores[i]).collect();
-    let flags = |kind: FlagKind, style: Style| {
-        scores.iter().map(move |s| match s.flags_of(kind).count() {
-            0 => ("none".to_string(), theme.dim),
-            // The count first, so a narrow column cuts the words, never the count.
-            n => (
-                format!(
-                    "{}{n} {}",
-                    kind_mark(kind, theme.ascii),
-                    flags_short(s, kind)
-                ),
-                style,
-            ),
-        })
+    // Foot: always visible, so flags, coverage and cost never scroll away. Its rows come after
+    // the questions in the row order: the selected one's cell is highlighted like a question's.
+    let questions = checklist.questions.len();
+    let foot_style = |row: usize, k: usize, style: Style| {
+        if c.row == questions + row && selected(k) {
+            theme.selected
+        } else {
+            style
+        }
     };
-    let costs = visible.iter().map(|&i| {
+    let scores: Vec<&Score> = visible.iter().map(|&i| &app.scores[i]).collect();
+    let flags = |row: usize, kind: FlagKind, style: Style| {
+        scores
+            .iter()
+            .enumerate()
+            .map(move |(k, s)| match s.flags_of(kind).count() {
+                0 => ("none".to_string(), foot_style(row, k, theme.dim)),
+                // The count first, so a narrow column cuts the words, never the count.
+                n => (
+                    format!(
+                        "{}{n} {}",
+                        kind_mark(kind, theme.ascii),
+                        flags_short(s, kind)
+                    ),
+                    foot_style(row, k, style),
+                ),
+            })
+    };
+    let costs = visible.iter().enumerate().map(|(k, &i)| {
         let cost = course_cost(&providers[i].costs, &app.config.course);
         let style = if cost.is_unknown() {
             theme.dim
         } else {
             theme.text
         };
-        (cost.text(), style)
+        (cost.text(), foot_style(3, k, style))
     });
     let label = |text: &str| Span::styled(theme.fit(text, label_width), theme.subheading);
     let foot = vec![
         Line::styled(theme.fit(legend, usize::from(m.area.width)), theme.dim),
         row_line(
             label("Score (low–high)"),
-            scores.iter().map(|s| (s.total.range_text(), theme.text)),
+            scores
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.total.range_text(), foot_style(0, k, theme.text))),
             &m,
             theme,
         ),
@@ -386,7 +402,7 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
                 "█ known ▒ unknown"
             }),
             // Nothing weighted, nothing to draw: the score row says "not scored".
-            scores.iter().map(|s| {
+            scores.iter().enumerate().map(|(k, s)| {
                 let bar = score_bar(&s.total, usize::from(m.column) - 2, theme.ascii);
                 (
                     if s.total.is_scored() {
@@ -394,34 +410,49 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
                     } else {
                         String::new()
                     },
-                    theme.text,
+                    foot_style(1, k, theme.text),
                 )
             }),
             &m,
             theme,
         ),
-        coverage_line(label("Coverage"), &scores, &m, theme),
+        coverage_line(label("Coverage"), &scores, &m, theme, |k, style| {
+            foot_style(2, k, style)
+        }),
         row_line(label("Course cost"), costs, &m, theme),
         row_line(
             label("Safety flags"),
-            flags(FlagKind::Safety, theme.bad),
+            flags(4, FlagKind::Safety, theme.bad),
             &m,
             theme,
         ),
         row_line(
             label("Data flags"),
-            flags(FlagKind::Data, theme.warn),
+            flags(5, FlagKind::Data, theme.warn),
             &m,
             theme,
         ),
     ];
     frame.render_widget(Paragraph::new(foot), m.foot());
+    // Below the legend line, each foot row's cells: a click selects one, a second explains.
+    for row in 0..FOOT_ROWS {
+        for k in 0..visible.len() {
+            let at = cell_at(k, m.foot().y + 1 + row as u16);
+            app.target(at, Target::Cell(c.col_offset + k, Some(questions + row)));
+        }
+    }
 }
 
 /// The foot's coverage row. With no question weighted (every priority 0) no column is scored,
 /// and the core's words for that ("no question weighted") run once across the columns instead
 /// of being cut short in each.
-fn coverage_line<'a>(label: Span<'a>, scores: &[&Score], m: &Matrix, theme: &Theme) -> Line<'a> {
+fn coverage_line<'a>(
+    label: Span<'a>,
+    scores: &[&Score],
+    m: &Matrix,
+    theme: &Theme,
+    style: impl Fn(usize, Style) -> Style,
+) -> Line<'a> {
     if let Some(first) = scores.first()
         && scores.iter().all(|s| !s.total.is_scored())
     {
@@ -435,7 +466,10 @@ fn coverage_line<'a>(label: Span<'a>, scores: &[&Score], m: &Matrix, theme: &The
     }
     row_line(
         label,
-        scores.iter().map(|s| (s.total.coverage_text(), theme.text)),
+        scores
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.total.coverage_text(), style(k, theme.text))),
         m,
         theme,
     )

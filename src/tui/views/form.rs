@@ -12,17 +12,19 @@ use super::super::text::url_lines;
 use super::super::theme::Theme;
 use super::overlay::field_window;
 use super::{boxed, marker, pane};
+use crate::core::checklist::Route;
 use crate::core::width::display_width;
 
 /// Columns for a row's label.
 const LABEL: usize = 17;
 
 /// A form's rows, the selected one marked: text as typed (the selected row scrolled so its
-/// cursor shows), a choice as `◂ word ▸`, switches as `[x] word`. Also where the cursor goes
-/// (column, line), on a text row.
+/// cursor shows), a choice as `◂ word ▸`, switches as `[x] word`; `explained` (wrapped) right
+/// under the selected row. Also where the cursor goes (column, line), on a text row.
 fn form_lines(
     form: &Form,
     width: usize,
+    explained: Option<&str>,
     theme: &Theme,
 ) -> (Vec<Line<'static>>, Option<(u16, usize)>) {
     let value_width = width.saturating_sub(2 + LABEL);
@@ -86,15 +88,32 @@ fn form_lines(
             Widget::Text(field) => spans.push(Span::raw(theme.fit(&field.text, value_width))),
         }
         lines.push(Line::from(spans));
+        if let Some(text) = explained.filter(|_| selected) {
+            // Source ids stay whole (they hold hyphens).
+            let options = textwrap::Options::new(width.max(1))
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            lines.extend(
+                textwrap::wrap(text, options)
+                    .into_iter()
+                    .map(|l| Line::styled(l.into_owned(), theme.text)),
+            );
+        }
     }
     (lines, cursor)
 }
 
-/// A form in `inner`, `notes` (wrapped) under its rows, the cursor placed on a text row. A
-/// board lookup address typed in the form is shown whole right under the rows.
-pub fn draw_form(frame: &mut Frame, inner: Rect, form: &Form, notes: &[&str], theme: &Theme) {
+/// A form in `inner`, what the selected row's value means (`explained`) under it, `notes`
+/// (wrapped) under the rows, the cursor placed on a text row. A board lookup address typed in
+/// the form is shown whole right under the rows.
+pub fn draw_form(
+    frame: &mut Frame,
+    inner: Rect,
+    form: &Form,
+    (explained, notes): (Option<&str>, &[&str]),
+    theme: &Theme,
+) {
     let width = usize::from(inner.width);
-    let (mut lines, cursor) = form_lines(form, width, theme);
+    let (mut lines, cursor) = form_lines(form, width, explained, theme);
     if let Some(url) = form.text(Field::BoardUrl) {
         lines.extend(
             url_lines(&url, width)
@@ -124,5 +143,17 @@ pub fn details(app: &App, frame: &mut Frame, body: Rect, d: &Details) {
     let title = format!("New provider: {}", d.provider.name);
     let inner = boxed(frame, body, pane(title, true, theme));
     let intro = "All optional. The kind and routes decide which route-specific questions apply; the place lets Compare filter by region. Tab and the arrows move between fields, ← → choose, Space turns a route on or off. Enter starts the questions; Esc leaves (asking first if you filled anything in).";
-    draw_form(frame, inner, &d.form, &[intro], theme);
+    // The route under the cursor in plain words, with its sources, right under the routes.
+    let route = d
+        .form
+        .current()
+        .and_then(|row| match (&row.field, &row.widget) {
+            (Field::Routes, Widget::Toggles { at, .. }) => Route::ALL.get(*at),
+            _ => None,
+        });
+    let route = route.map(|(word, route)| {
+        let (note, sources) = route.note();
+        format!("{word}: {note} (sources: {})", sources.join(", "))
+    });
+    draw_form(frame, inner, &d.form, (route.as_deref(), &[intro]), theme);
 }

@@ -5,6 +5,7 @@ mod cell;
 mod choice;
 mod course;
 mod crisis;
+mod explain;
 mod export;
 mod filters;
 mod help;
@@ -40,6 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Overlay::Input(input) => input::render(app, frame, area, input),
             Overlay::Choice(choice) => choice::render(app, frame, area, choice),
             Overlay::Cell => cell::render(app, frame, area),
+            Overlay::Explain { scroll } => explain::render(app, frame, area, *scroll),
             Overlay::Filters(panel) => filters::render(app, frame, area, panel),
             Overlay::Course { selected, .. } => course::render(app, frame, area, *selected),
             Overlay::Priorities { selected, .. } => priorities::render(app, frame, area, *selected),

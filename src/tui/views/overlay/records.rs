@@ -57,7 +57,7 @@ pub fn form(app: &App, frame: &mut Frame, area: Rect, record_form: &RecordForm) 
         Record::Clinician(_) => vec![how, LICENCE_WHY],
         Record::Cost(item) => std::iter::once(how).chain(cost_why(item)).collect(),
     };
-    draw_form(frame, inner, &record_form.form, &notes, theme);
+    draw_form(frame, inner, &record_form.form, (None, &notes), theme);
 }
 
 /// The walk's clinicians or costs: a row each, then what the selected one records in full
