@@ -41,7 +41,10 @@ fn escape_into(out: &mut String, c: char, keep_newlines: bool) {
 }
 
 fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| needs_escape(c, keep_newlines)) {
+    // Every profile's notes pass through here at load: printable ASCII is checked a byte at a
+    // time, and only other text is decoded and looked up character by character.
+    let plain = |b: u8| matches!(b, b' '..=b'~') || (keep_newlines && matches!(b, b'\n' | b'\t'));
+    if text.bytes().all(plain) || !text.chars().any(|c| needs_escape(c, keep_newlines)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

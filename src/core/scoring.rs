@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::checklist::{Checklist, Question};
 use super::date::Date;
 use super::id::{CategoryId, QuestionId};
-use super::provider::{AnswerValue, Provider, Verdict};
+use super::provider::{Answer, AnswerValue, Provider, Verdict};
 
 /// How much a category matters to this user. Its level (0–3, as written in the config's
 /// `[priorities]`) multiplies the weight of the category's questions: "not important" takes
@@ -362,14 +362,14 @@ pub struct Cell {
 }
 
 /// Finds answers by question id by walking two sorted id lists side by side.
-struct QuestionIndex<'c> {
+pub(crate) struct QuestionIndex<'c> {
     checklist: &'c Checklist,
     /// (question id, question index), sorted by id like a provider's answers.
     by_id: Vec<(&'c str, usize)>,
 }
 
 impl<'c> QuestionIndex<'c> {
-    fn new(checklist: &'c Checklist) -> Self {
+    pub(crate) fn new(checklist: &'c Checklist) -> Self {
         let mut by_id: Vec<(&str, usize)> = checklist
             .questions
             .iter()
@@ -380,20 +380,31 @@ impl<'c> QuestionIndex<'c> {
         QuestionIndex { checklist, by_id }
     }
 
-    /// The provider's answers in checklist order (missing ones unknown).
-    fn resolve(&self, provider: &Provider, out: &mut Vec<Cell>) {
-        let start = out.len();
-        out.extend(self.checklist.questions.iter().map(|q| Cell {
-            value: AnswerValue::Unknown,
-            route_not_offered: !applies(q, provider),
-        }));
+    /// The provider's answer to each question, by question index (`None`: unknown), in one
+    /// pass instead of a search per question.
+    pub(crate) fn answers<'p>(&self, provider: &'p Provider) -> Vec<Option<&'p Answer>> {
+        let mut found = vec![None; self.checklist.questions.len()];
         let mut answers = provider.answers.iter().peekable();
         for (id, index) in &self.by_id {
             while answers.next_if(|(key, _)| key.as_str() < *id).is_some() {}
             if let Some((_, answer)) = answers.next_if(|(key, _)| key.as_str() == *id) {
-                out[start + index].value = answer.value;
+                found[*index] = Some(answer);
             }
         }
+        found
+    }
+
+    /// The provider's answers in checklist order (missing ones unknown).
+    fn resolve(&self, provider: &Provider, out: &mut Vec<Cell>) {
+        let questions = self.checklist.questions.iter();
+        out.extend(
+            questions
+                .zip(self.answers(provider))
+                .map(|(q, answer)| Cell {
+                    value: answer.map_or(AnswerValue::Unknown, |a| a.value),
+                    route_not_offered: !applies(q, provider),
+                }),
+        );
     }
 }
 

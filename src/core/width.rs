@@ -28,7 +28,15 @@ pub fn grapheme_width(grapheme: &str) -> usize {
 
 /// Columns taken by `text` on one line.
 pub fn display_width(text: &str) -> usize {
+    // Printable ASCII is one column a byte; most text is, and tables measure every cell.
+    if is_printable_ascii(text) {
+        return text.len();
+    }
     text.graphemes(true).map(grapheme_width).sum()
+}
+
+fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' '..=b'~'))
 }
 
 /// The longest start of `text` that fits in `width` columns, never splitting a grapheme.
@@ -69,6 +77,23 @@ pub fn truncate(text: &str, width: usize, mark: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_shortcut_measures_what_the_grapheme_rules_measure() {
+        let slow = |text: &str| text.graphemes(true).map(grapheme_width).sum::<usize>();
+        for text in [
+            "",
+            "Heron & Teacup",
+            "a\tb",
+            "a\r\nb",
+            "\u{7f}x",
+            "café",
+            "日本",
+            "~ !",
+        ] {
+            assert_eq!(display_width(text), slow(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn wide_combined_and_flag_characters() {

@@ -5,6 +5,8 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use super::*;
 use crate::core::checklist::{Question, Route};
+use crate::core::provider::Answer;
+use crate::core::scoring::QuestionIndex;
 
 /// One provider's answer to one question, written straight from the profile (a document has
 /// one per provider per question: building each as a `serde_json::Value` first doubled the
@@ -20,8 +22,7 @@ struct AnswerJson<'a> {
 }
 
 impl<'a> AnswerJson<'a> {
-    fn new(provider: &'a Provider, question_id: &str, q: &QuestionScore) -> Self {
-        let answer = provider.answers.get(question_id);
+    fn new(answer: Option<&'a Answer>, q: &QuestionScore) -> Self {
         AnswerJson {
             answer: answer_label(q.value),
             date: answer.and_then(|a| a.date),
@@ -34,12 +35,12 @@ impl<'a> AnswerJson<'a> {
 }
 
 /// One question's answers, keyed by provider id: `by_id` lists the columns in id order (the
-/// order a `serde_json::Map` would give them).
+/// order a `serde_json::Map` would give them), `found` each column's answers by question.
 struct Answers<'c, 'a> {
     c: &'c Comparison<'a>,
     by_id: &'c [usize],
+    found: &'c [Vec<Option<&'a Answer>>],
     question: usize,
-    question_id: &'c str,
 }
 
 impl Serialize for Answers<'_, '_> {
@@ -47,8 +48,10 @@ impl Serialize for Answers<'_, '_> {
         let mut map = serializer.serialize_map(Some(self.by_id.len()))?;
         for &column in self.by_id {
             let (provider, score) = &self.c.columns[column];
-            let answer =
-                AnswerJson::new(provider, self.question_id, &score.questions[self.question]);
+            let answer = AnswerJson::new(
+                self.found[column][self.question],
+                &score.questions[self.question],
+            );
             map.serialize_entry(&provider.id, &answer)?;
         }
         map.end()
@@ -120,6 +123,7 @@ struct QuestionJson<'c, 'a> {
 fn question_json<'c, 'a>(
     c: &'c Comparison<'a>,
     by_id: &'c [usize],
+    found: &'c [Vec<Option<&'a Answer>>],
     q: usize,
     question: &'c Question,
 ) -> QuestionJson<'c, 'a> {
@@ -127,8 +131,8 @@ fn question_json<'c, 'a>(
         answers: Answers {
             c,
             by_id,
+            found,
             question: q,
-            question_id: &question.id,
         },
         applies_to: &question.applies_to,
         category: &c.checklist.categories[question.category].id,
@@ -163,9 +167,13 @@ pub(super) fn json(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
             map.serialize_entry("providers", &Each(providers))?;
             let mut by_id: Vec<usize> = (0..c.columns.len()).collect();
             by_id.sort_by(|&a, &b| c.columns[a].0.id.cmp(&c.columns[b].0.id));
+            // Every answer found once up front (a few MB at 10,000 providers): the questions
+            // are written one at a time, each with every provider's answer.
+            let index = QuestionIndex::new(c.checklist);
+            let found: Vec<_> = c.columns.iter().map(|(p, _)| index.answers(p)).collect();
             let questions = || {
                 let questions = c.checklist.questions.iter().enumerate();
-                questions.map(|(q, question)| question_json(c, &by_id, q, question))
+                questions.map(|(q, question)| question_json(c, &by_id, &found, q, question))
             };
             map.serialize_entry("questions", &Each(questions))?;
             map.end()

@@ -190,19 +190,22 @@ pub fn model_text(provider: &Provider) -> &'static str {
 }
 
 /// Writes the comparison to `out` as it is made, a row or a provider at a time, so that even
-/// 100,000 providers never sit in memory as one document. `out` should be buffered.
+/// 100,000 providers never sit in memory as one document. The many small writes are buffered
+/// here, so whatever `out` is (a progress counter, a file) sees a few large ones.
 pub fn write_comparison(
     c: &Comparison<'_>,
     format: Format,
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     match format {
-        Format::Table => table::table(c, options, out),
-        Format::Markdown => markdown::markdown(c, options.ascii, out),
-        Format::Json => json::json(c, out),
-        Format::Csv => csv::csv(c, out),
-    }
+        Format::Table => table::table(c, options, &mut out),
+        Format::Markdown => markdown::markdown(c, options.ascii, &mut out),
+        Format::Json => json::json(c, &mut out),
+        Format::Csv => csv::csv(c, &mut out),
+    }?;
+    out.flush()
 }
 
 /// A comparison that owns its data, so it can be written away from the providers it came from
