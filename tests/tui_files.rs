@@ -7,6 +7,7 @@ mod tui_support;
 use std::fs;
 use std::path::Path;
 
+use kapguide::core::draft::SavedDraft;
 use kapguide::core::provider::Provider;
 use kapguide::core::scoring::Priority;
 use kapguide::tui::Theme;
@@ -48,9 +49,9 @@ fn an_unreadable_draft_is_reported_and_moved_aside_never_overwritten() {
     assert_eq!(fs::read_to_string(&backup).unwrap(), STALE_DRAFT);
     let text = fs::read_to_string(&draft).unwrap();
     let checklist = &s.app.library().checklist;
-    let (new, problems) = Provider::parse(&draft, &text, checklist);
+    let (new, problems) = SavedDraft::parse(&draft, &text, checklist);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(new.unwrap().answered_count(), 1);
+    assert_eq!(new.unwrap().provider.answered_count(), 1);
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod costs;
 pub mod crisis;
 pub mod date;
 pub mod diagnostics;
+pub mod draft;
 pub mod export;
 pub mod fields;
 pub mod filter;

@@ -447,6 +447,17 @@ impl Provider {
         text: &str,
         checklist: &Checklist,
     ) -> (Option<Provider>, Vec<Problem>) {
+        Provider::parse_with(path, text, checklist, &[])
+    }
+
+    /// [`Provider::parse`], also accepting the top-level keys in `extra` (read by the caller:
+    /// a draft's `[walk]`, see [`crate::core::draft`]).
+    pub(crate) fn parse_with(
+        path: &Path,
+        text: &str,
+        checklist: &Checklist,
+        extra: &[&str],
+    ) -> (Option<Provider>, Vec<Problem>) {
         let mut rep = Reporter::new(path, text, 0);
         let stem = path
             .file_stem()
@@ -467,7 +478,8 @@ impl Provider {
             return (None, rep.problems);
         };
         let top = Fields::new(doc.get_ref(), doc.span(), "");
-        top.reject_unknown_keys(&mut rep, &TOP_KEYS);
+        let known: Vec<&str> = TOP_KEYS.iter().chain(extra).copied().collect();
+        top.reject_unknown_keys(&mut rep, &known);
         let provider = read_provider(&top, &mut rep, id.ok(), checklist, path);
         let ok = !rep.has_errors();
         (provider.filter(|_| ok), rep.problems)
@@ -630,7 +642,7 @@ fn read_answers(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, checklist: &Checklis
 }
 
 /// Quotes a string as TOML (escapes included), so saved files read back exactly.
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::loader::{MAX_FILE_BYTES, list_dir, read_text};
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
+use crate::core::draft::SavedDraft;
 use crate::core::provider::Provider;
 
 /// Why a file was not written. Cloned into the TUI's replies, so the I/O error is shared.
@@ -215,17 +216,17 @@ pub fn save_profile(
     Ok(path)
 }
 
-/// Reads back a draft profile (an unfinished walk-through) if one exists for `id`, with the
-/// same checks as every other file (size, file type, UTF-8).
-pub fn load_draft(dir: &Path, id: &str, checklist: &Checklist) -> Option<Provider> {
+/// Reads back a draft (an unfinished walk-through) if one exists for `id`, with the same checks
+/// as every other file (size, file type, UTF-8).
+pub fn load_draft(dir: &Path, id: &str, checklist: &Checklist) -> Option<SavedDraft> {
     let path = dir.join(format!("{id}.toml"));
     let text = read_text(&path).ok()?;
-    Provider::parse(&path, &text, checklist).0
+    SavedDraft::parse(&path, &text, checklist).0
 }
 
 /// Every draft in `dir`, and the problems of those that cannot be read (they are left on disk
 /// untouched; [`save_draft`] moves such a file aside before writing over its name).
-pub fn load_drafts(dir: &Path, checklist: &Checklist) -> (Vec<Provider>, Vec<Problem>) {
+pub fn load_drafts(dir: &Path, checklist: &Checklist) -> (Vec<SavedDraft>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut drafts = Vec::new();
     if !dir.is_dir() {
@@ -236,7 +237,7 @@ pub fn load_drafts(dir: &Path, checklist: &Checklist) -> (Vec<Provider>, Vec<Pro
         Err(problem) => return (drafts, vec![problem]),
     };
     for path in files {
-        let parsed = read_text(&path).map(|text| Provider::parse(&path, &text, checklist));
+        let parsed = read_text(&path).map(|text| SavedDraft::parse(&path, &text, checklist));
         match parsed {
             Ok((Some(draft), _)) => drafts.push(draft),
             Ok((None, found)) => problems.extend(found),
@@ -246,28 +247,33 @@ pub fn load_drafts(dir: &Path, checklist: &Checklist) -> (Vec<Provider>, Vec<Pro
     (drafts, problems)
 }
 
-/// Drafts are saved after every answer, replacing the previous draft of the same provider. A
-/// draft file that cannot be read back (say, the checklist changed) is never written over: it is
-/// first renamed to `<id>.toml.bak` (`.bak-2`, … if taken) so nothing typed into it is lost.
+/// Drafts are saved after every answer (and every move to another question, for the
+/// position), replacing the previous draft of the same provider. A draft file that cannot be
+/// read back (say, the checklist changed) is never written over: it is first renamed to
+/// `<id>.toml.bak` (`.bak-2`, … if taken) so nothing typed into it is lost.
 pub fn save_draft(
     dir: &Path,
-    provider: &Provider,
+    draft: &SavedDraft,
     checklist: &Checklist,
 ) -> Result<PathBuf, SaveError> {
-    let path = dir.join(format!("{}.toml", provider.id));
+    let id = &draft.provider.id;
+    let path = dir.join(format!("{id}.toml"));
     let unreadable =
-        fs::symlink_metadata(&path).is_ok() && load_draft(dir, &provider.id, checklist).is_none();
+        fs::symlink_metadata(&path).is_ok() && load_draft(dir, id, checklist).is_none();
     if unreadable {
         let backups = (1..1000).map(|n| {
             if n == 1 {
-                dir.join(format!("{}.toml.bak", provider.id))
+                dir.join(format!("{id}.toml.bak"))
             } else {
-                dir.join(format!("{}.toml.bak-{n}", provider.id))
+                dir.join(format!("{id}.toml.bak-{n}"))
             }
         });
         rename_to_free(&path, backups).map_err(|e| SaveError::io(&path, e))?;
     }
-    save_profile(dir, provider, checklist, true)
+    let text = draft.to_toml(checklist);
+    check_reads_back(&path, &text, &SavedDraft::parse(&path, &text, checklist).1)?;
+    write_atomic(&path, &text, true)?;
+    Ok(path)
 }
 
 /// Renames `from` to the first of `names` free at that moment, never replacing a file: the
@@ -376,8 +382,9 @@ mod tests {
         .0
         .unwrap();
         provider.id = "old".parse().unwrap();
-        save_draft(dir.path(), &provider, &checklist).unwrap();
-        save_draft(dir.path(), &provider, &checklist).unwrap();
+        let draft = SavedDraft { provider, at: None };
+        save_draft(dir.path(), &draft, &checklist).unwrap();
+        save_draft(dir.path(), &draft, &checklist).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("old.toml.bak")).unwrap(),
             old,
@@ -390,13 +397,13 @@ mod tests {
         assert_eq!(load_drafts(dir.path(), &checklist).0.len(), 1);
     }
 
-    fn named(id: &str, checklist: &Checklist) -> Provider {
+    fn named(id: &str, checklist: &Checklist) -> SavedDraft {
         let text = "name = \"Old\"\nkind = \"kap-practice\"\n";
         let mut provider = Provider::parse(Path::new("p.toml"), text, checklist)
             .0
             .unwrap();
         provider.id = id.parse().unwrap();
-        provider
+        SavedDraft { provider, at: None }
     }
 
     /// Backup names taken (one of them appearing as if another kapguide made it just now) are
@@ -472,7 +479,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let text = "[[category]]\nid = \"therapy\"\ntitle = \"T\"\n[[question]]\nid = \"q\"\ncategory = \"therapy\"\nquestion = \"Q?\"\nwhy = \"W\"\nweight = 1\n";
         let checklist = Checklist::parse(Path::new("c.toml"), text).0.unwrap();
-        let mut provider = named("noisy", &checklist);
+        let mut provider = named("noisy", &checklist).provider;
         // What 350,000 U+0085 in a note become once sanitized: 8 bytes each.
         let note = crate::core::sanitize::sanitize(&"\u{85}".repeat(350_000)).into_owned();
         provider.answers.get_or_default(&"q".parse().unwrap()).note = Some(note);

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::core::diagnostics::Problem;
+use crate::core::draft::SavedDraft;
 use crate::core::export::{Format, OwnedComparison};
 use crate::core::id::ProviderId;
 use crate::core::provider::{AnswerValue, Provider};
@@ -271,10 +272,14 @@ impl ExportContents {
 /// File work the app asks the run loop to do; `App::update` itself never touches the disk.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// Writes the draft's answers and where its walk is.
     SaveDraft {
-        draft: Box<Provider>,
+        draft: Box<SavedDraft>,
         replace: Replace,
     },
+    /// Writes where the walk is into its draft, best effort and silently: a draft changed on
+    /// disk meanwhile is left alone (the next answer saved asks what to do about it).
+    KeepDraftPlace(Box<SavedDraft>),
     /// Writes the draft as a profile at a path the user typed (never replacing a file).
     SaveDraftAt {
         draft: Box<Provider>,

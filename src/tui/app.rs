@@ -40,6 +40,7 @@ use super::geometry::{self, page};
 use super::theme::Theme;
 use crate::core::date::Date;
 use crate::core::diagnostics::Problem;
+use crate::core::draft::SavedDraft;
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
 use crate::core::sanitize::sanitize_line;
@@ -53,7 +54,7 @@ pub struct Startup {
     /// No marker says the "educational, not medical advice" notice was read.
     pub first_run: bool,
     /// Unfinished walk-throughs.
-    pub drafts: Vec<Provider>,
+    pub drafts: Vec<SavedDraft>,
     /// Drafts that could not be read (they are left on disk as they are).
     pub draft_problems: Vec<Problem>,
     pub theme: Theme,
@@ -184,7 +185,7 @@ impl App {
         let (width, height) = startup.size;
         let mut app = App {
             guides: Guides::new(&lib),
-            checklist: ChecklistView::new(startup.drafts),
+            checklist: ChecklistView::new(startup.drafts, &lib.checklist.questions),
             compare: CompareView::default(),
             options: OptionsView::default(),
             search: SearchView::default(),
@@ -330,6 +331,7 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let walked = self.walk_place();
         match action {
             Action::Resize(width, height) => self.resize(width, height),
             Action::Done(reply) => self.reply(reply, &mut effects),
@@ -340,6 +342,7 @@ impl App {
                 self.key(action, &mut effects);
             }
         }
+        self.keep_walk_place(walked, &mut effects);
         self.one_export_at_a_time(&mut effects);
         effects
     }

@@ -8,6 +8,7 @@ use super::action::{Effect, ExportContents, FileError, Replace, Reply, SaveFailu
 use super::background::Background;
 use crate::core::checklist::Checklist;
 use crate::core::diagnostics::Problem;
+use crate::core::draft::SavedDraft;
 use crate::core::provider::Provider;
 use crate::io::config::{Config, ConfigError};
 use crate::io::loader::{Progress, list_dir, read_text};
@@ -65,7 +66,7 @@ impl Files {
     /// Unfinished walk-throughs, and the problems of drafts that cannot be read (those files
     /// are left alone; saving a new draft of the same provider moves them aside first). Called
     /// at start: it also remembers each draft and saved profile as it is now (see `seen`).
-    pub fn drafts(&mut self, checklist: &Checklist) -> (Vec<Provider>, Vec<Problem>) {
+    pub fn drafts(&mut self, checklist: &Checklist) -> (Vec<SavedDraft>, Vec<Problem>) {
         for dir in [&self.drafts_dir, &self.providers_dir]
             .into_iter()
             .flatten()
@@ -99,12 +100,12 @@ impl Files {
 
     fn save_draft(
         &mut self,
-        draft: &Provider,
+        draft: &SavedDraft,
         replace: Replace,
         checklist: &Checklist,
     ) -> Result<PathBuf, SaveFailure> {
         let dir = Files::dir(&self.drafts_dir, "drafts").map_err(SaveFailure::Other)?;
-        self.compare(&dir.join(format!("{}.toml", draft.id)), replace)?;
+        self.compare(&dir.join(format!("{}.toml", draft.provider.id)), replace)?;
         let path = store::save_draft(&dir, draft, checklist)
             .map_err(|e| SaveFailure::Other(FileError::Save(e)))?;
         self.remember(&path);
@@ -164,7 +165,13 @@ impl Files {
         let dir = Files::dir(dir, what)?;
         let path = dir.join(format!("{id}.toml"));
         let text = read_text(&path).map_err(|p| FileError::Unreadable(Box::new(p)))?;
-        let (provider, problems) = Provider::parse(&path, &text, checklist);
+        // A draft's file also says where its walk was; the walk on screen stays where it is.
+        let (provider, problems) = if profile {
+            Provider::parse(&path, &text, checklist)
+        } else {
+            let (draft, problems) = SavedDraft::parse(&path, &text, checklist);
+            (draft.map(|d| d.provider), problems)
+        };
         self.remember(&path);
         provider.map(Box::new).ok_or_else(|| {
             problems.into_iter().next().map_or_else(
@@ -206,7 +213,15 @@ impl Files {
         match effect {
             Effect::SaveDraft { draft, replace } => {
                 let result = self.save_draft(&draft, replace, checklist);
-                Some(Reply::DraftSaved { draft, result })
+                Some(Reply::DraftSaved {
+                    draft: Box::new(draft.provider),
+                    result,
+                })
+            }
+            Effect::KeepDraftPlace(draft) => {
+                // Only a hint to resume by: not worth a question, and never over other work.
+                let _ = self.save_draft(&draft, Replace::IfUnchanged, checklist);
+                None
             }
             Effect::SaveDraftAt { draft, path } => Some(Reply::SavedElsewhere {
                 id: draft.id.clone(),

@@ -9,10 +9,12 @@ use super::super::text;
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::overlay::typed_path;
 use super::{App, Choice, Input, InputPurpose, Mode, Overlay, TextField, Then, step};
-use crate::core::checklist::Checklist;
+use crate::core::checklist::{Checklist, Question};
+use crate::core::draft::{SavedDraft, first_unknown};
 use crate::core::export::{SheetFormat, answer_label, question_sheet, questions_to_ask};
+use crate::core::id::ProviderId;
 use crate::core::provider::{
-    Answer, AnswerValue, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
+    Answer, ProfileSource, Provider, ProviderKind, SourceKind, id_for_name,
 };
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::core::scoring::{Score, Scorer};
@@ -81,7 +83,8 @@ pub enum Durability {
 pub struct Draft {
     pub provider: Provider,
     pub saved: Durability,
-    /// The question the walk was at when the user left it in this run: resuming returns there.
+    /// The question the walk was at when the user left it (or, for a draft read at start, the
+    /// one its file names): resuming returns there.
     pub at: Option<usize>,
 }
 
@@ -100,7 +103,7 @@ pub struct ChecklistView {
 }
 
 impl ChecklistView {
-    pub fn new(drafts: Vec<Provider>) -> Self {
+    pub fn new(drafts: Vec<SavedDraft>, questions: &[Question]) -> Self {
         ChecklistView {
             screen: Screen::Pick,
             focus: ChecklistFocus::Providers,
@@ -108,10 +111,10 @@ impl ChecklistView {
             question: 0,
             drafts: drafts
                 .into_iter()
-                .map(|provider| Draft {
-                    provider,
+                .map(|draft| Draft {
+                    at: Some(draft.resume_index(questions)),
+                    provider: draft.provider,
                     saved: Durability::OnDisk,
-                    at: None,
                 })
                 .collect(),
             by_name: Vec::new(),
@@ -171,15 +174,6 @@ impl ChecklistView {
             .iter()
             .filter(|d| matches!(d.saved, Durability::NotSaved(_)))
     }
-}
-
-/// Where a draft read from disk resumes (this run does not know where its walk was left): the
-/// question after the last one answered, as a walk goes in order.
-fn after_last_answer(draft: &Provider, questions: &[crate::core::checklist::Question]) -> usize {
-    questions
-        .iter()
-        .rposition(|q| draft.answer(&q.id) != AnswerValue::Unknown)
-        .map_or(0, |i| (i + 1).min(questions.len().saturating_sub(1)))
 }
 
 impl App {
@@ -415,7 +409,7 @@ impl App {
         let draft = found.map_or(provider, |d| d.provider.clone());
         let index = start.unwrap_or_else(|| match at {
             Some(at) => at,
-            None if resumed => after_last_answer(&draft, &self.lib.checklist.questions),
+            None if resumed => first_unknown(&draft, &self.lib.checklist.questions),
             None => 0,
         });
         if resumed {
@@ -574,10 +568,71 @@ impl App {
         if let Some(walk) = self.walk() {
             let draft = walk.draft.clone();
             self.rescore_walk();
-            effects.push(Effect::SaveDraft {
-                draft: Box::new(draft),
-                replace: Replace::IfUnchanged,
-            });
+            effects.push(self.save_draft(&draft, Replace::IfUnchanged));
+        }
+    }
+
+    /// Saving `draft` with where the walk is.
+    fn save_draft(&self, draft: &Provider, replace: Replace) -> Effect {
+        Effect::SaveDraft {
+            draft: Box::new(self.saved_walk(draft)),
+            replace,
+        }
+    }
+
+    /// `draft` as its file holds it: with the question on screen if it is the walk's (none
+    /// on the finish page).
+    fn saved_walk(&self, draft: &Provider) -> SavedDraft {
+        let at = self
+            .walk()
+            .filter(|w| w.draft.id == draft.id)
+            .and_then(|w| self.lib.checklist.questions.get(w.index))
+            .map(|q| q.id.clone());
+        SavedDraft {
+            provider: draft.clone(),
+            at,
+        }
+    }
+
+    /// The walk's draft and question, to see after an action whether it moved.
+    pub(crate) fn walk_place(&self) -> Option<(ProviderId, usize)> {
+        self.walk().map(|w| (w.draft.id.clone(), w.index))
+    }
+
+    /// After the walk moved to another question: its draft's file learns where it is, so that
+    /// quitting (or a crash) and starting again resumes there. Only a draft already on disk
+    /// is written: looking through a profile without answering makes no draft.
+    pub(crate) fn keep_walk_place(
+        &mut self,
+        before: Option<(ProviderId, usize)>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let now = self.walk_place();
+        let (Some((was, _)), Some((id, index))) = (&before, &now) else {
+            return;
+        };
+        if before == now || was != id {
+            return;
+        }
+        let Some(draft) = self
+            .checklist
+            .drafts
+            .iter_mut()
+            .find(|d| d.provider.id == *id)
+        else {
+            return;
+        };
+        draft.at = Some(*index);
+        let saving = effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveDraft { .. }));
+        if draft.saved == Durability::OnDisk
+            && !saving
+            && let Some(walk) = self.walk()
+        {
+            effects.push(Effect::KeepDraftPlace(Box::new(
+                self.saved_walk(&walk.draft),
+            )));
         }
     }
 
@@ -650,10 +705,7 @@ impl App {
                 replace: Replace::Yes,
             }
         } else {
-            Effect::SaveDraft {
-                draft: Box::new(draft.clone()),
-                replace: Replace::Yes,
-            }
+            self.save_draft(draft, Replace::Yes)
         };
         let choice = Choice::new(
             format!("The {what} changed on disk"),
