@@ -2,6 +2,7 @@
 
 mod tui_support;
 
+use kapguide::core::draft::SavedDraft;
 use kapguide::core::provider::{AnswerValue, Provider};
 use kapguide::core::scoring::{FlagKind, Priority, rank, score};
 use kapguide::tui::Theme;
@@ -102,7 +103,13 @@ fn read(session: &Session, file: &str) -> Provider {
     let path = session.data().join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let checklist = &session.app.library().checklist;
-    let (provider, problems) = Provider::parse(&path, &text, checklist);
+    // A draft also says where its walk is, which a profile may not.
+    let (provider, problems) = if file.starts_with("drafts/") {
+        let (draft, problems) = SavedDraft::parse(&path, &text, checklist);
+        (draft.map(|d| d.provider), problems)
+    } else {
+        Provider::parse(&path, &text, checklist)
+    };
     assert!(
         problems.is_empty(),
         "the saved file passes validation: {problems:?}"
