@@ -175,6 +175,7 @@ fn drafted(s: &Session) -> kapguide::core::provider::Provider {
     assert!(problems.is_empty(), "{problems:?}");
     drafts
         .into_iter()
+        .map(|d| d.provider)
         .find(|d| d.id == "forms-clinic")
         .expect("a saved draft")
 }
