@@ -154,7 +154,7 @@ mod resume_across_restarts {
         s.add_provider("Blue Door Clinic");
         s.answer("y");
         s.press(KeyCode::Right);
-        s.keys("f");
+        s.press(KeyCode::End);
         s.press(KeyCode::Enter);
         assert!(s.status().contains("Saved"), "{}", s.status());
         let text = fs::read_to_string(s.data().join("providers/blue-door-clinic.toml")).unwrap();
