@@ -930,10 +930,10 @@ mod moved_keys {
         let path = s.data().join("drafts/moved-keys-clinic.toml");
         let text = std::fs::read_to_string(&path).ok()?;
         let checklist = &s.app.library().checklist;
-        let (draft, problems) = Provider::parse(&path, &text, checklist);
+        let (draft, problems) = SavedDraft::parse(&path, &text, checklist);
         assert!(problems.is_empty(), "{problems:?}");
         let id = &checklist.questions[0].id;
-        draft?.answers.get(id).map(|a| a.value)
+        draft?.provider.answers.get(id).map(|a| a.value)
     }
 
     #[test]
