@@ -15,6 +15,7 @@ use crate::core::ascii::{FoldWriter, fold};
 use crate::core::export::{Format, SheetFormat};
 use crate::core::filter::{Criterion, ProviderFilter};
 use crate::core::sanitize::{sanitize, sanitize_line};
+use crate::core::sort::SortBy;
 use crate::io::loader::{Library, LoadOptions, load_guides_and_checklist, load_with_progress};
 use crate::io::progress::{Progress, loading_line, megabytes};
 pub use crate::io::session::Context;
@@ -70,6 +71,8 @@ pub enum Command {
     Providers {
         #[command(flatten)]
         filter: FilterArgs,
+        #[arg(long, value_enum, value_name = "ORDER", default_value = "score", help = SORT_HELP)]
+        sort: SortBy,
     },
     /// Compare providers side by side: questions as rows, providers as columns.
     #[command(after_help = FILTERS_NOTE)]
@@ -81,6 +84,8 @@ pub enum Command {
         all: bool,
         #[command(flatten)]
         filter: FilterArgs,
+        #[arg(long, value_enum, value_name = "ORDER", default_value = "score", help = SORT_HELP)]
+        sort: SortBy,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
         /// Fit the table to N columns (default: the terminal width, or 100 when piped).
@@ -264,6 +269,23 @@ macro_rules! value_enum {
 }
 
 value_enum!(Format, SheetFormat);
+
+/// What `--sort` says in `--help`.
+const SORT_HELP: &str = "The order, as `s` sorts Compare in the app: score (the ranking: safety flags last, then what is known for sure, then coverage; the default), name, known (the share of the weight answered, most first; also `coverage`), course-cost (the estimated course, cheapest first, grouped by currency; unknown costs last)";
+
+impl clap::ValueEnum for SortBy {
+    fn value_variants<'a>() -> &'a [Self] {
+        &SortBy::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let value = clap::builder::PossibleValue::new(self.name());
+        Some(match self {
+            SortBy::Coverage => value.alias("coverage"),
+            _ => value,
+        })
+    }
+}
 
 /// Says on stderr that some files were skipped or have warnings, and the exact command that
 /// shows why (with the same directories, or plain `validate` would not look at them).
@@ -484,22 +506,26 @@ pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outc
             text::guide(lib, id, width.map_or_else(default_width, usize::from))
         }
         Command::Checklist => text::checklist(lib),
-        Command::Providers { filter } => match filter.filter() {
-            Ok(filter) => text::providers(context, &filter),
+        Command::Providers { filter, sort } => match filter.filter() {
+            Ok(filter) => text::providers(context, &filter, *sort),
             Err(usage) => Outcome::usage(usage),
         },
         Command::Compare {
             ids,
             all,
             filter,
+            sort,
             format,
             width,
         } => match filter.filter() {
             Ok(filter) => text::compare(
                 context,
-                ids,
-                *all,
-                &filter,
+                text::Selection {
+                    ids,
+                    all: *all,
+                    filter: &filter,
+                    sort: *sort,
+                },
                 *format,
                 table_width(*width),
                 stdout,

@@ -17,6 +17,7 @@ use crate::core::provider::{Provider, slugify};
 use crate::core::sanitize::sanitize_line;
 use crate::core::scoring::{FlagKind, Priorities, Priority, rank, score};
 use crate::core::search::{SearchIndex, Target};
+use crate::core::sort::SortBy;
 use crate::core::template::provider_template;
 use crate::core::values;
 use crate::core::width::{ELLIPSIS, display_width, truncate};
@@ -201,7 +202,7 @@ fn settled<'p>(
 /// Marks a course cost whose high end passes `--max-course-cost`.
 const EXCEEDS: &str = "(may exceed)";
 
-pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
+pub fn providers(context: &Context, filter: &ProviderFilter, sort: SortBy) -> Outcome {
     let lib = &context.library;
     let filter = match settled(filter, &lib.providers, context) {
         Ok(filter) => filter,
@@ -212,11 +213,17 @@ pub fn providers(context: &Context, filter: &ProviderFilter) -> Outcome {
     if let Some(why) = none_left(&result) {
         return Outcome::note(why);
     }
-    let ranked = rank(
+    let mut ranked = rank(
         result.kept.clone(),
         &lib.checklist,
         &context.priorities,
         context.today,
+    );
+    sort.sort(
+        &mut ranked,
+        |c| c.0,
+        |c| c.1.total.coverage(),
+        &context.course,
     );
     let mut exceeding = false;
     let mut rows = vec![
@@ -296,18 +303,30 @@ fn find_providers<'l>(lib: &'l Library, ids: &[String]) -> Result<Vec<&'l Provid
     Ok(found)
 }
 
+/// Which providers `compare` shows (named, all, or those a filter keeps), in which order.
+pub struct Selection<'a> {
+    pub ids: &'a [String],
+    pub all: bool,
+    pub filter: &'a ProviderFilter,
+    pub sort: SortBy,
+}
+
 /// Written to `out` as it is made (see `write_comparison`): `--all` over a large directory
 /// would otherwise hold the whole document in memory.
 /// A filter without ids compares every provider it keeps.
 pub fn compare(
     context: &Context,
-    ids: &[String],
-    all: bool,
-    filter: &ProviderFilter,
+    selection: Selection<'_>,
     format: Format,
     width: usize,
     out: &mut dyn Write,
 ) -> Outcome {
+    let Selection {
+        ids,
+        all,
+        filter,
+        sort,
+    } = selection;
     let lib = &context.library;
     let named = !all && !ids.is_empty();
     let providers = if all || (ids.is_empty() && !filter.is_empty()) {
@@ -353,13 +372,21 @@ pub fn compare(
         .filter(|p| filter.may_exceed(p, &context.course))
         .map(|p| display_name(p))
         .collect();
-    let comparison = Comparison::new(
-        &lib.checklist,
+    let mut ranked = rank(
         providers,
+        &lib.checklist,
         &context.priorities,
         context.today,
-    )
-    .with_course(context.course);
+    );
+    sort.sort(
+        &mut ranked,
+        |c| c.0,
+        |c| c.1.total.coverage(),
+        &context.course,
+    );
+    let comparison =
+        Comparison::in_order(&lib.checklist, ranked, &context.priorities, context.today)
+            .with_course(context.course);
     let options = RenderOptions {
         ascii: context.ascii,
         width,

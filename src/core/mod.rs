@@ -27,6 +27,7 @@ pub mod sanitize;
 pub mod schema;
 pub mod scoring;
 pub mod search;
+pub mod sort;
 pub mod template;
 pub mod values;
 pub mod width;

@@ -7,51 +7,20 @@ use super::super::action::{Action, Effect, ExportContents};
 use super::super::geometry;
 use super::super::text::{self, OverlayText};
 use super::{App, Overlay, step};
-use crate::core::costs::{SessionKind, course_cost};
+use crate::core::costs::SessionKind;
 use crate::core::export::{OwnedComparison, RenderOptions, explain};
 use crate::core::filter::{Filtered, ProviderFilter};
 use crate::core::id::ProviderId;
 use crate::core::provider::Provider;
 use crate::core::region::RegionChoice;
 use crate::core::scoring::{AnswerMatrix, Priorities, Scorer, rank_cmp};
+pub use crate::core::sort::SortBy;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CompareFocus {
     List,
     #[default]
     Matrix,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortBy {
-    /// The scorer's ranking: what is known for sure, then coverage.
-    #[default]
-    Score,
-    Name,
-    Coverage,
-    /// The estimated course cost, lowest first: by the low end, then the high end (an open
-    /// range after a closed one); an unknown cost last.
-    CourseCost,
-}
-
-impl SortBy {
-    pub fn label(self) -> &'static str {
-        match self {
-            SortBy::Score => "score",
-            SortBy::Name => "name",
-            SortBy::Coverage => "% known",
-            SortBy::CourseCost => "course cost",
-        }
-    }
-
-    fn next(self) -> SortBy {
-        match self {
-            SortBy::Score => SortBy::Name,
-            SortBy::Name => SortBy::Coverage,
-            SortBy::Coverage => SortBy::CourseCost,
-            SortBy::CourseCost => SortBy::Score,
-        }
-    }
 }
 
 #[derive(Default)]
@@ -148,18 +117,13 @@ impl App {
             steps: filtered.steps,
             ..Filtered::default()
         };
-        match self.compare.sort {
-            SortBy::Score => {}
-            SortBy::Name => order.sort_by_cached_key(|&i| providers[i].name.to_lowercase()),
-            // Stable, so equal coverage keeps the ranking order.
-            SortBy::Coverage => order.sort_by(|&a, &b| {
-                let coverage = |i: usize| self.scores[i].total.coverage();
-                coverage(b).total_cmp(&coverage(a))
-            }),
-            SortBy::CourseCost => order.sort_by_cached_key(|&i| {
-                course_cost(&providers[i].costs, &self.config.course).sort_key()
-            }),
-        }
+        let scores = &self.scores;
+        self.compare.sort.sort(
+            &mut order,
+            |&i| &providers[i],
+            |&i| scores[i].total.coverage(),
+            &self.config.course,
+        );
         let hidden = &self.compare.hidden;
         self.compare.columns = order
             .iter()
