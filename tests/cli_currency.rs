@@ -4,24 +4,10 @@
 
 mod cli_support;
 
-use assert_cmd::Command;
-use cli_support::kapguide_std;
-
-const CURRENCIES: [&str; 5] = [
-    "--guides",
-    "tests/fixtures/guides",
-    "--no-bundled",
-    "--providers",
-    "tests/fixtures/providers/currencies",
-];
+use cli_support::on_fixtures;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let home = tempfile::tempdir().unwrap();
-    let out = Command::from_std(kapguide_std(home.path()))
-        .args(CURRENCIES)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = on_fixtures("tests/fixtures/providers/currencies", args);
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
     (
         out.status.code().unwrap(),

@@ -3,37 +3,15 @@
 
 mod cli_support;
 
-use assert_cmd::Command;
-use cli_support::kapguide_std;
+use cli_support::on_fixtures;
 use serde_json::Value;
 
-const VALID: [&str; 5] = [
-    "--guides",
-    "tests/fixtures/guides",
-    "--no-bundled",
-    "--providers",
-    "tests/fixtures/providers/valid",
-];
-const CURRENCIES: [&str; 5] = [
-    "--guides",
-    "tests/fixtures/guides",
-    "--no-bundled",
-    "--providers",
-    "tests/fixtures/providers/currencies",
-];
-
-fn run(fixture: [&str; 5], args: &[&str]) -> std::process::Output {
-    let home = tempfile::tempdir().unwrap();
-    Command::from_std(kapguide_std(home.path()))
-        .args(fixture)
-        .args(args)
-        .output()
-        .unwrap()
-}
+const VALID: &str = "tests/fixtures/providers/valid";
+const CURRENCIES: &str = "tests/fixtures/providers/currencies";
 
 /// The providers `compare --all --format json` lists, in order.
-fn compared(fixture: [&str; 5], sort: &[&str]) -> Vec<Value> {
-    let out = run(
+fn compared(fixture: &str, sort: &[&str]) -> Vec<Value> {
+    let out = on_fixtures(
         fixture,
         &[&["compare", "--all", "--format", "json"], sort].concat(),
     );
@@ -47,8 +25,8 @@ fn compared(fixture: [&str; 5], sort: &[&str]) -> Vec<Value> {
 }
 
 /// The ids in the first column of `providers`, in order.
-fn listed(fixture: [&str; 5], sort: &[&str]) -> Vec<String> {
-    let out = run(fixture, &[&["providers"], sort].concat());
+fn listed(fixture: &str, sort: &[&str]) -> Vec<String> {
+    let out = on_fixtures(fixture, &[&["providers"], sort].concat());
     assert!(
         out.status.success(),
         "{}",
@@ -141,7 +119,7 @@ fn course_cost_groups_currencies_cheapest_first_and_unknown_last() {
 
 #[test]
 fn a_bad_sort_word_lists_the_good_ones_and_help_explains_them() {
-    let out = run(VALID, &["providers", "--sort", "price"]);
+    let out = on_fixtures(VALID, &["providers", "--sort", "price"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -149,7 +127,7 @@ fn a_bad_sort_word_lists_the_good_ones_and_help_explains_them() {
         "{stderr}"
     );
     for command in ["providers", "compare"] {
-        let out = run(VALID, &[command, "--help"]);
+        let out = on_fixtures(VALID, &[command, "--help"]);
         let help = String::from_utf8_lossy(&out.stdout);
         assert!(help.contains("--sort <ORDER>"), "{help}");
         assert!(help.contains("grouped by currency"), "{help}");
