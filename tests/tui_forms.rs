@@ -237,6 +237,56 @@ fn a_bad_date_or_a_missing_name_keeps_the_form_open_and_esc_asks_before_dropping
     );
 }
 
+/// Opens the cost at `row` of the costs list, goes to its currency field (`tabs` away) and
+/// types `currency` over what it shows, then saves.
+fn retype_currency(s: &mut Session, row: usize, tabs: usize, fee: &str, currency: &str) {
+    s.keys("m");
+    s.keys(&"j".repeat(row));
+    s.press(KeyCode::Enter);
+    s.keys(fee);
+    tab(s, tabs);
+    s.ctrl('u');
+    s.keys(currency);
+    s.press(KeyCode::Enter);
+}
+
+#[test]
+fn a_currency_that_would_relabel_the_recorded_fees_is_refused_with_both_named() {
+    let mut s = Session::new(100, 30);
+    s.add_provider("Forms Clinic");
+    record_costs(&mut s);
+    let refused = |s: &Session| {
+        let status = s.status();
+        assert!(
+            status.contains("USD") && status.contains("EUR"),
+            "names both currencies: {status}"
+        );
+        assert!(
+            s.screen().contains("Currency"),
+            "still open:\n{}",
+            s.screen()
+        );
+        assert_eq!(drafted(s).costs, expected_costs(), "nothing relabelled");
+    };
+    // The currency on its own…
+    retype_currency(&mut s, 0, 0, "", "eur");
+    refused(&s);
+    s.press(KeyCode::Esc);
+    s.keys("y");
+    s.press(KeyCode::Esc);
+    // …or with a second fee.
+    retype_currency(&mut s, 2, 1, "200", "eur");
+    refused(&s);
+    s.press(KeyCode::Esc);
+    s.keys("y");
+    s.press(KeyCode::Esc);
+    // The only fee recorded may change its own currency.
+    retype_currency(&mut s, 1, 1, "", "eur");
+    let costs = drafted(&s).costs;
+    assert_eq!(costs.currency.as_deref(), Some("EUR"), "{}", s.status());
+    assert_eq!(costs.dosing_session, expected_costs().dosing_session);
+}
+
 #[test]
 fn removing_a_clinician_or_clearing_a_cost_asks_first() {
     let mut s = Session::new(80, 24);

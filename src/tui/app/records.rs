@@ -99,11 +99,24 @@ impl CostItem {
         }
     }
 
-    fn is_fee(self) -> bool {
-        matches!(
-            self,
-            CostItem::Dosing | CostItem::Preparation | CostItem::Integration
-        )
+    /// Whether a fee other than `self` is recorded (and so is labelled by the currency).
+    fn other_fees(self, costs: &Costs) -> bool {
+        CostItem::ALL
+            .iter()
+            .any(|fee| *fee != self && fee.fee(costs).is_some())
+    }
+}
+
+/// Refuses a currency that would silently relabel the fees already recorded in another one
+/// (a fee typed in EUR must not turn the USD fees into EUR). `item` is the cost being edited:
+/// its own fee is retyped with the currency, so only the other fees count.
+fn keeps_other_fees(item: CostItem, costs: &Costs, currency: &str) -> Result<(), String> {
+    match costs.currency.as_deref() {
+        Some(recorded) if recorded != currency && item.other_fees(costs) => Err(format!(
+            "The fees already recorded are in {recorded}, not {currency}: keep {recorded}, \
+             or clear those fees first"
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -316,18 +329,15 @@ fn apply_cost(item: CostItem, form: &Form, costs: &mut Costs) -> Result<(), Stri
     };
     match item {
         CostItem::Currency => {
-            let has_fee = [
-                CostItem::Dosing,
-                CostItem::Preparation,
-                CostItem::Integration,
-            ]
-            .iter()
-            .any(|fee| fee.fee(costs).is_some());
-            if currency.is_none() && has_fee {
-                return Err(
-                    "The fees need a currency: type one (such as USD), or clear the fees first"
-                        .into(),
-                );
+            match &currency {
+                None if item.other_fees(costs) => {
+                    return Err(
+                        "The fees need a currency: type one (such as USD), or clear the fees first"
+                            .into(),
+                    );
+                }
+                None => {}
+                Some(typed) => keeps_other_fees(item, costs, typed)?,
             }
             costs.currency = currency;
         }
@@ -340,9 +350,11 @@ fn apply_cost(item: CostItem, form: &Form, costs: &mut Costs) -> Result<(), Stri
                 None => None,
             };
             if fee.is_some() {
-                costs.currency = Some(currency.ok_or(
+                let currency = currency.ok_or(
                     "Type the currency the fee is in (such as USD): a fee means little without it",
-                )?);
+                )?;
+                keeps_other_fees(item, costs, &currency)?;
+                costs.currency = Some(currency);
             }
             if let Some(slot) = item.fee_mut(costs) {
                 *slot = fee.map(|fee| with_details(fee, &note, &source));
@@ -490,10 +502,7 @@ impl App {
                 ),
             ),
             Record::Cost(item) if item.recorded(&draft.costs).is_some() => {
-                let has_fee = CostItem::ALL
-                    .iter()
-                    .any(|fee| fee.is_fee() && fee.fee(&draft.costs).is_some());
-                if item == CostItem::Currency && has_fee {
+                if item == CostItem::Currency && item.other_fees(&draft.costs) {
                     self.say("The fees need their currency: clear the fees first");
                     return;
                 }
