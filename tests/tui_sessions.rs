@@ -807,7 +807,7 @@ fn notes_keep_their_line_breaks_and_tabs_on_screen() {
     s.keys("2G");
     s.press(KeyCode::Enter);
     let screen = s.screen();
-    assert!(screen.contains("Note (e): col1    col2"), "{screen}");
+    assert!(screen.contains("Note (a): col1    col2"), "{screen}");
     assert!(screen.contains("second line"), "{screen}");
 }
 
@@ -888,7 +888,7 @@ fn f2_opens_the_crisis_lines_from_inside_a_note_and_from_search() {
     s.keys(" more");
     s.press(KeyCode::Enter);
     assert!(
-        s.screen().contains("Note (e): half a note! more"),
+        s.screen().contains("Note (a): half a note! more"),
         "{}",
         s.screen()
     );

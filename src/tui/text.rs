@@ -5,6 +5,7 @@
 use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::action::Action;
 use super::app::{Mode, Walk};
 use super::geometry;
 use super::keymap;
@@ -271,7 +272,7 @@ impl WalkPage {
     }
 }
 
-/// Rows a note gets in the walk-through (e opens all of it).
+/// Rows a note gets in the walk-through (the note key opens all of it).
 const NOTE_ROWS: usize = 2;
 
 /// Cuts `text` to `width` columns, marking the cut.
@@ -315,8 +316,10 @@ pub fn walk_page(lib: &Library, walk: &Walk, ascii: bool, width: usize, height: 
         value,
     ));
     let note = answer.and_then(|a| a.note.as_deref()).unwrap_or("");
-    let label = "Note (e)";
-    let indent = " ".repeat(display_width(label) + 2);
+    // The keys come from the keymap, so the labels follow it when a key moves.
+    let key = |action| keymap::key_for(Mode::Walk, &action, ascii);
+    let label = format!("Note ({})", key(Action::EditNote));
+    let indent = " ".repeat(display_width(&label) + 2);
     let note_width = width.saturating_sub(indent.len());
     let mut note_rows: Vec<String> = note_lines(note)
         .iter()
@@ -331,15 +334,16 @@ pub fn walk_page(lib: &Library, walk: &Walk, ascii: bool, width: usize, height: 
     }
     let mut rows = note_rows.into_iter();
     pinned.push(OverlayLine::Field(
-        label.into(),
+        label,
         rows.next().unwrap_or_else(|| "—".into()),
     ));
     pinned.extend(rows.map(|r| OverlayLine::Plain(format!("{indent}{r}"))));
     let source = answer.and_then(|a| a.source.as_deref()).unwrap_or("—");
-    let source_label = "Source (s)";
+    let source_label = format!("Source ({})", key(Action::EditSource));
+    let source_width = width.saturating_sub(display_width(&source_label) + 2);
     pinned.push(OverlayLine::Field(
-        source_label.into(),
-        cut(source, width.saturating_sub(source_label.len() + 2), ascii),
+        source_label,
+        cut(source, source_width, ascii),
     ));
 
     let mut why: Vec<OverlayLine> = wrap(&q.why, width)
