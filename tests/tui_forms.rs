@@ -288,6 +288,28 @@ fn a_currency_that_would_relabel_the_recorded_fees_is_refused_with_both_named() 
 }
 
 #[test]
+fn the_replace_prompt_lists_the_clinicians_and_costs_that_would_change() {
+    let mut s = Session::new(120, 40);
+    s.add_provider("Forms Clinic");
+    s.answer("y");
+    s.keys("G");
+    s.press(KeyCode::Enter);
+    assert!(s.status().starts_with("Saved "), "{}", s.status());
+    s.name_provider("Forms Clinic");
+    record_costs(&mut s);
+    s.keys("G");
+    record_clinician(&mut s);
+    s.press(KeyCode::Esc);
+    s.press(KeyCode::Enter);
+    let shown = s.screen();
+    assert!(shown.contains("Replace the saved profile?"), "{shown}");
+    assert!(!shown.contains("Nothing would change"), "{shown}");
+    assert!(shown.contains("clinician added: Dr Ada Example"), "{shown}");
+    assert!(shown.contains("dosing session: not stated"), "{shown}");
+    assert!(shown.contains("insurance: not stated → accepts"), "{shown}");
+}
+
+#[test]
 fn removing_a_clinician_or_clearing_a_cost_asks_first() {
     let mut s = Session::new(80, 24);
     s.add_provider("Forms Clinic");

@@ -8,6 +8,7 @@ use super::super::keymap;
 use super::super::text;
 use super::details::{DEFAULT_REFERENCE, Details};
 use super::overlay::typed_path;
+use super::records::CostItem;
 use super::{App, Choice, Input, InputPurpose, Mode, Overlay, TextField, Then, step};
 use crate::core::checklist::{Checklist, Question};
 use crate::core::draft::{SavedDraft, first_unknown};
@@ -1043,7 +1044,9 @@ impl App {
         ];
         let changes = changes(existing, &walk.draft, &self.lib.checklist);
         if changes.is_empty() {
-            text.push("Nothing would change: the answers are the same.".into());
+            text.push(
+                "Nothing would change: the answers, clinicians and costs are the same.".into(),
+            );
         } else {
             text.push("What would change:".into());
             text.extend(changes);
@@ -1143,8 +1146,8 @@ impl App {
     }
 }
 
-/// How `new` differs from `old`, a line per difference (the name, then each answer), at most a
-/// few lines and then how many more.
+/// How `new` differs from `old`, a line per difference (the name, each answer, each clinician
+/// removed or added, each cost), at most a few lines and then how many more.
 fn changes(old: &Provider, new: &Provider, checklist: &Checklist) -> Vec<String> {
     const SHOWN: usize = 6;
     let mut lines = Vec::new();
@@ -1162,10 +1165,43 @@ fn changes(old: &Provider, new: &Provider, checklist: &Checklist) -> Vec<String>
             ));
         }
     }
+    // A clinician whose details changed shows as removed, then added.
+    for gone in old
+        .clinicians
+        .iter()
+        .filter(|c| !new.clinicians.contains(c))
+    {
+        lines.push(format!("  clinician removed: {}", gone.summary()));
+    }
+    for added in new
+        .clinicians
+        .iter()
+        .filter(|c| !old.clinicians.contains(c))
+    {
+        lines.push(format!("  clinician added: {}", added.summary()));
+    }
+    for item in CostItem::ALL {
+        let (before, after) = (item.recorded(&old.costs), item.recorded(&new.costs));
+        if before == after {
+            continue;
+        }
+        let value = |recorded: &Option<(String, _, _)>| {
+            recorded
+                .as_ref()
+                .map_or_else(|| "not stated".to_string(), |(value, ..)| value.clone())
+        };
+        let (before, after) = (value(&before), value(&after));
+        let label = item.label().to_lowercase();
+        lines.push(if before == after {
+            format!("  {label}: its note or source")
+        } else {
+            format!("  {label}: {before} \u{2192} {after}")
+        });
+    }
     if lines.len() > SHOWN {
         let more = lines.len() - (SHOWN - 1);
         lines.truncate(SHOWN - 1);
-        lines.push(format!("  \u{2026} and {more} more answers"));
+        lines.push(format!("  \u{2026} and {more} more changes"));
     }
     lines
 }
