@@ -149,6 +149,12 @@ fn check(schema: &Value, root: &Value, value: &Value, at: &str, errors: &mut Vec
                     fail(errors, format!("{value} is not of type {rule}"));
                 }
             }
+            "pattern" => {
+                let pattern = regex::Regex::new(rule.as_str().unwrap()).unwrap();
+                if value.as_str().is_some_and(|s| !pattern.is_match(s)) {
+                    fail(errors, format!("{value} does not match {rule}"));
+                }
+            }
             "minLength" => {
                 if value
                     .as_str()
@@ -267,6 +273,10 @@ fn the_schema_refuses_what_the_loader_refuses() {
         (
             "a fee range without max",
             format!("{base}[costs]\ncurrency = \"USD\"\ndosing_session = {{ min = 400 }}\n"),
+        ),
+        (
+            "a currency that is not a three-letter code",
+            format!("{base}[costs]\ncurrency = \"€€€\"\n"),
         ),
         (
             "a negative fee",

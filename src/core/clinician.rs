@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::date::Date;
 use super::diagnostics::Reporter;
 use super::fields::Fields;
+use super::sanitize::is_web_address;
 use super::words::word_enum;
 
 word_enum! {
@@ -130,6 +131,10 @@ pub const CLINICIAN_KEYS: [&str; 7] = [
 ];
 pub(crate) const VERIFICATION_KEYS: [&str; 3] = ["date", "result", "note"];
 
+/// What a `board_url` must be, for the file's error and the form's message alike.
+pub const BOARD_URL_HINT: &str =
+    "write the licensing board's lookup page, starting with https:// (or http://)";
+
 /// Reads the `[[clinicians]]` blocks, reporting every problem.
 pub fn read_clinicians(top: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Vec<Clinician> {
     let mut out = Vec::new();
@@ -167,7 +172,17 @@ pub fn read_clinicians(top: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Vec<Clin
         let licence_type = f.string(rep, "licence_type");
         let licence_number = f.string(rep, "licence_number");
         let licensed_in = f.string(rep, "licensed_in");
-        let board_url = f.string(rep, "board_url");
+        let board_url = f.string(rep, "board_url").filter(|url| {
+            let web = is_web_address(url);
+            if !web {
+                rep.error(
+                    f.get("board_url").map_or(f.span.start, |v| v.span().start),
+                    format!("`board_url` = \"{url}\" is not a web address"),
+                    Some(BOARD_URL_HINT.into()),
+                );
+            }
+            web
+        });
         if let (Some(name), Some(role)) = (name, role) {
             out.push(Clinician {
                 name,

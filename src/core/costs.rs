@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use toml::de::DeValue;
 
-use super::diagnostics::Reporter;
+use super::diagnostics::{Reporter, Severity};
 use super::fields::Fields;
 use super::schema::or_bare_value;
 use super::words::word_enum;
@@ -159,6 +159,7 @@ pub fn parse_currency(text: &str) -> Result<String, &'static str> {
 #[schemars(deny_unknown_fields)]
 pub struct Costs {
     /// ISO code such as "USD"; required once any fee is given.
+    #[schemars(pattern(r"^[A-Z]{3}$"))]
     pub currency: Option<String>,
     /// One dosing session (a booster costs the same).
     #[schemars(with = "Option<Fee>")]
@@ -424,7 +425,7 @@ const MAX_FEE: i64 = 1_000_000;
 /// Reads `[costs]`, reporting every problem.
 pub fn read_costs(f: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Costs {
     f.reject_unknown_keys(rep, &COSTS_KEYS);
-    let currency = f.string(rep, "currency");
+    let currency = read_currency(f, rep);
     let mut costs = Costs {
         currency: currency.clone(),
         dosing_session: read_fee(f, rep, "dosing_session"),
@@ -445,6 +446,34 @@ pub fn read_costs(f: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Costs {
         costs.currency = None;
     }
     costs
+}
+
+/// `currency`, through the same parser as typed currencies: a code in small letters is read in
+/// capitals with a warning; anything but three letters is an error.
+fn read_currency(f: &Fields<'_, '_>, rep: &mut Reporter<'_>) -> Option<String> {
+    let written = f.string(rep, "currency")?;
+    let at = f.get("currency")?.span().start;
+    match parse_currency(&written) {
+        Ok(code) => {
+            if code != written {
+                rep.at(
+                    at,
+                    Severity::Warning,
+                    format!("`currency` = \"{written}\" is read as {code}"),
+                    Some(format!("write it in capitals: currency = \"{code}\"")),
+                );
+            }
+            Some(code)
+        }
+        Err(hint) => {
+            rep.error(
+                at,
+                format!("`currency` = \"{written}\" is not a currency code"),
+                Some(hint.into()),
+            );
+            None
+        }
+    }
 }
 
 /// A bare value (`insurance = "superbill"`) or a table with a note and a source
@@ -514,6 +543,16 @@ fn read_fee(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, key: &str) -> Option<Ite
                 }
                 _ => None,
             }
+        }
+        (Some(_), ..) => {
+            rep.error(
+                value.span().start,
+                format!("`{key}` has `value` and `min`/`max`: give `value` or `min`/`max`, not both"),
+                Some(format!(
+                    "write {key} = {{ value = 450 }} for one fee, or {key} = {{ min = 400, max = 600 }} for a range"
+                )),
+            );
+            None
         }
         _ => {
             rep.error(

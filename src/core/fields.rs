@@ -51,13 +51,19 @@ pub fn toml_key(key: &str) -> String {
 }
 
 /// Where the value at `keys` (`["source", "last_verified"]`) starts in a TOML text, for
-/// pointing a warning found after parsing at its line and column.
+/// pointing a warning found after parsing at its line and column. A number after a list's key
+/// picks an item of it (`["clinicians", "0", "verification", "date"]`).
 pub fn value_offset(text: &str, keys: &[&str]) -> Option<usize> {
     let (doc, _) = DeTable::parse_recoverable(text);
     let (last, parents) = keys.split_last()?;
     let mut table = doc.get_ref();
-    for key in parents {
-        match table.get(*key)?.get_ref() {
+    let mut parents = parents.iter();
+    while let Some(key) = parents.next() {
+        let mut value = table.get(*key)?.get_ref();
+        if let DeValue::Array(items) = value {
+            value = items.get(parents.next()?.parse::<usize>().ok()?)?.get_ref();
+        }
+        match value {
             DeValue::Table(inner) => table = inner,
             _ => return None,
         }

@@ -15,7 +15,7 @@
 //! pricing in another is left out as such, and a bare N over several currencies is refused.
 
 use super::checklist::Route;
-use super::costs::{CourseShape, Insurance, course_cost};
+use super::costs::{CourseShape, Insurance, course_cost, parse_currency};
 use super::diagnostics::suggestion_hint;
 use super::provider::{Provider, ProviderKind, Telehealth};
 pub use super::region::RegionChoice;
@@ -124,10 +124,7 @@ impl MaxCost {
     /// `3000`, `3,000`, `3000USD`, `3000 usd`, `USD 3000`.
     pub fn parse(text: &str) -> Option<MaxCost> {
         let text = text.trim();
-        let code = |s: Option<&str>| {
-            s.filter(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()))
-                .map(str::to_ascii_uppercase)
-        };
+        let code = |s: Option<&str>| s.and_then(|s| parse_currency(s).ok());
         let split = text.len().saturating_sub(3);
         let (number, currency) = if let Some(c) = code(text.get(..3)) {
             (&text[3..], Some(c))

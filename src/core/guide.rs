@@ -14,7 +14,7 @@ use super::citation::{self, Numbering, Piece};
 use super::date::Date;
 use super::diagnostics::{Problem, Reporter, Severity, suggestion_hint};
 use super::fields::{Fields, parse_document};
-use super::sanitize::sanitize_line;
+use super::sanitize::{is_web_address, sanitize_line};
 
 /// A run of text with one style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -411,7 +411,7 @@ fn parse_front_matter(
             }
         }
         if let (Some(id), Some(title), Some(url)) = (id, title, url) {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
+            if !is_web_address(&url) {
                 rep.error(
                     source.get("url").map_or(0, |v| v.span().start),
                     format!("source URL `{url}` is not a web address"),

@@ -58,6 +58,17 @@ fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `url` is a web address (`https://…` or `http://…`), the only kind of link a file may
+/// hand on: `javascript:`, `file:` and the like are refused where links are read.
+pub fn is_web_address(url: &str) -> bool {
+    let url = url.trim();
+    ["https://", "http://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+            && url.len() > scheme.len()
+    })
+}
+
 /// Safe multi-line text: newlines and tabs kept, every other control made visible.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     clean(text, true)

@@ -583,6 +583,20 @@ fn provider_warnings(provider: &Provider, path: &Path, text: &str, today: Date) 
             Some("write the day the facts were last checked".into()),
         );
     }
+    for (i, clinician) in provider.clinicians.iter().enumerate() {
+        let checked = clinician.verification.as_ref().and_then(|v| v.date);
+        if let Some(date) = checked.filter(|d| *d > today) {
+            rep.at(
+                at(&["clinicians", &i.to_string(), "verification", "date"]),
+                Severity::Warning,
+                format!(
+                    "the licence check of {} is dated {date}, in the future",
+                    clinician.name
+                ),
+                Some("write the day the licence was looked up".into()),
+            );
+        }
+    }
     let placeholders = [
         (Some(provider.name.as_str()), &["name"][..]),
         (

@@ -6,9 +6,10 @@ use super::super::action::{Action, Effect};
 use super::details::{value_of, words};
 use super::form::{Field, Form, Widget, row};
 use super::{App, Choice, Overlay, Screen, Then, step};
-use crate::core::clinician::{Clinician, Role, Verdict, Verification};
+use crate::core::clinician::{BOARD_URL_HINT, Clinician, Role, Verdict, Verification};
 use crate::core::costs::{Costs, Fee, Insurance, Item, parse_currency};
 use crate::core::date::Date;
+use crate::core::sanitize::is_web_address;
 
 /// The two lists a walk-through keeps beside the answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -248,13 +249,19 @@ fn read_clinician(form: &Form, today: Date) -> Result<Clinician, String> {
             note,
         })
     };
+    let board_url = form.text(Field::BoardUrl);
+    if board_url.as_deref().is_some_and(|url| !is_web_address(url)) {
+        return Err(format!(
+            "The board's address is not a web address: {BOARD_URL_HINT}"
+        ));
+    }
     Ok(Clinician {
         name,
         role,
         licence_type: form.text(Field::LicenceType),
         licence_number: form.text(Field::LicenceNumber),
         licensed_in: form.text(Field::LicensedIn),
-        board_url: form.text(Field::BoardUrl),
+        board_url,
         verification,
     })
 }
@@ -676,6 +683,21 @@ mod tests {
         let form = clinician_form(Some(&clinician), day("2026-11-01"));
         assert!(!form.is_filled());
         assert_eq!(read_clinician(&form, day("2026-11-28")), Ok(clinician));
+    }
+
+    #[test]
+    fn a_board_address_must_be_a_web_address() {
+        let mut form = clinician_form(None, day("2026-11-01"));
+        typed(&mut form, Field::Name, "Sam");
+        typed(&mut form, Field::BoardUrl, "javascript:alert(1)");
+        let refused = read_clinician(&form, day("2026-11-28")).unwrap_err();
+        assert!(refused.contains("https://"), "{refused}");
+        typed(&mut form, Field::BoardUrl, "https://example.org/lookup");
+        let read = read_clinician(&form, day("2026-11-28")).unwrap();
+        assert_eq!(
+            read.board_url.as_deref(),
+            Some("https://example.org/lookup")
+        );
     }
 
     #[test]
