@@ -191,10 +191,123 @@ pub fn explain(
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{checklist, provider};
     use super::*;
     use crate::core::costs::{Costs, Fee, Item};
     use crate::core::id::ProviderId;
     use crate::core::provider::ProviderKind;
+    use crate::core::scoring::Priority;
+
+    fn explained(body: &str, priorities: &Priorities) -> String {
+        let checklist = checklist();
+        let p = provider(&checklist, "p", "P", body);
+        let score =
+            crate::core::scoring::score(&p, &checklist, priorities, super::super::testing::today());
+        explain(
+            &p,
+            &score,
+            &checklist,
+            priorities,
+            &CourseShape::default(),
+            false,
+        )
+    }
+
+    /// The line of the question whose text starts with `question`, and the effect line above it.
+    fn effect<'t>(text: &'t str, question: &str) -> &'t str {
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(question))
+            .unwrap_or_else(|| panic!("{question}: {text}"));
+        lines[at - 1]
+    }
+
+    /// Every answer says what it added: yes all of its weight, partial half, no none, unknown
+    /// anything from none to all; a question that does not apply, or whose route is not
+    /// offered, is not counted and says why.
+    #[test]
+    fn each_answer_says_what_it_counted() {
+        let text = explained("[answers]\nvitals = \"partial\"\n", &Priorities::default());
+        assert!(effect(&text, "Are *vitals*").ends_with("+3 of 6"), "{text}");
+        assert!(
+            effect(&text, "Is there a written plan").ends_with("0 to 4 of 4 (unknown)"),
+            "{text}"
+        );
+        assert!(
+            effect(&text, "Is the REMS")
+                .ends_with("not counted: the provider does not offer the routes it applies to"),
+            "{text}"
+        );
+        let text = explained(
+            "[answers]\nvitals = \"yes\"\nplan = \"na\"\n",
+            &Priorities::default(),
+        );
+        assert!(effect(&text, "Are *vitals*").ends_with("+6 of 6"), "{text}");
+        assert!(
+            effect(&text, "Is there a written plan").ends_with("not counted: does not apply"),
+            "{text}"
+        );
+        let text = explained("[answers]\nvitals = \"no\"\n", &Priorities::default());
+        assert!(effect(&text, "Are *vitals*").ends_with("+0 of 6"), "{text}");
+        assert!(
+            text.contains(
+                "Safety flags: 1. These put the provider below every provider without a safety flag"
+            ),
+            "{text}"
+        );
+    }
+
+    /// A category at priority 0 weighs nothing, and the questions say so; with nothing weighted
+    /// there is no points line (there are no points to count).
+    #[test]
+    fn priority_zero_and_nothing_weighted() {
+        let checklist = checklist();
+        let mut priorities = Priorities::default();
+        priorities.set(&checklist.categories[1].id, Priority::NotImportant);
+        let text = explained("[answers]\nplan = \"yes\"\n", &priorities);
+        assert!(
+            effect(&text, "Is there a written plan").ends_with("not counted: priority 0"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Points: 0 certain, up to 6 if every unknown were a yes, out of 6 weighted points."
+            ),
+            "{text}"
+        );
+        priorities.set(&checklist.categories[0].id, Priority::NotImportant);
+        let text = explained("", &priorities);
+        assert!(
+            text.contains("Score not scored (no question weighted)."),
+            "{text}"
+        );
+        assert!(!text.contains("Points:"), "{text}");
+    }
+
+    /// Categories and questions in checklist order; an answer's note, source and date follow
+    /// its question.
+    #[test]
+    fn categories_in_order_with_each_answers_details() {
+        let text = explained(
+            "[answers]\nplan = { answer = \"yes\", note = \"A written plan.\", source = \"call\", date = 2026-11-02 }\n",
+            &Priorities::default(),
+        );
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {text}"))
+        };
+        assert!(
+            at("\nSafety | first — priority 2") < at("\nCare — priority 2"),
+            "{text}"
+        );
+        assert!(
+            at("Is there a written plan")
+                < at("note: A written plan.; source: call; date: 2026-11-02"),
+            "{text}"
+        );
+        assert!(at("note: A written plan.") < at("Is the REMS"), "{text}");
+    }
 
     #[test]
     fn sessions_without_a_fee_are_left_out_and_boosters_are_plural() {

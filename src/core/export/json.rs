@@ -182,3 +182,117 @@ pub(super) fn json(c: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &Document(c))?;
     out.write_all(b"\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{checklist, comparison, three, written};
+    use super::*;
+    use serde_json::Value;
+
+    fn document(c: &Comparison<'_>) -> Value {
+        serde_json::from_str(&written(c, Format::Json, false, 80)).expect("valid JSON")
+    }
+
+    #[test]
+    fn providers_in_ranking_order_and_questions_in_checklist_order() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let doc = document(&comparison(&checklist, &providers));
+        let ids: Vec<&str> = doc["providers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["best", "gaps", "unsafe"]);
+        let questions: Vec<&str> = doc["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(questions, ["vitals", "plan", "rems"]);
+        // Answers are keyed by provider id, in id order whatever the ranking.
+        let answers = doc["questions"][0]["answers"].as_object().unwrap();
+        assert_eq!(
+            answers.keys().collect::<Vec<_>>(),
+            ["best", "gaps", "unsafe"]
+        );
+        assert_eq!(doc["generated"], "2026-11-28");
+        assert_eq!(
+            doc["priorities"],
+            serde_json::json!({ "safety": 2, "care": 2 })
+        );
+    }
+
+    /// File text comes back exactly, quotes and line breaks included; what a profile does not
+    /// say is null, never an empty string.
+    #[test]
+    fn answers_keep_their_text_and_unknowns_are_null() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let doc = document(&comparison(&checklist, &providers));
+        let vitals = &doc["questions"][0]["answers"];
+        assert_eq!(
+            vitals["best"]["note"],
+            "She said \"always\",\nevery time | =1+1"
+        );
+        assert_eq!(vitals["best"]["source"], "call, 2026");
+        assert_eq!(vitals["best"]["answer"], "yes");
+        assert_eq!(vitals["gaps"]["note"], "=SUM(A1)");
+        let plan = &doc["questions"][1]["answers"]["gaps"];
+        assert_eq!(plan["answer"], "unknown");
+        for key in ["note", "source", "date"] {
+            assert_eq!(plan[key], Value::Null, "{key}");
+        }
+        let rems = &doc["questions"][2];
+        assert_eq!(rems["applies_to"], serde_json::json!(["esketamine"]));
+        assert_eq!(rems["answers"]["best"]["answer"], "n/a");
+        assert_eq!(rems["answers"]["best"]["route_not_offered"], true);
+    }
+
+    #[test]
+    fn flags_carry_their_message() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let doc = document(&comparison(&checklist, &providers));
+        let unsafe_ = &doc["providers"][2];
+        let flags = unsafe_["safety_flags"].as_array().unwrap();
+        assert_eq!(flags.len(), 1, "{flags:?}");
+        assert!(
+            flags[0]["message"].as_str().unwrap().contains("vitals"),
+            "{flags:?}"
+        );
+        assert_eq!(doc["providers"][0]["safety_flags"], serde_json::json!([]));
+    }
+
+    /// The borrowed structs write the keys in the order a `serde_json::Map` sorts them, so
+    /// the document is stable across versions; only the course lists its sessions in the order
+    /// of a course, as README.md documents.
+    #[test]
+    fn keys_are_sorted_except_the_course_shape() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let text = written(&comparison(&checklist, &providers), Format::Json, false, 80);
+        let start = text.find("  \"course\": {\n").unwrap();
+        let end = start + text[start..].find("\n  },\n").unwrap() + "\n  },\n".len();
+        let course = &text[start..end];
+        let at = |key: &str| course.find(&format!("\"{key}\"")).unwrap();
+        assert!(at("dosing") < at("preparation") && at("preparation") < at("integration"));
+        assert!(at("integration") < at("boosters"), "{course}");
+        let mut doc: Value = serde_json::from_str(&text).unwrap();
+        doc.as_object_mut().unwrap().remove("course");
+        // Value's map sorts; writing it again gives the same text only if the keys were sorted.
+        let rest = format!("{}{}", &text[..start], &text[end..]);
+        assert_eq!(serde_json::to_string_pretty(&doc).unwrap() + "\n", rest);
+    }
+
+    #[test]
+    fn no_providers_is_an_empty_list_and_questions_without_answers() {
+        let checklist = checklist();
+        let doc = document(&comparison(&checklist, &[]));
+        assert_eq!(doc["providers"], serde_json::json!([]));
+        assert_eq!(doc["questions"].as_array().unwrap().len(), 3);
+        assert_eq!(doc["questions"][0]["answers"], serde_json::json!({}));
+    }
+}

@@ -34,7 +34,10 @@ pub(super) fn markdown(c: &Comparison<'_>, ascii: bool, out: &mut dyn Write) -> 
         c.today
     )?;
     let names: Vec<String> = c.columns.iter().map(|(p, _)| md_name(p)).collect();
-    writeln!(out, "| Question | {} |", names.join(" | "))?;
+    // Each cell closes itself, so no provider at all is still a well-formed table.
+    let cells =
+        |values: &[String]| -> String { values.iter().map(|v| format!(" {v} |")).collect() };
+    writeln!(out, "| Question |{}", cells(&names))?;
     writeln!(out, "|---|{}", "---|".repeat(c.columns.len()))?;
     let empty = " |".repeat(c.columns.len());
     for (index, category) in c.checklist.categories.iter().enumerate() {
@@ -45,7 +48,7 @@ pub(super) fn markdown(c: &Comparison<'_>, ascii: bool, out: &mut dyn Write) -> 
             c.priorities.get(&category.id)
         )?;
         for (q, question) in c.checklist.indexed_questions_in(index) {
-            let cells: Vec<String> = c
+            let answers: Vec<String> = c
                 .columns
                 .iter()
                 .map(|(_, s)| cell(s.questions[q].value, ascii))
@@ -53,15 +56,15 @@ pub(super) fn markdown(c: &Comparison<'_>, ascii: bool, out: &mut dyn Write) -> 
             let critical = if question.critical { " (critical)" } else { "" };
             writeln!(
                 out,
-                "| {}{critical} | {} |",
+                "| {}{critical} |{}",
                 md_escape(&question.question),
-                cells.join(" | ")
+                cells(&answers)
             )?;
         }
     }
     let mut foot = |label: &str, f: &dyn Fn(&Provider, &Score) -> String| {
-        let cells: Vec<String> = c.columns.iter().map(|(p, s)| md_escape(&f(p, s))).collect();
-        writeln!(out, "| **{label}** | {} |", cells.join(" | "))
+        let values: Vec<String> = c.columns.iter().map(|(p, s)| md_escape(&f(p, s))).collect();
+        writeln!(out, "| **{label}** |{}", cells(&values))
     };
     foot("Model", &|p, _| model_text(p).into())?;
     foot("Score (low–high)", &|_, s| s.total.range_text())?;
@@ -119,4 +122,126 @@ pub(super) fn markdown(c: &Comparison<'_>, ascii: bool, out: &mut dyn Write) -> 
         legend(ascii),
         c.priorities_text()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{checklist, comparison, provider, three, written};
+    use super::*;
+
+    /// The cells of a Markdown table row: split on the pipes that are not escaped.
+    fn cells(row: &str) -> usize {
+        let (mut pipes, mut backslashes) = (0, 0);
+        for c in row.chars() {
+            if c == '|' && backslashes % 2 == 0 {
+                pipes += 1;
+            }
+            backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        }
+        pipes - 1
+    }
+
+    #[test]
+    fn markup_characters_are_escaped_and_text_stays_on_one_line() {
+        assert_eq!(md_escape("plain words, 3.5"), "plain words, 3.5");
+        assert_eq!(md_escape(""), "");
+        assert_eq!(
+            md_escape(r"a|b *c* _d_ [e](f) `g` #h \i"),
+            r"a\|b \*c\* \_d\_ \[e\](f) \`g\` \#h \\i"
+        );
+        assert_eq!(md_escape("<b>x</b>"), "&lt;b&gt;x&lt;/b&gt;");
+        assert!(!md_escape("two\nlines\r\nhere").contains(['\n', '\r']));
+    }
+
+    #[test]
+    fn the_sample_marker_is_outside_the_escaped_name() {
+        let checklist = checklist();
+        let mut sample = provider(&checklist, "s", "Demo_clinic", "");
+        assert_eq!(md_name(&sample), r"Demo\_clinic");
+        sample.sample = true;
+        assert_eq!(md_name(&sample), r"Demo\_clinic (SAMPLE)");
+    }
+
+    /// A pipe in a name, title or question never adds a cell: every row of the table has one
+    /// cell for the question and one per provider.
+    #[test]
+    fn every_table_row_has_a_cell_per_provider() {
+        let checklist = checklist();
+        let mut providers = three(&checklist);
+        providers.push(provider(&checklist, "pipe", "A | B", ""));
+        let c = comparison(&checklist, &providers);
+        let text = written(&c, Format::Markdown, false, 80);
+        let rows: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+        // Header, rule, 2 categories, 3 questions, 7 foot rows.
+        assert_eq!(rows.len(), 14, "{text}");
+        for row in rows {
+            assert_eq!(cells(row), 1 + providers.len(), "{row}");
+        }
+        assert!(
+            text.contains("| Question | Best, Inc. | Gaps | A \\| B | Unsafe |"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| **Safety \\| first** (priority 2) |"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| Are \\*vitals\\* checked, &lt;always&gt;? (critical) | ✓ yes |"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn categories_and_questions_keep_the_checklist_order_and_ascii_has_no_symbols() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let c = comparison(&checklist, &providers);
+        let text = written(&c, Format::Markdown, true, 80);
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {text}"))
+        };
+        assert!(at("**Safety \\| first**") < at("\\*vitals\\*"));
+        assert!(at("\\*vitals\\*") < at("**Care**"));
+        assert!(at("**Care**") < at("written plan") && at("written plan") < at("REMS"));
+        assert!(text.contains("| Y yes | P partial | N no |"), "{text}");
+        assert!(
+            text.contains("| ? unknown |") && text.contains("- n/a |"),
+            "{text}"
+        );
+        // The answer marks are ASCII already (other symbols, such as a range's dash, are folded
+        // by the CLI's --ascii as the whole output is).
+        assert!(!text.contains(['✓', '✗', '◆']), "{text}");
+    }
+
+    /// Flags are listed per provider under their heading, and "none" is said too.
+    #[test]
+    fn flag_lists_name_each_provider_once_per_flag_or_none() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let c = comparison(&checklist, &providers);
+        let text = written(&c, Format::Markdown, false, 80);
+        let safety =
+            &text[text.find("## Safety flags").unwrap()..text.find("## Data flags").unwrap()];
+        assert!(safety.contains("- Best, Inc.: none\n"), "{safety}");
+        assert!(safety.contains("- Gaps: none\n"), "{safety}");
+        assert!(safety.contains("- Unsafe: "), "{safety}");
+        assert!(!safety.contains("- Unsafe: none"), "{safety}");
+        let clinicians = &text[text.find("## Clinicians").unwrap()..];
+        assert_eq!(
+            clinicians.matches(": none listed").count(),
+            3,
+            "{clinicians}"
+        );
+    }
+
+    #[test]
+    fn no_providers_still_makes_a_table_of_the_questions() {
+        let checklist = checklist();
+        let c = comparison(&checklist, &[]);
+        let text = written(&c, Format::Markdown, false, 80);
+        for row in text.lines().filter(|l| l.starts_with('|')) {
+            assert_eq!(cells(row), 1, "{row}");
+        }
+    }
 }

@@ -75,8 +75,54 @@ pub fn display_name(provider: &Provider) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{checklist, provider};
     use super::*;
     use crate::core::ascii::fold;
+
+    const ALL: [AnswerValue; 5] = [
+        AnswerValue::Yes,
+        AnswerValue::Partial,
+        AnswerValue::No,
+        AnswerValue::Unknown,
+        AnswerValue::Na,
+    ];
+
+    /// Each answer has its own symbol in both modes, so no two read alike; the ASCII ones are
+    /// one ASCII character.
+    #[test]
+    fn every_answer_has_a_distinct_symbol() {
+        for ascii in [false, true] {
+            let mut symbols: Vec<&str> = ALL.iter().map(|v| symbol(*v, ascii)).collect();
+            symbols.sort_unstable();
+            symbols.dedup();
+            assert_eq!(symbols.len(), ALL.len(), "ascii: {ascii}");
+        }
+        for value in ALL {
+            let s = symbol(value, true);
+            assert!(s.is_ascii() && s.chars().count() == 1, "{s:?}");
+        }
+    }
+
+    /// A cell is the symbol and a word, so the meaning never rests on a glyph alone; "na" reads
+    /// "n/a" everywhere.
+    #[test]
+    fn cells_and_the_legend_say_each_answer_in_words() {
+        assert_eq!(cell(AnswerValue::Yes, false), "✓ yes");
+        assert_eq!(cell(AnswerValue::Na, true), "- n/a");
+        assert_eq!(answer_label(AnswerValue::Na), "n/a");
+        assert_eq!(answer_label(AnswerValue::Unknown), "unknown");
+        assert_eq!(legend(true), "Y yes  P partial  N no  ? unknown  - n/a");
+        assert_eq!(legend(false), "✓ yes  ~ partial  ✗ no  ? unknown  – n/a");
+    }
+
+    #[test]
+    fn a_sample_is_named_as_one() {
+        let checklist = checklist();
+        let mut p = provider(&checklist, "demo", "Demo Clinic", "");
+        assert_eq!(display_name(&p), "Demo Clinic");
+        p.sample = true;
+        assert_eq!(display_name(&p), "Demo Clinic [SAMPLE]");
+    }
 
     /// `!` is the crisis key in every view, so no mark on screen may read as one, in plain
     /// ASCII either (a reader would take a red flag for the crisis key or the other way round).

@@ -12,6 +12,8 @@ mod options;
 mod packet;
 mod sheet;
 mod table;
+#[cfg(test)]
+mod testing;
 
 pub use bar::{bar_parts, score_bar};
 pub use explain::explain;
@@ -230,5 +232,100 @@ impl OwnedComparison {
             Comparison::in_order(&self.checklist, columns, &self.priorities, self.today)
                 .with_course(self.course);
         write_comparison(&comparison, self.format, &self.options, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{checklist, comparison, provider, three, written};
+    use super::*;
+
+    #[test]
+    fn formats_have_distinct_names_and_extensions() {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["table", "markdown", "json", "csv"]);
+        let extensions: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+        assert_eq!(extensions, ["txt", "md", "json", "csv"]);
+    }
+
+    /// Licence checks counted by result, in the order of `Verdict` (active first), or "none
+    /// listed"; a clinician without a check counts as not checked.
+    #[test]
+    fn licences_are_counted_by_result() {
+        let checklist = checklist();
+        let none = provider(&checklist, "a", "A", "");
+        assert_eq!(licences_text(&none), "none listed");
+        let clinician = |name: &str, check: &str| {
+            format!("[[clinicians]]\nname = \"{name}\"\nrole = \"therapist\"\n{check}\n")
+        };
+        let body = [
+            clinician("One", ""),
+            clinician(
+                "Two",
+                "verification = { date = 2026-10-01, result = \"active\" }",
+            ),
+            clinician("Three", ""),
+            clinician(
+                "Four",
+                "verification = { date = 2026-10-01, result = \"expired\" }",
+            ),
+        ]
+        .concat();
+        let p = provider(&checklist, "b", "B", &body);
+        assert_eq!(licences_text(&p), "1 active, 1 expired, 2 not checked");
+    }
+
+    #[test]
+    fn short_flags_name_each_flag_or_say_none() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let c = comparison(&checklist, &providers);
+        assert_eq!(flags_short(&c.columns[0].1, FlagKind::Safety), "none");
+        let short = flags_short(&c.columns[2].1, FlagKind::Safety);
+        assert!(!short.is_empty() && short != "none", "{short}");
+        assert!(!short.contains(", "), "one flag, one name: {short}");
+    }
+
+    #[test]
+    fn the_course_note_names_the_course_priced() {
+        let note = course_note(&CourseShape::default());
+        assert!(note.starts_with(&format!(
+            "Course cost prices {};",
+            CourseShape::default().describe()
+        )));
+    }
+
+    /// The app's owned copy writes the same bytes as the borrowed comparison it came from, in
+    /// every format.
+    #[test]
+    fn an_owned_comparison_writes_what_the_borrowed_one_does() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let c = comparison(&checklist, &providers);
+        for format in Format::ALL {
+            let owned = OwnedComparison {
+                checklist: checklist.clone(),
+                columns: c
+                    .columns
+                    .iter()
+                    .map(|(p, s)| ((*p).clone(), s.clone()))
+                    .collect(),
+                priorities: c.priorities.clone(),
+                today: c.today,
+                format,
+                options: RenderOptions {
+                    ascii: true,
+                    width: 72,
+                },
+                course: c.course,
+            };
+            let mut out = Vec::new();
+            owned.write(&mut out).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                written(&c, format, true, 72),
+                "{format:?}"
+            );
+        }
     }
 }

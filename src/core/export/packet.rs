@@ -326,3 +326,45 @@ pub fn packet_markdown(p: &Packet<'_>) -> String {
     ));
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{checklist, comparison, provider};
+    use super::*;
+
+    #[test]
+    fn the_five_markup_characters_become_entities_once() {
+        assert_eq!(html_escape("plain"), "plain");
+        assert_eq!(
+            html_escape(r#"<a href="x">Tom & 'Jo'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jo&#39;&lt;/a&gt;"
+        );
+        // An entity in file text is text: its & is escaped, so it shows as typed.
+        assert_eq!(html_escape("&lt;"), "&amp;lt;");
+        assert!(!html_escape("two\nlines").contains('\n'));
+    }
+
+    /// The bar's parts add up to the whole width and a part of width 0 is left out.
+    #[test]
+    fn the_html_bar_has_only_the_parts_there_are() {
+        let checklist = checklist();
+        let providers = [provider(
+            &checklist,
+            "p",
+            "P",
+            "[answers]\nvitals = \"yes\"\n",
+        )];
+        let c = comparison(&checklist, &providers);
+        let html = bar_html(&c.columns[0].1.total);
+        assert!(
+            html.contains("class=\"known\" style=\"width:60%\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("class=\"unknown\" style=\"width:40%\""),
+            "{html}"
+        );
+        assert!(!html.contains("class=\"rest\""), "{html}");
+        assert!(html.contains("aria-label=\"score range 60–100\""), "{html}");
+    }
+}

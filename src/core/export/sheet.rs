@@ -230,6 +230,7 @@ pub fn question_sheet(
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{checklist, provider, today};
     use super::*;
     use crate::core::clinician::{Clinician, Role};
     use crate::core::id::ProviderId;
@@ -276,5 +277,122 @@ mod tests {
             SheetFormat::Text,
         );
         assert!(!sheet.contains("licence type and number"), "{sheet}");
+    }
+
+    fn sheet(body: &str, format: SheetFormat) -> String {
+        let checklist = checklist();
+        let p = provider(&checklist, "p", "Blue_Door", body);
+        question_sheet(&p, &checklist, &Priorities::default(), today(), format)
+    }
+
+    /// Unknown and partial answers are asked again, a critical "no" is confirmed; yes, a
+    /// non-critical no and what does not apply are left out. In checklist order.
+    #[test]
+    fn questions_to_ask_are_the_open_ones_in_checklist_order() {
+        let checklist = checklist();
+        let ask = |body: &str| {
+            let p = provider(&checklist, "p", "P", body);
+            let score =
+                crate::core::scoring::score(&p, &checklist, &Priorities::default(), today());
+            let ids: Vec<&str> = questions_to_ask(&score, &checklist)
+                .into_iter()
+                .map(|q| checklist.questions[q].id.as_str())
+                .collect();
+            ids.join(" ")
+        };
+        // rems does not apply (the provider offers IM only), so it is never asked.
+        assert_eq!(ask(""), "vitals plan");
+        assert_eq!(
+            ask("[answers]\nvitals = \"no\"\nplan = \"partial\"\n"),
+            "vitals plan"
+        );
+        assert_eq!(ask("[answers]\nvitals = \"yes\"\nplan = \"no\"\n"), "");
+        assert_eq!(
+            ask("[answers]\nvitals = \"partial\"\nplan = \"yes\"\n"),
+            "vitals"
+        );
+    }
+
+    #[test]
+    fn each_question_says_where_it_stands_and_numbers_run_across_categories() {
+        let text = sheet(
+            "[answers]\nvitals = \"no\"\nplan = { answer = \"partial\", note = \"two\\nsessions\" }\n",
+            SheetFormat::Text,
+        );
+        assert!(
+            text.starts_with("Questions for Blue_Door\n=======================\n"),
+            "{text}"
+        );
+        let first = text.find("1. Are *vitals* checked").expect(&text);
+        let second = text.find("2. Is there a written plan").expect(&text);
+        assert!(first < second);
+        assert!(
+            text.contains("Currently: recorded as \"no\" on a critical question — please confirm"),
+            "{text}"
+        );
+        // A note spanning lines is shown on one.
+        assert!(
+            text.contains("Currently: recorded as partial (two sessions)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_file_text() {
+        let text = sheet(
+            "[contact]\nwebsite = \"https://x.example/<a>\"\n",
+            SheetFormat::Markdown,
+        );
+        assert!(text.starts_with("# Questions for Blue\\_Door\n"), "{text}");
+        assert!(text.contains("https://x.example/&lt;a&gt;"), "{text}");
+        assert!(
+            text.contains("1. **Are \\*vitals\\* checked, &lt;always&gt;?**"),
+            "{text}"
+        );
+    }
+
+    /// Fees, insurance and refunds the profile lacks become requests; what it has does not.
+    #[test]
+    fn fee_requests_name_only_what_is_missing() {
+        let bare = sheet("", SheetFormat::Text);
+        assert!(bare.contains("Licences and costs to ask for"), "{bare}");
+        assert!(
+            bare.contains(
+                "The fee for each dosing session, preparation session, integration session."
+            ),
+            "{bare}"
+        );
+        let priced = sheet(
+            "[costs]\ncurrency = \"USD\"\ndosing_session = 400\nintegration_session = 150\ninsurance = \"none\"\nrefund_policy = \"None.\"\n",
+            SheetFormat::Text,
+        );
+        assert!(
+            priced.contains("The fee for each preparation session.\n"),
+            "{priced}"
+        );
+        assert!(
+            !priced.contains("insurance or give a superbill"),
+            "{priced}"
+        );
+        assert!(!priced.contains("refund and cancellation"), "{priced}");
+    }
+
+    #[test]
+    fn nothing_open_says_so() {
+        let text = sheet(
+            "[answers]\nvitals = \"yes\"\nplan = \"yes\"\n",
+            SheetFormat::Markdown,
+        );
+        assert!(
+            text.contains("Every applicable question already has a yes or no answer on record."),
+            "{text}"
+        );
+        assert!(!text.contains("1. **"), "{text}");
+    }
+
+    #[test]
+    fn format_names_are_distinct() {
+        let names: Vec<&str> = SheetFormat::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["markdown", "text"]);
     }
 }

@@ -197,3 +197,103 @@ fn footnotes(c: &Comparison<'_>, options: &RenderOptions, out: &mut dyn Write) -
     out.write_all(wrap(&course_note(&c.course), "").as_bytes())?;
     out.write_all(wrap(&format!("Priorities: {}.", c.priorities_text()), "").as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{checklist, comparison, provider, three, written};
+    use super::*;
+
+    #[test]
+    fn pad_counts_display_columns_and_never_cuts() {
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("日本", 6), "日本  ");
+        assert_eq!(pad("longer", 3), "longer");
+        assert_eq!(pad("", 2), "  ");
+    }
+
+    #[test]
+    fn a_flag_cell_puts_the_count_first() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let c = comparison(&checklist, &providers);
+        let (best, unsafe_) = (&c.columns[0].1, &c.columns[2].1);
+        assert_eq!(flags_cell(best, FlagKind::Safety), "none");
+        let cell = flags_cell(unsafe_, FlagKind::Safety);
+        assert!(cell.starts_with("⚑ 1 "), "{cell}");
+    }
+
+    /// Every line of the matrix fits the width (the footnotes wrap at it, 40 at least);
+    /// questions are cut with an ellipsis, never wrapped.
+    #[test]
+    fn every_line_fits_the_width() {
+        let checklist = checklist();
+        let mut providers = three(&checklist);
+        providers.push(provider(
+            &checklist,
+            "long",
+            "A provider with a very long name indeed, longer than any column",
+            "",
+        ));
+        let c = comparison(&checklist, &providers);
+        for width in [40, 60, 80, 120, 200] {
+            let text = written(&c, Format::Table, false, width);
+            for line in text.lines() {
+                assert!(display_width(line) <= width, "{width}: {line:?}");
+            }
+        }
+    }
+
+    /// Providers that do not fit side by side are shown in groups of near-equal size, in
+    /// ranking order, each group a whole matrix.
+    #[test]
+    fn providers_that_do_not_fit_are_grouped_in_order() {
+        let checklist = checklist();
+        let mut providers = three(&checklist);
+        providers.push(provider(&checklist, "fourth", "Fourth", ""));
+        let c = comparison(&checklist, &providers);
+        let text = written(&c, Format::Table, true, 60);
+        assert!(text.contains("Providers 1–2 of 4\n"), "{text}");
+        assert!(text.contains("Providers 3–4 of 4\n"), "{text}");
+        assert_eq!(text.matches("Score (low–high)").count(), 2, "{text}");
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert!(at("Best, Inc.") < at("Gaps") && at("Gaps") < at("Providers 3–4"));
+        // One group when they fit.
+        let wide = written(&c, Format::Table, true, 160);
+        assert!(!wide.contains("Providers 1–"), "{wide}");
+    }
+
+    #[test]
+    fn ascii_marks_and_an_empty_comparison() {
+        let checklist = checklist();
+        let providers = three(&checklist);
+        let text = written(
+            &comparison(&checklist, &providers),
+            Format::Table,
+            true,
+            100,
+        );
+        assert!(
+            text.contains("* Are *vitals* checked"),
+            "critical mark: {text}"
+        );
+        // Answer and critical marks are ASCII (the rest is folded by the CLI's --ascii).
+        assert!(
+            text.contains("Y yes") && !text.contains(['✓', '◆']),
+            "{text}"
+        );
+        // No providers: no matrix of empty columns, but the title and how to read a table.
+        let empty = written(&comparison(&checklist, &[]), Format::Table, false, 80);
+        assert!(
+            empty.starts_with("Provider comparison · 2026-11-28"),
+            "{empty}"
+        );
+        assert!(
+            !empty.contains("written plan") && !empty.contains("Providers 1"),
+            "{empty}"
+        );
+        assert!(
+            empty.contains("Legend: ") && empty.contains("Priorities: "),
+            "{empty}"
+        );
+    }
+}
