@@ -156,14 +156,15 @@ proptest! {
     fn a_better_answer_never_lowers_either_end((qs, answers, prio, routes) in case(), pick in any::<prop::sample::Index>()) {
         let list = checklist(&qs);
         let i = pick.index(answers.len());
-        if let Some(better) = towards_yes(answers[i]) {
-            let before = score(&provider(&answers, routes.clone()), &list, &prio, today());
-            let mut improved = answers.clone();
-            improved[i] = better;
-            let after = score(&provider(&improved, routes), &list, &prio, today());
-            prop_assert!(after.total.low() >= before.total.low());
-            prop_assert!(after.total.high() >= before.total.high());
-        }
+        // Only no and partial can get better; any other answer would prove nothing.
+        let better = towards_yes(answers[i]);
+        prop_assume!(better.is_some());
+        let before = score(&provider(&answers, routes.clone()), &list, &prio, today());
+        let mut improved = answers.clone();
+        improved[i] = better.unwrap();
+        let after = score(&provider(&improved, routes), &list, &prio, today());
+        prop_assert!(after.total.low() >= before.total.low());
+        prop_assert!(after.total.high() >= before.total.high());
     }
 
     #[test]
@@ -190,6 +191,9 @@ proptest! {
         let missing = score(&provider(&[], routes), &list, &prio, today());
         if yes.total.applicable_weight > 0 {
             prop_assert_eq!((range(&yes), yes.total.coverage()), ((100.0, 100.0), 1.0));
+        } else {
+            // Every priority 0: nothing weighs, so even all yes is not a score.
+            prop_assert_eq!(yes.total.range_text(), "not scored");
         }
         prop_assert_eq!((range(&unknown), unknown.total.coverage()), ((0.0, 100.0), 0.0));
         if unknown.total.is_scored() {
@@ -231,10 +235,10 @@ proptest! {
         let before = score(&p, &list, &prio, today());
         let mut raised = prio.clone();
         raised.set(&id(CATEGORIES[category]), prio.get(CATEGORIES[category]).raised());
+        // With nothing weighted before, raising a priority makes a score where there was none.
+        prop_assume!(before.total.applicable_weight > 0);
         let after = score(&p, &list, &raised, today());
-        if before.total.applicable_weight > 0 {
-            prop_assert_eq!(range(&after), range(&before));
-        }
+        prop_assert_eq!(range(&after), range(&before));
     }
 
     #[test]

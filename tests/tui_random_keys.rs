@@ -1,5 +1,6 @@
 //! Random key sequences (seeded, so a failure repeats) through the real app and run loop in
-//! every view and at many sizes: nothing may panic, and every frame must draw.
+//! every view and at many sizes: nothing may panic, every frame must draw, and after each key
+//! every selection is within what it selects from (`App::broken_invariants`).
 
 mod tui_support;
 
@@ -61,17 +62,25 @@ fn run(seed: u64, start: &str, steps: usize) {
             let dir = std::mem::replace(&mut s, Session::open(&home, 80, 24, theme, false));
             s.adopt(dir);
         }
+        let before = format!("{:?} at step {step} (seed {seed})", s.app.mode());
         if rng.usize(..40) == 0 {
             let (w, h) = SIZES[rng.usize(..SIZES.len())];
             s.resize(w, h);
+            let broken = s.app.broken_invariants();
+            assert!(
+                broken.is_empty(),
+                "resize to {w}×{h} in {before}: {broken:?}"
+            );
             continue;
         }
         let key = pool[rng.usize(..pool.len())];
-        let before = format!("{:?} at step {step} (seed {seed})", s.app.mode());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             s.run(vec![Event::Key(key)]);
         }));
         assert!(result.is_ok(), "{key:?} in {before} panicked");
+        // Checked after every key, so a bad selection is caught at the key that made it.
+        let broken = s.app.broken_invariants();
+        assert!(broken.is_empty(), "{key:?} in {before} left: {broken:?}");
         visited.insert(format!("{:?}", s.app.mode()));
     }
     // Random keys that never left the first screen would prove little.

@@ -8,6 +8,7 @@ mod field;
 mod filters;
 mod form;
 mod guides;
+mod invariants;
 mod mode;
 mod mouse;
 mod options;
@@ -298,6 +299,11 @@ impl App {
     /// The selected Compare column and the first one drawn (indices into `shown_providers`).
     pub fn compare_column(&self) -> (usize, usize) {
         (self.compare.col, self.compare.col_offset)
+    }
+
+    /// The question selected in the Checklist's questions pane (an index into the checklist).
+    pub fn checklist_question(&self) -> usize {
+        self.checklist.question
     }
 
     pub(crate) fn body(&self) -> Rect {
