@@ -18,21 +18,27 @@ fn schema() -> Value {
     serde_json::from_str(&std::fs::read_to_string(COMMITTED).unwrap()).unwrap()
 }
 
-#[test]
-fn the_committed_schema_is_what_kapguide_schema_prints() {
+/// What `kapguide schema` prints, with the checklist of `guides` when given.
+fn printed_schema(guides: Option<&Path>) -> String {
     let home = tempfile::tempdir().unwrap();
-    let out = cli_support::kapguide_std(home.path())
-        .arg("schema")
-        .output()
-        .unwrap();
+    let mut command = cli_support::kapguide_std(home.path());
+    if let Some(dir) = guides {
+        command.arg("--guides").arg(dir);
+    }
+    let out = command.arg("schema").output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_committed_schema_is_what_kapguide_schema_prints() {
     let committed = std::fs::read_to_string(COMMITTED).unwrap();
     assert!(
-        committed == String::from_utf8(out.stdout).unwrap(),
+        committed == printed_schema(None),
         "providers/schema.json is out of date: cargo run -- schema > providers/schema.json"
     );
 }
@@ -41,20 +47,8 @@ fn the_committed_schema_is_what_kapguide_schema_prints() {
 /// checklist of its own can check its profiles against it.
 #[test]
 fn a_checklist_of_your_own_gives_its_own_answer_keys() {
-    let home = tempfile::tempdir().unwrap();
     let guides = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guides");
-    let out = cli_support::kapguide_std(home.path())
-        .arg("--guides")
-        .arg(&guides)
-        .arg("schema")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let printed: Value = serde_json::from_str(&printed_schema(Some(&guides))).unwrap();
     let mut keys: Vec<&str> = printed["properties"]["answers"]["properties"]
         .as_object()
         .unwrap()
