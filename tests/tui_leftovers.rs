@@ -117,7 +117,7 @@ mod resume_across_restarts {
         }
         assert!(s.screen().contains(&s.progress(4)), "{}", s.screen());
         let drafts = s.data().join("drafts");
-        let files = fs::read_dir(&drafts).map(|d| d.count()).unwrap_or(0);
+        let files = fs::read_dir(&drafts).map_or(0, |d| d.count());
         assert_eq!(files, 0, "no draft in {}", drafts.display());
     }
 

@@ -3,7 +3,7 @@
 //! after each key, so a key that leaves a cursor dangling is caught where it happens, not
 //! frames later when something indexes with it.
 
-use super::{App, Overlay, Screen};
+use super::{App, FOOT_ROWS, Overlay, Screen};
 use crate::core::costs::SessionKind;
 use crate::core::filter::Criterion;
 use crate::core::readiness::QUESTIONS;
@@ -26,7 +26,8 @@ impl App {
 
         let c = &self.compare;
         within(b, "compare list row", c.listed, c.order.len());
-        within(b, "compare question", c.row, questions);
+        // A question, or one of the foot's rows after the last question.
+        within(b, "compare row", c.row, questions + FOOT_ROWS);
         within(b, "compare column", c.col, c.columns.len());
         if c.col_offset > c.col {
             b.push(format!(
@@ -140,7 +141,7 @@ mod tests {
         let home = tempfile::tempdir().unwrap();
         let mut app = app(home.path());
         assert_eq!(app.broken_invariants(), Vec::<String>::new());
-        app.compare.row = app.lib.checklist.questions.len();
+        app.compare.row = app.lib.checklist.questions.len() + FOOT_ROWS;
         app.compare.col_offset = app.compare.col + 1;
         app.options.top = app.options.row + 1;
         app.overlays.push(Overlay::Course {
@@ -150,7 +151,7 @@ mod tests {
         let broken = app.broken_invariants();
         assert_eq!(broken.len(), 4, "{broken:?}");
         for named in [
-            "compare question",
+            "compare row",
             "compare column offset",
             "options scrolled",
             "course row",

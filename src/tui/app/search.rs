@@ -59,7 +59,9 @@ impl App {
             Action::Down => s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1)),
             Action::Back => {
                 self.overlays.pop();
+                // No results, so no selection among them either.
                 self.search.hits.clear();
+                self.search.selected = 0;
             }
             Action::Open if !s.hits.is_empty() => {
                 self.overlays.pop();
