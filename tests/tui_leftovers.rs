@@ -162,3 +162,212 @@ mod resume_across_restarts {
         assert!(!s.data().join("drafts/blue-door-clinic.toml").exists());
     }
 }
+
+mod one_selected_provider {
+    use super::*;
+
+    fn ids(s: &Session) -> Vec<String> {
+        s.shown_ids()
+    }
+
+    /// Issue 13 (user test): moving in the provider list moves the matrix's column too, so the
+    /// packet is the highlighted provider's, not the one the matrix was left on.
+    #[test]
+    fn the_list_moves_the_column_and_the_packet_follows() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        let third = ids(&s)[2].clone();
+        s.press(KeyCode::Tab);
+        s.keys("jj");
+        s.press(KeyCode::Tab);
+        assert_eq!(s.app.compare_column().0, 2);
+        s.keys("ep");
+        let status = s.status();
+        assert!(status.contains(&format!("packet-{third}-")), "{status}");
+    }
+
+    /// Moving in the matrix moves the list's row: Space there acts on the same provider.
+    #[test]
+    fn the_matrix_moves_the_list_row() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        let second = s.app.shown_providers()[1].name.clone();
+        s.press(KeyCode::Right);
+        s.press(KeyCode::Tab);
+        s.keys(" ");
+        assert_eq!(
+            s.status(),
+            format!("Hid {second}; Tab to the provider list and press Space to show it again")
+        );
+    }
+
+    /// Sorting keeps the same provider selected, wherever it moves to.
+    #[test]
+    fn sorting_keeps_the_selected_provider() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        s.press(KeyCode::Right);
+        s.press(KeyCode::Right);
+        let chosen = ids(&s)[2].clone();
+        for _ in 0..4 {
+            s.keys("s");
+            let (col, _) = s.app.compare_column();
+            assert_eq!(ids(&s)[col], chosen, "{}", s.status());
+        }
+    }
+}
+
+mod mouse_wheel {
+    use super::*;
+    use kapguide::tui::app::Mode;
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+
+    /// `notches` turns of the wheel (down, or up when negative) at column `x`, row `y`, as
+    /// with `--mouse`.
+    fn wheel(s: &mut Session, (x, y): (u16, u16), notches: i32) {
+        let kind = if notches > 0 {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        };
+        let events = (0..notches.abs()).map(|_| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: x,
+                row: y,
+                modifiers: KeyModifiers::NONE,
+            })
+        });
+        kapguide::tui::run_loop(&mut s.terminal, &mut s.app, &mut s.files, events, true).unwrap();
+    }
+
+    /// A point a few rows under the pane whose title starts with `title`.
+    fn inside(s: &Session, title: &str) -> (u16, u16) {
+        let (x, y) = s
+            .find(title)
+            .unwrap_or_else(|| panic!("{title:?} not on screen:\n{}", s.screen()));
+        (x + 4, y + 8)
+    }
+
+    /// Issue 13 (user test): the wheel over Compare's grid moves through its questions, even
+    /// while the provider list had the focus.
+    #[test]
+    fn the_wheel_over_the_grid_moves_through_its_questions() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        s.press(KeyCode::Tab);
+        assert_eq!(s.app.mode(), Mode::ProviderList);
+        let grid = inside(&s, "Compare ·");
+        wheel(&mut s, grid, 4);
+        wheel(&mut s, grid, -1);
+        assert_eq!(s.app.mode(), Mode::Matrix);
+        s.press(KeyCode::Enter);
+        let question = &s.app.library().checklist.questions[3].question;
+        let start: String = question.chars().take(30).collect();
+        assert!(s.screen().contains(&start), "{start}: {}", s.screen());
+    }
+
+    /// The wheel over the provider list moves its row, and the grid's column with it.
+    #[test]
+    fn the_wheel_over_the_provider_list_moves_the_selected_provider() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        let list = inside(&s, "Providers:");
+        wheel(&mut s, list, 2);
+        assert_eq!(s.app.mode(), Mode::ProviderList);
+        assert_eq!(s.app.compare_column().0, 2);
+    }
+
+    /// In the Checklist the wheel moves the picker or the questions, whichever it is over.
+    #[test]
+    fn the_wheel_moves_the_checklist_picker_and_questions() {
+        let mut s = Session::new(120, 40);
+        s.keys("2");
+        s.press(KeyCode::Tab);
+        assert_eq!(s.app.mode(), Mode::Questions);
+        let picker = inside(&s, "Walk through a provider");
+        wheel(&mut s, picker, 2);
+        assert_eq!(s.app.mode(), Mode::Picker);
+        // Row 2 is a provider (row 0 would ask for a new one's name).
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.mode(), Mode::Walk, "{}", s.screen());
+        s.press(KeyCode::Esc);
+        let (x, _) = s.find("The checklist").expect("the questions pane");
+        wheel(&mut s, (x + 4, picker.1), 1);
+        assert_eq!(s.app.mode(), Mode::Questions);
+    }
+}
+
+mod one_field_editor {
+    use super::*;
+
+    /// Ctrl-W and Ctrl-U edit the search box as they do every text field.
+    #[test]
+    fn ctrl_w_and_ctrl_u_edit_the_search_box() {
+        let mut s = Session::new(120, 40);
+        s.keys("/zzq observation");
+        assert!(s.screen().contains("zzq observation"), "{}", s.screen());
+        s.ctrl('w');
+        let screen = s.screen();
+        assert!(
+            screen.contains("zzq") && !screen.contains("zzq observation"),
+            "{screen}"
+        );
+        s.ctrl('u');
+        assert!(!s.screen().contains("zzq"), "{}", s.screen());
+        assert_eq!(s.app.mode(), kapguide::tui::app::Mode::Search);
+    }
+
+    /// The filter panel's type-to-narrow text takes them too: deleting what was typed brings
+    /// every provider back.
+    #[test]
+    fn ctrl_w_and_ctrl_u_edit_the_filter_panel_s_text() {
+        let mut s = Session::new(120, 40);
+        s.keys("3");
+        let all = s.app.shown_providers().len();
+        s.keys("f");
+        for _ in 0..3 {
+            s.press(KeyCode::Down);
+        }
+        for delete in ['w', 'u'] {
+            s.keys("full");
+            assert!(s.app.shown_providers().len() < all, "{}", s.status());
+            s.ctrl(delete);
+            assert_eq!(s.app.shown_providers().len(), all, "Ctrl-{delete}");
+        }
+    }
+}
+
+mod long_status {
+    use super::*;
+
+    /// Issue 13 (user test): a message longer than the screen is wide wraps onto the rows above
+    /// the status line, so all of it can be read; at 60×16 too.
+    #[test]
+    fn a_long_message_wraps_and_is_read_whole_at_60x16() {
+        let mut s = Session::new(60, 16);
+        s.keys("3 ");
+        let status = s.status();
+        assert!(status.len() > 60, "{status}");
+        let screen = s.screen();
+        let bottom: Vec<&str> = screen.lines().rev().skip(1).take(3).collect();
+        let shown: Vec<&str> = bottom
+            .iter()
+            .rev()
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        let words: Vec<&str> = status.split_whitespace().collect();
+        assert!(
+            shown.ends_with(&words),
+            "{words:?} not all shown:\n{screen}"
+        );
+        insta::assert_snapshot!("status_wrapped_60x16", screen);
+        // The next key clears it, and the view is whole again.
+        s.press(KeyCode::Left);
+        assert!(
+            !s.screen().contains(words[words.len() - 1]),
+            "{}",
+            s.screen()
+        );
+    }
+}

@@ -478,6 +478,8 @@ mod sort_by_cost {
             currencies[1..].iter().all(|c| *c == "USD"),
             "{currencies:?}"
         );
+        // The selected provider stays selected through the sort: 0 shows the first column.
+        s.keys("0");
         assert!(s.screen().contains("CAD 3,000+"), "{}", s.screen());
         s.keys("s");
         assert_eq!(s.status(), "Sorted by score");
@@ -629,7 +631,14 @@ fn the_mouse_is_ignored_unless_asked_for() {
         modifiers: KeyModifiers::NONE,
     });
     assert_eq!(event_action(&s.app, &wheel, false), None);
-    assert_eq!(event_action(&s.app, &wheel, true), Some(Action::Down));
+    assert_eq!(
+        event_action(&s.app, &wheel, true),
+        Some(Action::Wheel {
+            x: 5,
+            y: 5,
+            down: true
+        })
+    );
 }
 
 #[test]

@@ -119,6 +119,12 @@ pub enum Action {
     Resize(u16, u16),
     /// A mouse click on the tab bar or a list row (only with `--mouse`).
     Click(u16, u16),
+    /// The mouse wheel at a column and row, turned down (towards the end) or up.
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
     Done(Reply),
     /// No more input is waiting: finish work put off while keys kept coming (the search for
     /// the latest query; the ones typed over are dropped, never queued).

@@ -342,6 +342,7 @@ impl App {
             Action::Resize(width, height) => self.resize(width, height),
             Action::Done(reply) => self.reply(reply, &mut effects),
             Action::Click(x, y) => self.click(x, y, &mut effects),
+            Action::Wheel { x, y, down } => self.wheel(x, y, down, &mut effects),
             Action::Idle => self.run_search(),
             action => {
                 self.status = None;

@@ -418,6 +418,8 @@ pub static BINDINGS: &[Binding] = &[
     b(In(FILTERS), &[k(Right)], Action::Right, "next choice", true),
     b(In(FILTERS), &[k(Left)], Action::Left, "previous choice", true),
     b(In(FILTERS), &[k(Backspace)], Action::Backspace, "delete a typed letter", false),
+    b(In(FILTERS), &[ctrl('w')], Action::DeleteWord, "delete a typed word", false),
+    b(In(FILTERS), &[ctrl('u')], Action::DeleteToStart, "delete what is typed", false),
     b(In(FILTERS), &[k(Delete)], Action::Delete, "clear this filter", true),
     b(In(FILTERS), &[ctrl('x')], Action::ClearFilters, "clear every filter", true),
     b(In(FILTERS), &[k(Enter), k(Esc)], Action::Back, "done", true),

@@ -258,8 +258,11 @@ pub fn event_action(app: &App, event: &Event, mouse: bool) -> Option<Action> {
         Event::Key(key) => keymap::lookup(app.mode(), key),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         Event::Mouse(m) if mouse => match m.kind {
-            MouseEventKind::ScrollUp => Some(Action::Up),
-            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => Some(Action::Wheel {
+                x: m.column,
+                y: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             _ => None,
         },

@@ -40,12 +40,15 @@ pub struct CompareView {
     pub order: Vec<usize>,
     /// `order` less the hidden ones: the matrix columns.
     pub columns: Vec<usize>,
-    /// Selected row of the provider list (index into `order`).
+    /// Selected row of the provider list (index into `order`): the selected provider, the one
+    /// every action on "the selected provider" uses (see [`CompareView::selected`]).
     pub listed: usize,
     /// Selected row: a question, or past the last question one of the foot's rows
     /// (`FOOT_ROWS`: score, bar, coverage, course cost, safety and data flags).
     pub row: usize,
-    /// Selected column (index into `columns`) and the first column drawn.
+    /// Selected column (index into `columns`) and the first column drawn. The column is the
+    /// selected provider's whenever it is shown: moving in the list or in the matrix moves
+    /// both, so there is one selected provider, not two cursors.
     pub col: usize,
     pub col_offset: usize,
     /// The score breakdown's scroll when Enter in it opened the scoring guide: Esc from the
@@ -58,11 +61,46 @@ pub struct CompareView {
 pub const FOOT_ROWS: usize = 6;
 
 impl CompareView {
+    /// Tab: to the list, or back to the matrix, whose column becomes the selected provider
+    /// (a hidden provider selected in the list has none).
     pub fn toggle_focus(&mut self) {
         self.focus = match self.focus {
             CompareFocus::List => CompareFocus::Matrix,
             CompareFocus::Matrix => CompareFocus::List,
         };
+        if self.focus == CompareFocus::Matrix {
+            self.select_column(self.col);
+        }
+    }
+
+    /// The selected provider (an index into the library's providers): the list's row, which
+    /// the matrix's column follows.
+    pub fn selected(&self) -> Option<usize> {
+        self.order.get(self.listed).copied()
+    }
+
+    /// Selects the list's row `listed`, and its column when the provider is shown (a hidden
+    /// one has none: the matrix keeps its place until it is focused again).
+    pub(crate) fn select_row(&mut self, listed: usize) {
+        self.listed = listed;
+        if let Some(col) = self.selected_column() {
+            self.col = col;
+        }
+    }
+
+    /// Selects the matrix column `col`, and that provider's row in the list.
+    pub(crate) fn select_column(&mut self, col: usize) {
+        self.col = col;
+        let provider = self.columns.get(col);
+        if let Some(listed) = self.order.iter().position(|i| Some(i) == provider) {
+            self.listed = listed;
+        }
+    }
+
+    /// The selected provider's column; `None` while it is hidden.
+    pub fn selected_column(&self) -> Option<usize> {
+        let selected = self.selected();
+        self.columns.iter().position(|&i| Some(i) == selected)
     }
 
     /// "Nothing left: telehealth full leaves 0 …", or `None` when the filters left someone.
@@ -103,8 +141,10 @@ impl App {
         self.rescore_walk();
     }
 
-    /// Applies sort, region and hidden providers to the cached ranking.
+    /// Applies sort, region and hidden providers to the cached ranking. The selected provider
+    /// stays selected wherever it moves to.
     pub(crate) fn reorder(&mut self) {
+        let selected = self.compare.selected();
         let providers = &self.lib.providers;
         let filtered = self.compare.filter.apply(
             self.compare.rank.iter().copied(),
@@ -132,8 +172,14 @@ impl App {
             .collect();
         self.compare.order = order;
         let c = &mut self.compare;
-        c.listed = c.listed.min(c.order.len().saturating_sub(1));
+        c.listed = (c.order.iter().position(|&i| Some(i) == selected))
+            .unwrap_or_else(|| c.listed.min(c.order.len().saturating_sub(1)));
         c.col = c.col.min(c.columns.len().saturating_sub(1));
+        // A provider just hidden stays selected (Space in the list shows it again); the
+        // matrix highlights no column until one is chosen there.
+        if let Some(col) = c.selected_column() {
+            c.col = col;
+        }
         self.keep_column_visible();
     }
 
@@ -179,7 +225,7 @@ impl App {
         }
         self.reorder();
         if let Some(col) = self.compare.columns.iter().position(|&i| i == index) {
-            self.compare.col = col;
+            self.compare.select_column(col);
             self.keep_column_visible();
         }
     }
@@ -208,7 +254,7 @@ impl App {
             Action::Toggle => self.toggle_provider(list),
             Action::Back if list => self.compare.focus = CompareFocus::Matrix,
             Action::Back => self.say("q quits; Tab moves to the provider list"),
-            Action::Open if !list && !self.compare.columns.is_empty() => {
+            Action::Open if !list && self.compare.selected_column().is_some() => {
                 let on_foot = self.compare.row >= self.lib.checklist.questions.len();
                 self.overlays.push(if on_foot {
                     Overlay::Explain { scroll: 0 }
@@ -219,19 +265,21 @@ impl App {
             Action::Left | Action::Right | Action::FirstColumn | Action::LastColumn if !list => {
                 let c = &mut self.compare;
                 let last = c.columns.len().saturating_sub(1);
-                c.col = match action {
+                let col = match action {
                     Action::Left => c.col.saturating_sub(1),
                     Action::Right => (c.col + 1).min(last),
                     Action::FirstColumn => 0,
                     _ => last,
                 };
+                c.select_column(col);
                 self.keep_column_visible();
             }
             action if list => {
                 let rows = self.list_rows();
                 let len = self.compare.order.len();
                 if let Some(next) = step(action, self.compare.listed, len, rows) {
-                    self.compare.listed = next;
+                    self.compare.select_row(next);
+                    self.keep_column_visible();
                 }
             }
             action => {
@@ -402,8 +450,8 @@ impl App {
         match action {
             Action::ExportPacket => {
                 self.overlays.pop();
-                // The provider under the cursor: its packet, with the readiness answers.
-                let Some(&index) = self.compare.columns.get(self.compare.col) else {
+                // The selected provider: its packet, with the readiness answers.
+                let Some(index) = self.compare.selected() else {
                     return;
                 };
                 let provider = &self.lib.providers[index];

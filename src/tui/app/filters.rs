@@ -149,12 +149,9 @@ impl App {
                 self.overlays.pop();
                 return;
             }
-            Action::Type(c) => {
-                panel.query.insert(*c);
-                panel.pick = Some(0);
-            }
-            Action::Backspace => {
-                panel.query.backspace();
+            // The narrowing text edits like every other field (the arrows choose here).
+            Action::Type(_) | Action::Backspace | Action::DeleteWord | Action::DeleteToStart => {
+                panel.query.edit(action);
                 panel.pick = (!panel.query.text.is_empty()).then_some(0);
             }
             Action::Delete => {

@@ -1,4 +1,4 @@
-//! With `--mouse`: what a click means. Drawing records every clickable thing it draws (tabs,
+//! With `--mouse`: what a click and the wheel mean. Drawing records every clickable thing it draws (tabs,
 //! the crisis and help labels, key hints, list rows, matrix cells, links, dialog keys) with
 //! where it is; a click does what the topmost one under it stands for. So whatever is visible
 //! can be clicked, and nothing hidden can.
@@ -6,6 +6,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::super::action::{Action, View};
+use super::super::geometry;
 use super::{App, ChecklistFocus, CompareFocus, GuidesFocus, Screen};
 
 /// The lists a row can be clicked in.
@@ -73,7 +74,7 @@ impl App {
                     && c.col == col
                     && question.is_none_or(|q| q == c.row);
                 c.focus = CompareFocus::Matrix;
-                c.col = col;
+                c.select_column(col);
                 if let Some(q) = question {
                     c.row = q;
                 }
@@ -91,6 +92,46 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The wheel moves through the pane under the pointer as its ↑/↓ keys would, focusing it
+    /// first: Compare's provider list or grid, the Checklist's picker or questions, the
+    /// guides' contents or reader. Anywhere else (a dialog, a walk-through) it goes to what
+    /// has the focus.
+    pub(crate) fn wheel(&mut self, x: u16, y: u16, down: bool, effects: &mut Vec<super::Effect>) {
+        let at = Position::new(x, y);
+        let over = |area: Option<Rect>| area.is_some_and(|a| a.contains(at));
+        let body = self.body();
+        if self.overlays.is_empty() {
+            match self.view {
+                View::Compare => {
+                    let list = self.compare.focus == CompareFocus::List;
+                    let (list_area, matrix_area) = geometry::compare(body, list);
+                    if (over(list_area) && !list) || (over(matrix_area) && list) {
+                        self.compare.toggle_focus();
+                    }
+                }
+                View::Checklist if self.checklist.screen == Screen::Pick => {
+                    let (picker, questions) = geometry::checklist(body);
+                    if over(Some(picker)) {
+                        self.checklist.focus = ChecklistFocus::Providers;
+                    } else if over(Some(questions)) {
+                        self.checklist.focus = ChecklistFocus::Questions;
+                    }
+                }
+                View::Guides => {
+                    let (contents, reader) = geometry::guides(body);
+                    if over(Some(contents)) {
+                        self.guides.focus = GuidesFocus::Toc;
+                    } else if over(Some(reader)) {
+                        self.guides.focus = GuidesFocus::Reader;
+                    }
+                }
+                View::Checklist | View::Options => {}
+            }
+        }
+        self.status = None;
+        self.key(if down { Action::Down } else { Action::Up }, effects);
     }
 
     /// The first click on a row selects it (and focuses its pane); a click on the selected
@@ -121,7 +162,8 @@ impl App {
                 let c = &mut self.compare;
                 let again = c.focus == CompareFocus::List && c.listed == row;
                 c.focus = CompareFocus::List;
-                c.listed = row;
+                c.select_row(row);
+                self.keep_column_visible();
                 if again {
                     self.key(Action::Toggle, effects);
                 }

@@ -142,8 +142,17 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
     );
     let mut block = pane(title, focused, theme);
     // The selected provider's name in full (the columns cut it short).
-    if let Some(&i) = c.columns.get(c.col) {
-        let name = format!(" {}{} ", marker(true, theme), app.lib.providers[i].name);
+    if let Some(i) = c.selected() {
+        let hidden = if c.selected_column().is_none() {
+            " (hidden)"
+        } else {
+            ""
+        };
+        let name = format!(
+            " {}{}{hidden} ",
+            marker(true, theme),
+            app.lib.providers[i].name
+        );
         block = block.title_bottom(Line::styled(
             theme.fold(&name).into_owned(),
             theme.subheading,
@@ -180,7 +189,8 @@ fn matrix(app: &App, frame: &mut Frame, area: Rect) {
         .take(m.fit)
         .copied()
         .collect();
-    let selected = |k: usize| focused && c.col_offset + k == c.col;
+    // A hidden provider selected has no column to highlight.
+    let selected = |k: usize| focused && Some(c.col_offset + k) == c.selected_column();
     let head_style = |k: usize| {
         if selected(k) {
             theme.selected

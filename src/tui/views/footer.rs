@@ -2,15 +2,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::super::action::Action;
 use super::super::app::{App, Target};
 use super::super::geometry::{APP_TITLE, TABS, tabs_start};
 use super::super::keymap;
 use super::super::text::hint_width;
-use crate::core::width::display_width;
+use crate::core::width::{display_width, truncate};
 use crate::io::progress::megabytes;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
@@ -62,25 +63,65 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// Rows a long status message may take: its own, and two drawn over the bottom of the view.
+const STATUS_ROWS: usize = 3;
+
+/// The status line. A message longer than the screen is wide wraps onto the rows above it (at
+/// most [`STATUS_ROWS`]), drawn over the bottom of the view until the next key, so it can be read
+/// whole without anything moving; one longer still (or any, under a dialog) ends in "…".
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let line = match &app.status {
-        Some(status) if status.error => Line::styled(
+    let (text, style) = match &app.status {
+        Some(status) if status.error => (
             format!(" Problem: {}", theme.fold(&status.text)),
             theme.error,
         ),
-        Some(status) => Line::from(format!(" {}", theme.fold(&status.text))),
+        Some(status) => (format!(" {}", theme.fold(&status.text)), Style::default()),
         // A running export says how far it has got, until a message takes the line.
-        None if app.exporting.is_some() => Line::from(format!(
-            " Exporting in the background: {} written; keep using the app meanwhile.",
-            megabytes(app.exporting.unwrap_or_default())
-        )),
-        None => Line::styled(
-            " In crisis, press ! (or F2 while typing). Educational, not medical advice.",
-            theme.dim,
+        None if app.exporting.is_some() => (
+            format!(
+                " Exporting in the background: {} written; keep using the app meanwhile.",
+                megabytes(app.exporting.unwrap_or_default())
+            ),
+            Style::default(),
         ),
+        None => {
+            let line = Line::styled(
+                " In crisis, press ! (or F2 while typing). Educational, not medical advice.",
+                theme.dim,
+            );
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    let width = usize::from(area.width).max(1);
+    let options = textwrap::Options::new(width).subsequent_indent(" ");
+    let mut lines: Vec<String> = textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    // Over a dialog it keeps to its row: the rows above are the dialog's.
+    let most = if app.overlays.is_empty() {
+        STATUS_ROWS
+    } else {
+        1
+    };
+    let rows = lines.len().min(most).min(usize::from(area.y) + 1);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} \u{2026}"), width, "\u{2026}");
+        }
+    }
+    let above = rows as u16 - 1;
+    let area = Rect {
+        y: area.y - above,
+        height: area.height + above,
+        ..area
+    };
+    frame.render_widget(Clear, area);
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The key hints that fit on one row: the crisis lines and help always, then the view's most

@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         })
         .collect();
     lines.push(Line::from(""));
-    if let Some(&index) = app.compare.columns.get(app.compare.col) {
+    if let Some(index) = app.compare.selected() {
         let provider = &app.lib.providers[index];
         let cost = course_cost(&provider.costs, course);
         lines.push(Line::from(vec![

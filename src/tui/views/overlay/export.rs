@@ -17,9 +17,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let n = app.compare.columns.len();
     let selected = app
         .compare
-        .columns
-        .get(app.compare.col)
-        .map_or(String::new(), |&i| display_name(&app.lib.providers[i]));
+        .selected()
+        .map_or(String::new(), |i| display_name(&app.lib.providers[i]));
     let lines = vec![
         Line::from(format!(
             "The comparison: the {n} providers shown, in this order."
