@@ -149,9 +149,12 @@ pub enum Command {
     /// check and crisis lines. One self-contained HTML file (or Markdown).
     Packet {
         id: String,
-        /// Write to FILE (never over an existing file) instead of standard output.
+        /// Write to FILE (never over an existing file, unless --force) instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// With --out: replace FILE if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
         #[arg(long, value_enum, default_value = "html")]
         format: PacketFormat,
     },
@@ -546,7 +549,12 @@ pub fn run(command: &Command, context: &Context, stdout: &mut dyn Write) -> Outc
         Command::Schema => tooling::schema(context),
         Command::NewProvider { id } => text::new_provider(lib, id, context.today),
         Command::Values { set } => text::values(context, set),
-        Command::Packet { id, out, format } => text::packet(context, id, out.as_deref(), *format),
+        Command::Packet {
+            id,
+            out,
+            force,
+            format,
+        } => text::packet(context, id, out.as_deref(), *force, *format),
     }
 }
 

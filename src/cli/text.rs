@@ -22,6 +22,7 @@ use crate::core::template::provider_template;
 use crate::core::values;
 use crate::core::width::{ELLIPSIS, display_width, truncate};
 use crate::io::loader::Library;
+use crate::io::store::SaveError;
 
 /// Aligns rows into columns two spaces apart; the last column is not padded.
 pub fn columns(rows: &[Vec<String>]) -> String {
@@ -591,6 +592,7 @@ pub fn packet(
     context: &Context,
     id: &str,
     out: Option<&std::path::Path>,
+    force: bool,
     format: PacketFormat,
 ) -> Outcome {
     let lib = &context.library;
@@ -614,11 +616,16 @@ pub fn packet(
     let Some(path) = out else {
         return Outcome::ok(text);
     };
-    match crate::io::store::write_atomic(path, &text, false) {
+    match crate::io::store::write_atomic(path, &text, force) {
         Ok(()) => Outcome::note(format!("kapguide: wrote {}\n", path.display())),
+        // Not a problem with any file kapguide reads (exit 1): the command asked for a file
+        // that is taken, so it is a usage error, with the way to ask for it.
+        Err(e @ SaveError::Exists(_)) => Outcome::usage(format!(
+            "kapguide: not written: {e}; pass --force to replace it, or choose another --out\n"
+        )),
         Err(e) => Outcome {
             stdout: String::new(),
-            stderr: format!("kapguide: not written: {e}; choose another file name\n"),
+            stderr: format!("kapguide: not written: {e}\n"),
             code: 1,
         },
     }

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use toml::de::DeValue;
 
+use super::ascii::{is_combining_mark, plain_latin};
 use super::checklist::{Checklist, Route, read_routes};
 use super::clinician::{Clinician, read_clinicians};
 pub use super::clinician::{Role, Verdict};
@@ -334,13 +335,19 @@ pub(crate) const CONTACT_KEYS: [&str; 3] = ["phone", "website", "email"];
 pub(crate) const SOURCE_KEYS: [&str; 4] = ["kind", "reference", "url", "last_verified"];
 pub(crate) const ANSWER_KEYS: [&str; 4] = ["answer", "note", "source", "date"];
 
-/// Turns a name ("Blue Door Clinic") into an id ("blue-door-clinic").
+/// Turns a name ("Blue Door Clinic") into an id ("blue-door-clinic"). Accented Latin letters
+/// become their plain letters ("Clínica Ñandú" is "clinica-nandu", see
+/// [`plain_latin`]); anything else that is not a letter or digit
+/// becomes one dash. An ASCII name gives the id it always gave.
 pub fn slugify(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
+        } else if let Some(plain) = plain_latin(c) {
+            slug.push_str(plain);
+        } else if !is_combining_mark(c) && !slug.is_empty() && !slug.ends_with('-') {
+            // A combining accent belongs to the letter before, already written plain.
             slug.push('-');
         }
     }
@@ -894,5 +901,25 @@ mod tests {
         );
         assert_eq!(id_for_name("東京クリニック", |_| false), "provider");
         assert_eq!(id_for_name("東京", |id| id == "provider"), "provider-2");
+    }
+
+    /// Accented Latin letters are their plain letters in an id, not dashes; composed or typed
+    /// as a letter and a combining accent alike. ASCII names keep the ids they always had.
+    #[test]
+    fn accented_names_give_plain_letter_ids() {
+        for (name, id) in [
+            ("Clínica Ñandú", "clinica-nandu"),
+            ("Cli\u{301}nica N\u{303}andu\u{301}", "clinica-nandu"),
+            ("Straße & Søn", "strasse-son"),
+            ("Œuvre Ærø Łódź", "oeuvre-aero-lodz"),
+            ("ÉCOLE", "ecole"),
+            ("Mind & Body KAP", "mind-body-kap"),
+            ("  Blue--Door  ", "blue-door"),
+            ("Ketamine Wellness 24/7", "ketamine-wellness-24-7"),
+        ] {
+            assert_eq!(slugify(name), id, "{name}");
+        }
+        // Only Latin letters are folded: other scripts still leave no letters to use.
+        assert_eq!(slugify("Клиника"), "");
     }
 }

@@ -16,6 +16,7 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
         "# Provider profile for kapguide. Save as providers/{id}.toml: the file name is the id.\n\
          # Record only what a source states. Anything not stated stays \"unknown\" — never guess.\n\
          # Check it with: kapguide validate providers/{id}.toml\n\
+         # Until the name and the source's reference are filled in, it warns (--strict fails).\n\
          \n\
          # The provider's name as they write it.\n\
          name = \"{name}\"\n\

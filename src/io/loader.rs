@@ -615,7 +615,7 @@ fn provider_warnings(provider: &Provider, path: &Path, text: &str, today: Date) 
             at(keys),
             Severity::Warning,
             "the name or source reference is still the template's placeholder".into(),
-            Some("replace it with the provider's name and where the facts come from".into()),
+            Some("replace it with the provider's name and where the facts come from (until then `validate --strict` fails, so an unfilled template is never taken for a profile)".into()),
         );
     }
     rep.problems
