@@ -41,7 +41,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(AnswerMatrix::new(&many, checklist)));
     });
     c.bench_function("rank 10k providers", |b| {
-        b.iter(|| black_box(rank(&many, checklist, &priorities, today)))
+        b.iter(|| black_box(rank(&many, checklist, &priorities, today)));
     });
 
     let dir = tempfile::tempdir().expect("temp dir");
@@ -51,17 +51,17 @@ fn benches(c: &mut Criterion) {
         ..LoadOptions::default()
     };
     c.bench_function("load bundled + 200 provider files", |b| {
-        b.iter(|| black_box(load(&options)))
+        b.iter(|| black_box(load(&options)));
     });
 
     let mut large = bundled.clone();
     large.providers.extend(many.iter().cloned());
     let index = SearchIndex::new(&large);
     c.bench_function("search keystroke, 10k providers", |b| {
-        b.iter(|| black_box(index.search("integ", 50)))
+        b.iter(|| black_box(index.search("integ", 50)));
     });
     c.bench_function("search no match, 10k providers", |b| {
-        b.iter(|| black_box(index.search("zqxj", 50)))
+        b.iter(|| black_box(index.search("zqxj", 50)));
     });
 }
 
@@ -82,11 +82,11 @@ fn nesting(c: &mut Criterion) {
         b.iter(|| {
             let (guide, _) = Guide::parse(path, &at_limit);
             black_box(layout_guide(&guide.expect("within the limit"), 80))
-        })
+        });
     });
     let too_deep = big_guide(&">".repeat(1000));
     c.bench_function("refuse 1 MiB guide nested too deeply", |b| {
-        b.iter(|| black_box(Guide::parse(path, &too_deep)))
+        b.iter(|| black_box(Guide::parse(path, &too_deep)));
     });
 }
 

@@ -42,7 +42,7 @@ fn benches(c: &mut Criterion) {
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(3));
         group.bench_function("floor: read + toml::Table, 1 thread", |b| {
-            b.iter(|| black_box(floor(&dir)))
+            b.iter(|| black_box(floor(&dir)));
         });
         for (name, threads) in [("1 thread", 1), ("all cores", 0)] {
             let options = LoadOptions {
@@ -56,7 +56,7 @@ fn benches(c: &mut Criterion) {
                 b.iter(|| {
                     let lib = load(&options);
                     black_box(rank(&lib.providers, &lib.checklist, &priorities, today).len())
-                })
+                });
             });
         }
         group.finish();

@@ -1,7 +1,7 @@
 //! TUI budgets (release build), each the whole path through the real `App` into a
 //! `TestBackend`: a full frame at 200×60 ≤ 2 ms; a key press to its frame with 10,000 providers
-//! loaded ≤ 16 ms (search keystrokes included: key → App::update → the search → render), and
-//! Compare j/k at 100,000; the first frame after start (guides, App::new, the provider load
+//! loaded ≤ 16 ms (search keystrokes included: key → `App::update` → the search → render), and
+//! Compare j/k at 100,000; the first frame after start (guides, `App::new`, the provider load
 //! started in the background, draw) ≤ 25 ms at any provider count.
 //! Run: `nice -n 19 cargo bench --bench tui` (the provider files for the first frame are the
 //! ones `cargo bench --bench scale` writes, made here if missing).
@@ -61,7 +61,7 @@ impl Input for QuitAtOnce {
 }
 
 /// What `kapguide` does before its first frame, on a directory of `count` provider files: the
-/// guides and checklist, the provider load started on other threads, App::new, the first draw.
+/// guides and checklist, the provider load started on other threads, `App::new`, the first draw.
 /// The time is taken up to the first frame; then it quits, which stops the load (outside the
 /// time: the budget is for what the user waits for before seeing the app).
 fn first_frame(c: &mut Criterion, files: &mut Files) {
@@ -83,7 +83,7 @@ fn first_frame(c: &mut Criterion, files: &mut Files) {
                 (0..iterations)
                     .map(|_| time_to_first_frame(&options, files))
                     .sum()
-            })
+            });
         });
     }
     group.finish();
@@ -129,7 +129,7 @@ fn benches(c: &mut Criterion) {
                     .expect("draw");
                 // A fresh back buffer each time, so every cell is drawn and compared again.
                 terminal.clear().expect("clear");
-            })
+            });
         });
     }
     group.finish();
@@ -152,7 +152,7 @@ fn benches(c: &mut Criterion) {
                 terminal
                     .draw(|frame| views::render(&app, frame))
                     .expect("draw");
-            })
+            });
         });
     }
     let mut app = make_app((120, 40), 10_000);
@@ -168,7 +168,7 @@ fn benches(c: &mut Criterion) {
             terminal
                 .draw(|frame| views::render(&app, frame))
                 .expect("draw");
-        })
+        });
     });
     // A search keystroke as the loop runs it: the key, then (no more keys waiting) the search
     // for the query as typed, then the frame. The query grows and shrinks by a letter.
@@ -191,7 +191,7 @@ fn benches(c: &mut Criterion) {
             terminal
                 .draw(|frame| views::render(&app, frame))
                 .expect("draw");
-        })
+        });
     });
     group.finish();
 

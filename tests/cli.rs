@@ -1340,11 +1340,11 @@ fn without_a_terminal_the_app_refuses_before_writing_any_escape_code() {
 /// provider on every row, and the result the same on one thread as on several.
 #[test]
 fn compare_all_streams_whole_documents_for_many_providers() {
+    const COUNT: usize = 300;
     let home = home();
     let dir = home.path().join("many");
     fs::create_dir_all(&dir).unwrap();
     let profile = fs::read_to_string("tests/fixtures/providers/valid/thorough.toml").unwrap();
-    const COUNT: usize = 300;
     for n in 0..COUNT {
         fs::write(dir.join(format!("p{n:03}.toml")), &profile).unwrap();
     }

@@ -39,7 +39,10 @@ fn the_package_carries_guides_and_providers_and_leaves_tests_out() {
     for dir in ["guides", "providers"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
-            if name.ends_with(".md") || name.ends_with(".toml") {
+            let extension = std::path::Path::new(&name).extension();
+            if extension
+                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("toml"))
+            {
                 let path = format!("{dir}/{name}");
                 assert!(files.contains(&path.as_str()), "{path} is not packaged");
             }

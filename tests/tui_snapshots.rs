@@ -1,5 +1,5 @@
 //! Every view and overlay, drawn at 120×40 and 80×24 from the bundled content, plus the
-//! too-small screen and one style-level snapshot under the monochrome (NO_COLOR) theme.
+//! too-small screen and one style-level snapshot under the monochrome (`NO_COLOR`) theme.
 //! Review changes with `cargo insta review`.
 
 mod tui_support;
@@ -213,7 +213,7 @@ fn ascii_everywhere() {
     }
 }
 
-/// Styles too: under NO_COLOR no cell has a colour, and selection and emphasis still show
+/// Styles too: under `NO_COLOR` no cell has a colour, and selection and emphasis still show
 /// through modifiers (REVERSED, BOLD, UNDERLINED).
 #[test]
 fn no_color_keeps_modifiers() {

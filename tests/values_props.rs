@@ -47,10 +47,7 @@ proptest! {
                 .filter_map(|(_, a)| *a)
                 .collect();
             let level = priorities.get(&category.id).level();
-            match (given.iter().min(), given.iter().max()) {
-                (Some(&low), Some(&high)) => prop_assert!((low..=high).contains(&level)),
-                _ => prop_assert_eq!(priorities.get(&category.id), start.get(&category.id)),
-            }
+            if let (Some(&low), Some(&high)) = (given.iter().min(), given.iter().max()) { prop_assert!((low..=high).contains(&level)) } else { prop_assert_eq!(priorities.get(&category.id), start.get(&category.id)) }
         }
     }
 

@@ -105,12 +105,11 @@ pub struct Numbering {
 impl Numbering {
     /// The 1-based number of `id`, giving it the next number the first time it is seen.
     pub fn number(&mut self, id: &str) -> usize {
-        match self.order.iter().position(|o| o == id) {
-            Some(index) => index + 1,
-            None => {
-                self.order.push(id.to_string());
-                self.order.len()
-            }
+        if let Some(index) = self.order.iter().position(|o| o == id) {
+            index + 1
+        } else {
+            self.order.push(id.to_string());
+            self.order.len()
         }
     }
 

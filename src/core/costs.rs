@@ -382,20 +382,17 @@ pub fn course_cost(costs: &Costs, shape: &CourseShape) -> CourseCost {
         if count == 0 {
             continue;
         }
-        match costs.fee(kind) {
-            Some(fee) => {
-                low += count * u64::from(fee.low);
-                high = high.map(|h| h + count * u64::from(fee.high));
-            }
-            None => {
-                high = None;
-                let name = match kind {
-                    SessionKind::Booster => SessionKind::Dosing.label(),
-                    other => other.label(),
-                };
-                if !unknown.contains(&name) {
-                    unknown.push(name);
-                }
+        if let Some(fee) = costs.fee(kind) {
+            low += count * u64::from(fee.low);
+            high = high.map(|h| h + count * u64::from(fee.high));
+        } else {
+            high = None;
+            let name = match kind {
+                SessionKind::Booster => SessionKind::Dosing.label(),
+                other => other.label(),
+            };
+            if !unknown.contains(&name) {
+                unknown.push(name);
             }
         }
     }

@@ -143,7 +143,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Reports keys that are not in `known`, each with the closest known key.
     pub fn reject_unknown_keys(&self, rep: &mut Reporter<'_>, known: &[&str]) {
-        for (key, _) in self.table.iter() {
+        for (key, _) in self.table {
             if !known.contains(&key.get_ref().as_ref()) {
                 rep.error(
                     key.span().start,
@@ -169,24 +169,22 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A one-line string, sanitized.
     pub fn string(&self, rep: &mut Reporter<'_>, key: &str) -> Option<String> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some(sanitize_line(s).into_owned()),
-            _ => {
-                self.wrong_type(rep, key, value, "a string", "\"…\"");
-                None
-            }
+        if let DeValue::String(s) = value.get_ref() {
+            Some(sanitize_line(s).into_owned())
+        } else {
+            self.wrong_type(rep, key, value, "a string", "\"…\"");
+            None
         }
     }
 
     /// Free text that may span lines (notes), sanitized.
     pub fn text(&self, rep: &mut Reporter<'_>, key: &str) -> Option<String> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some(sanitize(s).trim().to_string()),
-            _ => {
-                self.wrong_type(rep, key, value, "a string", "\"…\"");
-                None
-            }
+        if let DeValue::String(s) = value.get_ref() {
+            Some(sanitize(s).trim().to_string())
+        } else {
+            self.wrong_type(rep, key, value, "a string", "\"…\"");
+            None
         }
     }
 
@@ -214,12 +212,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     pub fn boolean(&self, rep: &mut Reporter<'_>, key: &str) -> Option<bool> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.wrong_type(rep, key, value, "true or false", "true");
-                None
-            }
+        if let DeValue::Boolean(b) = value.get_ref() {
+            Some(*b)
+        } else {
+            self.wrong_type(rep, key, value, "true or false", "true");
+            None
         }
     }
 
@@ -302,10 +299,10 @@ impl<'t, 'i> Fields<'t, 'i> {
             return None;
         };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in items {
             match item.get_ref() {
                 DeValue::String(s) => {
-                    out.push(Spanned::new(item.span(), sanitize_line(s).into_owned()))
+                    out.push(Spanned::new(item.span(), sanitize_line(s).into_owned()));
                 }
                 other => rep.error(
                     item.span().start,
@@ -328,18 +325,17 @@ impl<'t, 'i> Fields<'t, 'i> {
         name: &'t str,
     ) -> Option<Fields<'t, 'i>> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Table(t) => Some(Fields::new(t, value.span(), name)),
-            _ => {
-                self.wrong_type(
-                    rep,
-                    key,
-                    value,
-                    "a table",
-                    &format!("[{key}] on its own line"),
-                );
-                None
-            }
+        if let DeValue::Table(t) = value.get_ref() {
+            Some(Fields::new(t, value.span(), name))
+        } else {
+            self.wrong_type(
+                rep,
+                key,
+                value,
+                "a table",
+                &format!("[{key}] on its own line"),
+            );
+            None
         }
     }
 
@@ -363,7 +359,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in items {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
                 other => rep.error(

@@ -286,17 +286,17 @@ impl ProviderFilter {
     /// Sets a criterion from words (the command line's, or typed in the panel); an empty value
     /// clears it. `Err` says what is wrong, with the closest word.
     pub fn set(&mut self, criterion: Criterion, value: &str) -> Result<(), String> {
-        let value = value.trim();
-        if value.is_empty() {
-            self.clear(criterion);
-            return Ok(());
-        }
         fn word<T: Copy>(all: &[(&str, T)], value: &str, words: &[&str]) -> Result<T, String> {
             let lower = value.to_lowercase();
             all.iter()
                 .find(|(w, _)| *w == lower && words.contains(w))
                 .map(|(_, v)| *v)
                 .ok_or_else(|| suggestion_hint(&lower, words))
+        }
+        let value = value.trim();
+        if value.is_empty() {
+            self.clear(criterion);
+            return Ok(());
         }
         let words = criterion.words().unwrap_or_default();
         let result = match criterion {

@@ -312,7 +312,7 @@ fn wrap(
                 for (text, style, link) in pieces.into_iter().filter(|(t, ..)| !t.is_empty()) {
                     match spans.last_mut() {
                         Some(prev) if prev.style == style && prev.link == link => {
-                            prev.text.push_str(&text)
+                            prev.text.push_str(&text);
                         }
                         _ => spans.push(Span { text, style, link }),
                     }

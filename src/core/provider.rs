@@ -364,8 +364,9 @@ pub fn id_for_name(name: &str, taken: impl Fn(&str) -> bool) -> ProviderId {
     } else {
         "provider".to_string()
     };
+    // Bounded, so the search provably ends: no list holds u32::MAX providers.
     std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}-{n}")))
+        .chain((2..u32::MAX).map(|n| format!("{base}-{n}")))
         .filter_map(|id| ProviderId::new(&id).ok())
         .find(|id| !taken(id))
         .expect("an unused id exists")
@@ -599,7 +600,7 @@ fn read_provider(
 fn read_answers(f: &Fields<'_, '_>, rep: &mut Reporter<'_>, checklist: &Checklist) -> Answers {
     let ids = checklist.question_ids();
     let mut answers = Vec::new();
-    for (key, value) in f.table.iter() {
+    for (key, value) in f.table {
         let key_text: &str = key.get_ref();
         let Some(question) = checklist.question(key_text) else {
             rep.error(

@@ -254,7 +254,9 @@ mod tests {
         fn walk<'a>(value: &'a Value, root: &'a Value, at: &str, missing: &mut Vec<String>) {
             let Some(object) = value.as_object() else {
                 if let Some(items) = value.as_array() {
-                    items.iter().for_each(|v| walk(v, root, at, missing));
+                    for v in items {
+                        walk(v, root, at, missing);
+                    }
                 }
                 return;
             };

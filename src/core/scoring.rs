@@ -505,13 +505,13 @@ impl<'c> Scorer<'c> {
                     red_flags.push(RedFlag::LicenceFailed {
                         clinician: name,
                         result,
-                    })
+                    });
                 }
                 Some(Verdict::ActiveWithDiscipline) => {
-                    red_flags.push(RedFlag::LicenceDiscipline { clinician: name })
+                    red_flags.push(RedFlag::LicenceDiscipline { clinician: name });
                 }
                 Some(Verdict::Unchecked) | None => {
-                    red_flags.push(RedFlag::LicenceUnchecked { clinician: name })
+                    red_flags.push(RedFlag::LicenceUnchecked { clinician: name });
                 }
                 Some(Verdict::Active) => {}
             }

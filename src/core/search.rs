@@ -283,15 +283,14 @@ impl SearchIndex {
         let mut first = usize::MAX;
         let mut exact = true;
         for word in words {
-            let at = match entry.text_lower.find(word.typed.as_str()) {
-                Some(at) => at,
-                None => {
-                    exact = false;
-                    word.others
-                        .iter()
-                        .filter_map(|other| entry.text_lower.find(other.as_str()))
-                        .min()?
-                }
+            let at = if let Some(at) = entry.text_lower.find(word.typed.as_str()) {
+                at
+            } else {
+                exact = false;
+                word.others
+                    .iter()
+                    .filter_map(|other| entry.text_lower.find(other.as_str()))
+                    .min()?
             };
             first = first.min(at);
         }

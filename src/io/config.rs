@@ -127,7 +127,7 @@ impl Config {
             }
             if let Some(table) = top.table(&mut rep, "values", "[values]") {
                 let ids = statement_ids();
-                for (key, value) in table.table.iter() {
+                for (key, value) in table.table {
                     let key: &str = key.get_ref();
                     if !ids.contains(&key) {
                         rep.error(
@@ -144,7 +144,7 @@ impl Config {
             }
             if let Some(table) = top.table(&mut rep, "priorities", "[priorities]") {
                 let ids = checklist.category_ids();
-                for (key, value) in table.table.iter() {
+                for (key, value) in table.table {
                     let key: &str = key.get_ref();
                     let Some(category) = checklist.category(key) else {
                         let offset = value.span().start;
@@ -246,7 +246,7 @@ impl Config {
             for id in statement_ids() {
                 match self.values.get(id) {
                     Some(answer) if values_in_file.get(id) != Some(answer) => {
-                        set_number(table, id, answer)
+                        set_number(table, id, answer);
                     }
                     Some(_) => {}
                     None => {

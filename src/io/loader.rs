@@ -551,19 +551,16 @@ fn load_providers(
             load.skipped += 1;
             continue;
         };
-        match seen.get(&provider.id) {
-            Some(&at) => {
-                let existing = &mut load.providers[at];
-                load.problems.push(
-                    Problem::file(&file.path(), Severity::Warning, format!("provider id `{}` is also defined in {}; this file wins", file.stem(), existing.origin.display()))
-                        .with_hint("later directories override earlier ones (bundled, then your data directory, then --providers); rename one file to keep both"),
-                );
-                load.shadowed.push(std::mem::replace(existing, provider));
-            }
-            None => {
-                seen.insert(provider.id.clone(), load.providers.len());
-                load.providers.push(provider);
-            }
+        if let Some(&at) = seen.get(&provider.id) {
+            let existing = &mut load.providers[at];
+            load.problems.push(
+                Problem::file(&file.path(), Severity::Warning, format!("provider id `{}` is also defined in {}; this file wins", file.stem(), existing.origin.display()))
+                    .with_hint("later directories override earlier ones (bundled, then your data directory, then --providers); rename one file to keep both"),
+            );
+            load.shadowed.push(std::mem::replace(existing, provider));
+        } else {
+            seen.insert(provider.id.clone(), load.providers.len());
+            load.providers.push(provider);
         }
     }
     load.providers.sort_by(|a, b| a.id.cmp(&b.id));
@@ -640,7 +637,7 @@ pub fn validate_paths(
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                files.extend(disk_files(path, &["md", "toml"], &mut problems))
+                files.extend(disk_files(path, &["md", "toml"], &mut problems));
             }
             Ok(_) => files.push(FileSource::Disk(path.clone())),
             Err(e) => problems.push(io_problem(path, &e, "the path")),

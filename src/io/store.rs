@@ -194,7 +194,7 @@ impl Stamp {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         match fs::metadata(path) {
             Ok(target) if target.is_file() && target.len() <= MAX_FILE_BYTES => {
-                fs::read(path).unwrap_or_default().hash(&mut hasher)
+                fs::read(path).unwrap_or_default().hash(&mut hasher);
             }
             _ => (meta.len(), meta.modified().ok()).hash(&mut hasher),
         }

@@ -412,7 +412,7 @@ impl App {
             }
             Action::QuitTop if self.mode().is_top() => self.quit_unless_unsaved(),
             Action::QuitTop => {
-                self.say("q quits from the top of a view; press Esc to go back first")
+                self.say("q quits from the top of a view; press Esc to go back first");
             }
             Action::Crisis => self.overlays.push(Overlay::Crisis { scroll: 0 }),
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
@@ -444,7 +444,7 @@ impl App {
                 Mode::Picker => self.picker_action(&action),
                 Mode::Questions => self.questions_action(&action),
                 Mode::Form if matches!(self.overlays.last(), Some(Overlay::Form(_))) => {
-                    self.record_form_action(&action, effects)
+                    self.record_form_action(&action, effects);
                 }
                 Mode::Form => self.details_action(&action),
                 Mode::Clinicians | Mode::Costs => self.records_action(&action),
@@ -455,7 +455,7 @@ impl App {
                 Mode::Text => self.input_action(&action, effects),
                 Mode::Search => self.search_action(&action),
                 Mode::Help | Mode::Crisis | Mode::Problems | Mode::OptionCell | Mode::Explain => {
-                    self.scroll_overlay(&action)
+                    self.scroll_overlay(&action);
                 }
                 Mode::Notice => {
                     self.overlays.pop();
@@ -502,7 +502,7 @@ impl App {
             Reply::ProfileSaved(result) => self.profile_saved(result, effects),
             Reply::DraftDiscarded { id, result } => self.draft_discarded(&id, result),
             Reply::ConfigSaved(Ok(path)) => {
-                self.say(format!("Settings saved to {}", path.display()))
+                self.say(format!("Settings saved to {}", path.display()));
             }
             Reply::ConfigSaved(Err(e)) => self.warn(format!("Settings not saved: {e}")),
             Reply::Exported(result) => {

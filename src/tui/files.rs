@@ -291,7 +291,8 @@ pub fn export(
         let write = |out: &mut dyn std::io::Write| contents.write(&mut progress.counting(out));
         match write_atomic_with(&path, false, write) {
             Ok(()) => return Ok(path),
-            Err(SaveError::Exists(_)) => continue,
+            // Taken: try the next number.
+            Err(SaveError::Exists(_)) => {}
             Err(e) => return Err(FileError::Save(e)),
         }
     }

@@ -332,7 +332,7 @@ mod abort_guard {
     pub fn save_terminal() {
         // SAFETY: tcgetattr writes into the zeroed struct it is given.
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut termios) } == 0 {
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &raw mut termios) } == 0 {
             let _ = SAVED.set(termios);
         }
     }
@@ -350,7 +350,7 @@ mod abort_guard {
 
 /// Test hook, in debug builds only: `KAPGUIDE_TEST_CRASH=panic-in-drop` (a panic while
 /// unwinding, which aborts) or `abort` crashes the app once its screen is set up, so
-/// tests/tui_smoke.rs can check the terminal is restored all the same.
+/// `tests/tui_smoke.rs` can check the terminal is restored all the same.
 #[cfg(debug_assertions)]
 fn crash_for_tests() {
     struct PanicsOnDrop;

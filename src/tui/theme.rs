@@ -1,5 +1,5 @@
 //! Semantic styles. The default theme uses the terminal's own 16 colours on its own background, so
-//! it reads on light and dark terminals alike; `mono` (NO_COLOR) keeps only modifiers, so selection
+//! it reads on light and dark terminals alike; `mono` (`NO_COLOR`) keeps only modifiers, so selection
 //! and emphasis still show. Meaning never rests on colour alone: every coloured thing also has a
 //! symbol or a word.
 
@@ -73,7 +73,7 @@ impl Theme {
         format!("{cut}{}", " ".repeat(pad))
     }
 
-    /// NO_COLOR set and not empty (see no-color.org) means the monochrome theme.
+    /// `NO_COLOR` set and not empty (see no-color.org) means the monochrome theme.
     pub fn from_env(ascii: bool) -> Theme {
         let no_color = std::env::var("NO_COLOR").ok();
         let term = std::env::var("TERM").ok();

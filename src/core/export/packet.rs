@@ -321,8 +321,7 @@ pub fn packet_markdown(p: &Packet<'_>) -> String {
         o.push_str(&format!("- {} {mark} (if no: {})\n", q.question, q.if_no));
     }
     o.push_str(&format!(
-        "\n## Crisis and support lines\n\n{}\n\n{}\n\n_{DISCLAIMER}_\n",
-        crisis, emergency
+        "\n## Crisis and support lines\n\n{crisis}\n\n{emergency}\n\n_{DISCLAIMER}_\n"
     ));
     o
 }

@@ -444,8 +444,7 @@ impl App {
         if let Some(existing) = self.lib.providers.iter().find(|p| same(p)).cloned() {
             self.walk_provider(&existing.id.clone(), existing, Some(start));
             self.say(format!(
-                "{} already has a profile; walking through it (saving asks before replacing)",
-                name
+                "{name} already has a profile; walking through it (saving asks before replacing)"
             ));
             return;
         }
@@ -973,7 +972,7 @@ impl App {
                     return;
                 };
                 let mut provider = walk.draft.clone();
-                provider.origin = path.clone();
+                provider.origin.clone_from(&path);
                 let (id, name) = (provider.id.clone(), provider.name.clone());
                 self.checklist.drafts.retain(|d| d.provider.id != id);
                 effects.push(Effect::RemoveDraft(id.clone()));
@@ -990,7 +989,7 @@ impl App {
             }
             Err(SaveFailure::Exists(path)) => {
                 let text = self.replace_text(&path);
-                self.confirm_save("Replace the saved profile?", text, Replace::IfUnchanged)
+                self.confirm_save("Replace the saved profile?", text, Replace::IfUnchanged);
             }
             Err(failure @ SaveFailure::Changed(_)) => {
                 if let Some(draft) = self.walk().map(|w| w.draft.clone()) {
@@ -1002,7 +1001,7 @@ impl App {
                     .walk()
                     .map(|w| self.kept_note(&w.draft.id))
                     .unwrap_or_default();
-                self.warn(format!("Not saved ({e}); {note}"))
+                self.warn(format!("Not saved ({e}); {note}"));
             }
         }
     }
@@ -1135,13 +1134,12 @@ impl App {
     /// Search jumped to a question: show it in the walk, or select it in the questions pane.
     pub(crate) fn show_question(&mut self, index: usize) {
         self.view = View::Checklist;
-        match &mut self.checklist.screen {
-            Screen::Walk(walk) => walk.index = index,
-            _ => {
-                self.checklist.screen = Screen::Pick;
-                self.checklist.focus = ChecklistFocus::Questions;
-                self.checklist.question = index;
-            }
+        if let Screen::Walk(walk) = &mut self.checklist.screen {
+            walk.index = index;
+        } else {
+            self.checklist.screen = Screen::Pick;
+            self.checklist.focus = ChecklistFocus::Questions;
+            self.checklist.question = index;
         }
     }
 }

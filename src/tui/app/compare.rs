@@ -248,7 +248,7 @@ impl App {
                 opened: self.priorities.clone(),
             }),
             Action::Export if self.compare.columns.is_empty() => {
-                self.say("No providers are shown; Tab to the list and press Space to show some")
+                self.say("No providers are shown; Tab to the list and press Space to show some");
             }
             Action::Export => self.overlays.push(Overlay::Export),
             Action::Toggle => self.toggle_provider(list),
@@ -260,7 +260,7 @@ impl App {
                     Overlay::Explain { scroll: 0 }
                 } else {
                     Overlay::Cell
-                })
+                });
             }
             Action::Left | Action::Right | Action::FirstColumn | Action::LastColumn if !list => {
                 let c = &mut self.compare;

@@ -255,7 +255,7 @@ impl App {
                 };
                 match input.purpose {
                     InputPurpose::NewProvider { start } => {
-                        self.new_provider(&input.field.text, start)
+                        self.new_provider(&input.field.text, start);
                     }
                     InputPurpose::SavePath { id } => self.save_at(&id, &input.field.text, effects),
                     InputPurpose::ConsultationDate => self.set_date(input),

@@ -320,8 +320,6 @@ fn cost_form(item: CostItem, costs: &Costs) -> Form {
 /// Writes the form's cost into `costs`, or says what to fix first. A cost with no value, note
 /// or source is cleared (the profile no longer says).
 fn apply_cost(item: CostItem, form: &Form, costs: &mut Costs) -> Result<(), String> {
-    let note = form.text(Field::Note);
-    let source = form.text(Field::Source);
     fn with_details<T>(value: T, note: &Option<String>, source: &Option<String>) -> Item<T> {
         Item {
             value,
@@ -329,6 +327,8 @@ fn apply_cost(item: CostItem, form: &Form, costs: &mut Costs) -> Result<(), Stri
             source: source.clone(),
         }
     }
+    let note = form.text(Field::Note);
+    let source = form.text(Field::Source);
     let has_details = note.is_some() || source.is_some();
     let currency = match form.text(Field::Currency) {
         Some(typed) => Some(parse_currency(&typed)?),

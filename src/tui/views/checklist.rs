@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         Screen::Pick => pick(app, frame, body),
         Screen::Details(details) => super::form::details(app, frame, body, details),
         Screen::Walk(walk) if walk.index >= app.lib.checklist.questions.len() => {
-            review(app, frame, body, walk)
+            review(app, frame, body, walk);
         }
         Screen::Walk(walk) => question(app, frame, body, walk),
         Screen::Prepare(prepare) => prepare_list(app, frame, body, prepare),

@@ -66,7 +66,7 @@ fn draw(app: &App, frame: &mut Frame) {
     app.clear_targets();
     match app.view {
         View::Checklist | View::Compare if app.is_loading() => {
-            loading::render(app, frame, screen.body)
+            loading::render(app, frame, screen.body);
         }
         View::Guides => guides::render(app, frame, screen.body),
         View::Checklist => checklist::render(app, frame, screen.body),

@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Overlay::Values { selected, .. } => options::values(app, frame, area, *selected),
             Overlay::Readiness { selected, .. } => options::readiness(app, frame, area, *selected),
             Overlay::Records { list, selected } => {
-                records::render(app, frame, area, *list, *selected)
+                records::render(app, frame, area, *list, *selected);
             }
             Overlay::Form(record_form) => records::form(app, frame, area, record_form),
         }

@@ -13,10 +13,10 @@ use super::popup;
 use crate::core::clinician::Verdict;
 use crate::core::provider::Provider;
 
-/// Why checking a licence is worth it, with where that comes from (kap_facts §15).
+/// Why checking a licence is worth it, with where that comes from (`kap_facts` §15).
 const LICENCE_WHY: &str = "Each profession has its own state licensing board: medical boards for MDs and DOs, nursing boards for nurses and nurse practitioners, and separate boards for psychologists and counselors. A state medical board's record says whether a licence is in good standing and lists any discipline; nursing boards make their actions public too. (Sources: ProPublica, 11 Dec 2019; FSMB, Information for Consumers; NCSBN)";
 
-/// Why some costs are worth writing down, with where that comes from (kap_facts §17).
+/// Why some costs are worth writing down, with where that comes from (`kap_facts` §17).
 fn cost_why(item: CostItem) -> Option<&'static str> {
     match item {
         CostItem::Packages | CostItem::Refund => Some(
@@ -108,7 +108,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, list: RecordList, select
                         detail.extend(url_lines(url, width).into_iter().map(Line::from));
                     }
                     None => {
-                        detail.push(Line::styled("No board lookup address recorded.", theme.dim))
+                        detail.push(Line::styled("No board lookup address recorded.", theme.dim));
                     }
                 }
                 let summary = c.summary();
