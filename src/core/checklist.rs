@@ -38,32 +38,32 @@ impl Route {
     pub fn note(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Route::Iv => (
-                "a slow drip into a vein, given in a clinic while staff keep checking your vital signs",
-                &["anand-2023"],
+                "a slow drip into a vein, given in a clinic while staff keep checking your vital signs; off-label (not FDA-approved for mental health)",
+                &["anand-2023", "fda-compounded-2023-scripps"],
             ),
             Route::Im => (
-                "a shot into a muscle; some KAP practices say they use it for stronger sessions in their office",
-                &["intero-routes"],
+                "a shot into a muscle; some KAP practices say they use it for higher-dose sessions in their office; off-label",
+                &["intero-routes", "fda-compounded-2023-scripps"],
             ),
             Route::Sublingual => (
-                "a lozenge or tablet that melts under the tongue; only about a fifth to a quarter of a dose taken by mouth reaches the blood",
-                &["andrade-2019"],
+                "a lozenge or tablet left to dissolve in the mouth; less reaches the blood than with a drip (about a fifth to a quarter when swallowed); off-label",
+                &["andrade-2019", "fda-compounded-2023-scripps"],
             ),
             Route::Oral => (
-                "swallowed (a tablet or troche); ketamine by mouth for depression is still seen as experimental",
-                &["andrade-2019"],
+                "swallowed (a tablet); ketamine by mouth for depression was described in 2019 as still experimental; off-label",
+                &["andrade-2019", "fda-compounded-2023-scripps"],
             ),
             Route::Intranasal => (
                 "a ketamine nasal spray mixed by a pharmacy (compounded): not esketamine, not FDA-approved, no approved dose",
                 &["wa-doh-nasal-spray"],
             ),
             Route::Esketamine => (
-                "Spravato, the one nasal spray FDA-approved for depression: you spray it yourself while staff watch, at a certified site, and it never goes home",
+                "Spravato (esketamine), the only ketamine-type medicine FDA-approved for depression (adults, in specific cases): you spray it yourself while staff watch, at a REMS-certified site, and it never goes home",
                 &["fda-compounded-2023-scripps", "spravato-rems"],
             ),
             Route::Subcutaneous => (
-                "a shot just under the skin, offered for use at home by at least one telehealth company; only that company's own study so far",
-                &["subcutaneous-jmir-blossom"],
+                "a shot just under the skin; at least one telehealth company offers it at home, reported in that company's own study with no comparison group; ASKP3 (2024) says unsupervised injections at home lack evidence of safety",
+                &["subcutaneous-jmir-blossom", "askp3-2024"],
             ),
         }
     }

@@ -29,11 +29,12 @@ word_enum! {
     /// record) is a data flag; discipline on an active licence is a data flag to read up on.
     #[schemars(description = "What the licence lookup found.")]
     pub enum Verdict {
-        /// In good standing on the day checked.
+        /// Active on the board's lookup on the day checked, with no discipline shown.
         Active = "active",
         /// Active, with discipline on the board's record (a data flag: read the record).
         ActiveWithDiscipline = "active-with-discipline",
-        /// No such licence on the board's lookup (a safety flag).
+        /// No such licence on the board's lookup (a safety flag; check it was the right
+        /// profession's board and state).
         NotFound = "not-found",
         /// The licence has lapsed (a safety flag).
         Expired = "expired",

@@ -87,7 +87,7 @@ impl JsonSchema for Fee {
             })
         };
         schemars::json_schema!({
-            "description": "A fee in whole units of `currency`: one amount, or a stated range (`min`, `max`). 0 for a session that is included or not offered.",
+            "description": "A fee in whole units of `currency`: one amount, or a stated range (`min`, `max`). 0 for a session included in another fee; leave it out if the session is not offered (a checklist answer says that).",
             "oneOf": [
                 amount("The fee."),
                 table(&[("value", "The fee.")]),
@@ -161,7 +161,7 @@ pub struct Costs {
     /// ISO code such as "USD"; required once any fee is given.
     #[schemars(pattern(r"^[A-Z]{3}$"))]
     pub currency: Option<String>,
-    /// One dosing session (a booster costs the same).
+    /// One dosing session (the course estimate prices boosters at this fee too).
     #[schemars(with = "Option<Fee>")]
     pub dosing_session: Option<Item<Fee>>,
     /// One preparation session.

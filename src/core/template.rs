@@ -70,7 +70,7 @@ pub fn provider_template(id: &str, checklist: &Checklist, today: Date) -> String
          # verification = {{ date = {today}, result = \"active\" }}\n\
          \n\
          # Fees in whole units of currency: 450, or {{ min = 400, max = 600, note = \"…\", source = \"…\" }}.\n\
-         # Leave out what nobody has stated; write 0 for a session that is included or not offered.\n\
+         # Leave out what nobody has stated or is not offered; write 0 for a session included in another fee.\n\
          # [costs]\n\
          # currency = \"USD\"\n\
          # dosing_session = 0\n\

@@ -14,7 +14,7 @@ use crate::core::clinician::Verdict;
 use crate::core::provider::Provider;
 
 /// Why checking a licence is worth it, with where that comes from (`kap_facts` §15).
-const LICENCE_WHY: &str = "Each profession has its own state licensing board: medical boards for MDs and DOs, nursing boards for nurses and nurse practitioners, and separate boards for psychologists and counselors. A state medical board's record says whether a licence is in good standing and lists any discipline; nursing boards make their actions public too. (Sources: ProPublica, 11 Dec 2019; FSMB, Information for Consumers; NCSBN)";
+const LICENCE_WHY: &str = "In the US, licences are checked with the state board for each profession: medical boards for MDs and DOs, nursing boards for nurses and nurse practitioners, and psychology or counseling boards for those professions (a medical board may not cover them). A state medical board's record says whether a licence is in good standing and lists any discipline; nursing boards make their actions public too. (Sources: ProPublica, 11 Dec 2019; FSMB, Information for Consumers; NCSBN)";
 
 /// Why some costs are worth writing down, with where that comes from (`kap_facts` §17).
 fn cost_why(item: CostItem) -> Option<&'static str> {
