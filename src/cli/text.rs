@@ -15,7 +15,7 @@ use crate::core::id::ProviderId;
 use crate::core::layout::{LineKind, layout_guide_for_print, wrap_options};
 use crate::core::provider::{Provider, slugify};
 use crate::core::sanitize::sanitize_line;
-use crate::core::scoring::{FlagKind, Priorities, Priority, rank, score};
+use crate::core::scoring::{FlagKind, Priorities, Priority, Score, rank, score};
 use crate::core::search::{SearchIndex, Target};
 use crate::core::sort::SortBy;
 use crate::core::template::provider_template;
@@ -203,6 +203,29 @@ fn settled<'p>(
 /// Marks a course cost whose high end passes `--max-course-cost`.
 const EXCEEDS: &str = "(may exceed)";
 
+/// `providers` scored with the user's priorities and put in the order `sort` asks for: the
+/// one ranking `providers` and `compare` print.
+fn ranked_in<'p>(
+    context: &Context,
+    providers: Vec<&'p Provider>,
+    sort: SortBy,
+) -> Vec<(&'p Provider, Score)> {
+    let lib = &context.library;
+    let mut ranked = rank(
+        providers,
+        &lib.checklist,
+        &context.priorities,
+        context.today,
+    );
+    sort.sort(
+        &mut ranked,
+        |c| c.0,
+        |c| c.1.total.coverage(),
+        &context.course,
+    );
+    ranked
+}
+
 pub fn providers(context: &Context, filter: &ProviderFilter, sort: SortBy) -> Outcome {
     let lib = &context.library;
     let filter = match settled(filter, &lib.providers, context) {
@@ -214,18 +237,7 @@ pub fn providers(context: &Context, filter: &ProviderFilter, sort: SortBy) -> Ou
     if let Some(why) = none_left(&result) {
         return Outcome::note(why);
     }
-    let mut ranked = rank(
-        result.kept.clone(),
-        &lib.checklist,
-        &context.priorities,
-        context.today,
-    );
-    sort.sort(
-        &mut ranked,
-        |c| c.0,
-        |c| c.1.total.coverage(),
-        &context.course,
-    );
+    let ranked = ranked_in(context, result.kept.clone(), sort);
     let mut exceeding = false;
     let mut rows = vec![
         [
@@ -373,18 +385,7 @@ pub fn compare(
         .filter(|p| filter.may_exceed(p, &context.course))
         .map(|p| display_name(p))
         .collect();
-    let mut ranked = rank(
-        providers,
-        &lib.checklist,
-        &context.priorities,
-        context.today,
-    );
-    sort.sort(
-        &mut ranked,
-        |c| c.0,
-        |c| c.1.total.coverage(),
-        &context.course,
-    );
+    let ranked = ranked_in(context, providers, sort);
     let comparison =
         Comparison::in_order(&lib.checklist, ranked, &context.priorities, context.today)
             .with_course(context.course);
