@@ -163,6 +163,41 @@ fn one_bad_file_never_hides_the_good_ones() {
         );
 }
 
+/// A command reads only what it shows: a broken guide is counted by `guides` and `search`,
+/// not by `providers` (which never parses a guide, so it starts at once).
+#[test]
+fn each_command_counts_the_problems_of_the_files_it_reads() {
+    let home = home();
+    let guides = dir_with_copies(
+        home.path(),
+        "guides",
+        &[("tests/fixtures/guides/basics.md", "basics.md")],
+    );
+    fs::write(guides.join("broken.md"), "no front matter\n").unwrap();
+    let stderr_of = |args: &[&str]| {
+        let output = kapguide(home.path())
+            .arg("--guides")
+            .arg(&guides)
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    for args in [&["guides"][..], &["search", "basics"]] {
+        let stderr = stderr_of(args);
+        assert!(
+            stderr.contains("1 file(s) skipped, 1 error(s)"),
+            "{args:?}: {stderr}"
+        );
+    }
+    for args in [&["providers"][..], &["checklist"], &["options"]] {
+        let stderr = stderr_of(args);
+        assert!(!stderr.contains("skipped"), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn an_oversized_file_is_refused_by_size() {
     let home = home();

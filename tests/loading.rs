@@ -1,13 +1,14 @@
 //! Loading many provider files: the same providers, problems and order for any thread count
 //! and any order the directory lists its files in (proptest), and duplicate ids resolved as
-//! documented (later directories win, each override warned about).
+//! documented (later directories win, each override warned about). Guides, parsed in parallel
+//! too, load the same on any thread count; a command reads only the files it shows.
 
 mod cli_support;
 
 use std::path::{Path, PathBuf};
 
 use kapguide::core::date::Date;
-use kapguide::io::loader::{Library, LoadOptions, Progress, load, load_provider_dirs};
+use kapguide::io::loader::{Content, Library, LoadOptions, Progress, load, load_provider_dirs};
 use proptest::prelude::*;
 
 const FIXTURES: &str = "tests/fixtures/providers";
@@ -65,7 +66,12 @@ fn summary(lib: &Library, root: &Path) -> Vec<String> {
         .problems
         .iter()
         .map(|p| p.to_string().replace(&root, "ROOT"));
-    providers
+    let guides = lib
+        .guides
+        .iter()
+        .map(|g| format!("{g:?}").replace(&root, "ROOT"));
+    guides
+        .chain(providers)
         .chain(problems)
         .chain([format!("skipped {}", lib.skipped)])
         .collect()
@@ -95,6 +101,97 @@ proptest! {
         prop_assert_eq!(&one, &many);
         prop_assert_eq!(&one, &other_order);
     }
+}
+
+/// A guides directory of good guides and broken ones (no front matter, an unknown citation, a
+/// link to a missing guide, an id used twice), `copies` of each.
+fn guides_dir(root: &Path, copies: usize) -> PathBuf {
+    let dir = root.join("guides");
+    std::fs::create_dir_all(&dir).unwrap();
+    let basics = std::fs::read_to_string("tests/fixtures/guides/basics.md").unwrap();
+    for copy in 0..copies {
+        let renamed = |id: &str| basics.replace("id = \"basics\"", &format!("id = \"{id}\""));
+        let files = [
+            (format!("good-{copy}"), renamed(&format!("good-{copy}"))),
+            (format!("bare-{copy}"), "no front matter here\n".to_string()),
+            (
+                format!("cites-{copy}"),
+                renamed(&format!("cites-{copy}")).replace("[^example-source]", "[^nowhere]"),
+            ),
+            (
+                format!("links-{copy}"),
+                renamed(&format!("links-{copy}")).replace("guide:other", "guide:missing"),
+            ),
+            (format!("twin-{copy}"), renamed("twin")),
+        ];
+        for (stem, text) in files {
+            std::fs::write(dir.join(format!("{stem}.md")), text).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn guides_load_the_same_on_any_thread_count() {
+    let root = tempfile::tempdir().unwrap();
+    let guides = guides_dir(root.path(), 6);
+    let load_on = |threads| {
+        let options = LoadOptions {
+            guides_dir: Some(guides.clone()),
+            ..options(root.path(), threads)
+        };
+        summary(&load(&options), root.path())
+    };
+    let one = load_on(1);
+    assert!(
+        one.iter().any(|line| line.contains("`[^nowhere]`")),
+        "{one:#?}"
+    );
+    assert!(
+        one.iter().any(|line| line.contains("`missing`")),
+        "{one:#?}"
+    );
+    for threads in [2, 3, 8] {
+        assert_eq!(load_on(threads), one, "{threads} threads");
+    }
+}
+
+#[test]
+fn a_load_reads_only_the_content_asked_for() {
+    let root = tempfile::tempdir().unwrap();
+    let fixtures = fixtures();
+    let files: Vec<_> = (0..fixtures.len()).map(|f| (0, f, 0)).collect();
+    write(root.path(), &files, &fixtures);
+    let guides = guides_dir(root.path(), 1);
+    let load_reading = |content| {
+        let options = LoadOptions {
+            guides_dir: Some(guides.clone()),
+            content,
+            ..options(root.path(), 2)
+        };
+        load(&options)
+    };
+    let all = load_reading(Content::ALL);
+    assert!(!all.guides.is_empty() && !all.providers.is_empty() && !all.options.rows.is_empty());
+    let mentions = |lib: &Library, dir: &str| lib.problems.iter().any(|p| p.path.starts_with(dir));
+    assert!(mentions(&all, &guides.display().to_string()));
+
+    let no_guides = load_reading(Content {
+        guides: false,
+        ..Content::ALL
+    });
+    assert!(no_guides.guides.is_empty());
+    assert!(!mentions(&no_guides, &guides.display().to_string()));
+    assert_eq!(no_guides.providers, all.providers);
+
+    let no_providers = load_reading(Content {
+        providers: false,
+        options: false,
+        ..Content::ALL
+    });
+    assert!(no_providers.providers.is_empty() && no_providers.options.rows.is_empty());
+    assert_eq!(no_providers.guides, all.guides);
+    assert_eq!(no_providers.checklist, all.checklist);
 }
 
 #[test]

@@ -16,7 +16,9 @@ use crate::core::export::{Format, SheetFormat};
 use crate::core::filter::{Criterion, ProviderFilter};
 use crate::core::sanitize::{sanitize, sanitize_line};
 use crate::core::sort::SortBy;
-use crate::io::loader::{Library, LoadOptions, load_guides_and_checklist, load_with_progress};
+use crate::io::loader::{
+    Content, Library, LoadOptions, load_guides_and_checklist, load_with_progress,
+};
 use crate::io::progress::{Progress, loading_line, megabytes};
 pub use crate::io::session::Context;
 use crate::io::{paths, print_diagnostic};
@@ -163,6 +165,34 @@ pub enum Command {
         /// The new provider's id: the file name without .toml (lowercase, digits, dashes).
         id: String,
     },
+}
+
+impl Command {
+    /// The files this command reads: only what it shows, so it starts at once.
+    fn content(&self) -> Content {
+        let (guides, providers, options) = match self {
+            Command::Search { .. } => (true, true, false),
+            Command::Validate { .. } => (true, true, true),
+            Command::Guides | Command::Guide { .. } => (true, false, false),
+            Command::Packet { .. } => (false, true, true),
+            Command::Providers { .. }
+            | Command::Compare { .. }
+            | Command::Explain { .. }
+            | Command::Questions { .. }
+            | Command::NewProvider { .. } => (false, true, false),
+            Command::Options { .. } => (false, false, true),
+            Command::Checklist
+            | Command::Values { .. }
+            | Command::Schema
+            | Command::Completions { .. }
+            | Command::Man => (false, false, false),
+        };
+        Content {
+            guides,
+            providers,
+            options,
+        }
+    }
 }
 
 const FILTERS_NOTE: &str = "Filters: a profile that does not say (no languages listed, telehealth unknown…) never passes; the output names the ones left out.";
@@ -349,6 +379,7 @@ fn load_context(cli: &Cli) -> Result<Context, String> {
         user_providers_dir: paths::user_providers_dir(),
         provider_dirs: cli.provider_dirs.clone(),
         bundled_providers: !cli.no_bundled,
+        content: cli.command.as_ref().map_or(Content::ALL, Command::content),
         ..LoadOptions::default()
     };
     let loading = Progress::default();

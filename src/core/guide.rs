@@ -527,22 +527,27 @@ struct InlineState {
 
 impl InlineState {
     fn push(&mut self, text: &str, code: bool) {
-        let text = sanitize_line(text).into_owned();
-        let link = self.links.last().cloned();
+        let text = sanitize_line(text);
+        let link = self.links.last();
         let (strong, emphasis) = (self.strong > 0, self.emphasis > 0);
         if let Some(last) = self.inlines.last_mut()
-            && (last.strong, last.emphasis, last.code, &last.link, last.cite)
-                == (strong, emphasis, code, &link, None)
+            && (
+                last.strong,
+                last.emphasis,
+                last.code,
+                last.link.as_ref(),
+                last.cite,
+            ) == (strong, emphasis, code, link, None)
         {
             last.text.push_str(&text);
             return;
         }
         self.inlines.push(Inline {
-            text,
+            text: text.into_owned(),
             strong,
             emphasis,
             code,
-            link,
+            link: link.cloned(),
             link_title: None,
             cite: None,
         });
@@ -579,15 +584,21 @@ struct Citer<'a> {
 
 impl Citer<'_> {
     fn text(&mut self, text: &str, body_start: usize, inline: &mut InlineState) {
+        if self.pending.is_empty() && !text.contains('[') {
+            // Most text holds no marker, whole or partial: nothing to look up or hold back.
+            if !text.is_empty() {
+                inline.push(text, false);
+            }
+            return;
+        }
         self.anchors.push((self.pending.len(), body_start));
         self.pending.push_str(text);
         let keep_from = citation::ends_with_partial_marker(&self.pending);
         let ready_len = keep_from.unwrap_or(self.pending.len());
-        let ready = self.pending[..ready_len].to_string();
-        self.emit(&ready, inline);
-        let rest = self.pending.split_off(ready_len);
         let rest_start = self.body_position(ready_len);
-        self.pending = rest;
+        let rest = self.pending.split_off(ready_len);
+        let ready = std::mem::replace(&mut self.pending, rest);
+        self.emit(&ready, inline);
         self.anchors = if self.pending.is_empty() {
             Vec::new()
         } else {

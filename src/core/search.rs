@@ -5,6 +5,8 @@
 //! against the index's own vocabulary: "obsrvation" finds "observation") and know a few
 //! abbreviations ("BP" finds "blood pressure"); exact matches still rank first.
 
+use std::sync::OnceLock;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -58,7 +60,8 @@ struct Entry {
 pub struct SearchIndex {
     entries: Vec<Entry>,
     /// Every word in the index, sorted and unique: what a mistyped query word is corrected to.
-    vocabulary: Vec<String>,
+    /// Built the first time a query has a word to correct (most never do).
+    vocabulary: OnceLock<Vec<String>>,
     matcher: SkimMatcherV2,
 }
 
@@ -101,9 +104,16 @@ fn allowed_edits(chars: usize) -> usize {
     }
 }
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
 fn vocabulary_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().count() >= MIN_CORRECTABLE)
+    // Split on ASCII bytes first: most text is ASCII, and a multi-byte character is checked
+    // (and split on) only where one occurs.
+    text.split(|c: char| !is_word_char(c))
+        // The byte length rules most words out before counting characters.
+        .filter(|w| w.len() >= MIN_CORRECTABLE && w.chars().count() >= MIN_CORRECTABLE)
 }
 
 const CONTEXT_CHARS: usize = 70;
@@ -184,18 +194,40 @@ impl SearchIndex {
                 hidden,
             );
         }
-        let mut vocabulary: Vec<String> = entries
-            .iter()
-            .flat_map(|e| vocabulary_words(&e.text_lower))
-            .map(str::to_string)
-            .collect();
-        vocabulary.sort_unstable();
-        vocabulary.dedup();
         SearchIndex {
             entries,
-            vocabulary,
+            vocabulary: OnceLock::new(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    fn vocabulary(&self) -> &[String] {
+        self.vocabulary.get_or_init(|| {
+            // Most words recur: only the distinct ones are sorted and copied.
+            let distinct: foldhash::HashSet<&str> = self
+                .entries
+                .iter()
+                .flat_map(|e| vocabulary_words(&e.text_lower))
+                .collect();
+            let mut vocabulary: Vec<String> = distinct.into_iter().map(str::to_string).collect();
+            vocabulary.sort_unstable();
+            vocabulary
+        })
+    }
+
+    /// True when a word in the index starts with `word` (so it is right, or still being typed):
+    /// what the vocabulary would say, without building it.
+    fn starts_a_word(&self, word: &str) -> bool {
+        word.chars().all(is_word_char)
+            && self.entries.iter().any(|entry| {
+                let text = &entry.text_lower;
+                text.match_indices(word).any(|(at, _)| {
+                    text[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !is_word_char(c))
+                })
+            })
     }
 
     pub fn len(&self) -> usize {
@@ -257,14 +289,9 @@ impl SearchIndex {
             .collect();
         let chars = word.chars().count();
         let edits = allowed_edits(chars);
-        let first_not_below = self.vocabulary.partition_point(|v| v.as_str() < word);
-        let known = self
-            .vocabulary
-            .get(first_not_below)
-            .is_some_and(|v| v.starts_with(word));
-        if edits > 0 && !known {
+        if edits > 0 && !self.starts_a_word(word) {
             others.extend(
-                self.vocabulary
+                self.vocabulary()
                     .iter()
                     .filter(|v| v.len().abs_diff(word.len()) <= edits)
                     .filter(|v| strsim::damerau_levenshtein(v, word) <= edits)
@@ -462,5 +489,52 @@ mod tests {
         assert!(index.forms("sedat").others.is_empty(), "a word being typed");
         assert!(index.forms("zzq").others.is_empty());
         assert!(index.search("qzxwvy", 5).is_empty());
+    }
+
+    #[test]
+    fn a_word_is_known_exactly_when_a_vocabulary_word_starts_with_it() {
+        let index = bundled();
+        let in_vocabulary = |word: &str| {
+            let vocabulary = index.vocabulary();
+            let first_not_below = vocabulary.partition_point(|v| v.as_str() < word);
+            vocabulary
+                .get(first_not_below)
+                .is_some_and(|v| v.starts_with(word))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for word in index.vocabulary().iter().step_by(7) {
+            let chars: Vec<char> = word.chars().collect();
+            // The word, a prefix of it, the same letters from the second on (inside a word, not
+            // at its start), and a copy with a letter changed or a separator put in.
+            words.push(word.clone());
+            words.push(chars[..MIN_CORRECTABLE].iter().collect());
+            words.push(chars[1..].iter().collect());
+            words.push(format!(
+                "{}q{}",
+                chars[0],
+                chars[2..].iter().collect::<String>()
+            ));
+            words.push(format!(
+                "{}/{}",
+                chars[0],
+                chars[1..].iter().collect::<String>()
+            ));
+        }
+        assert!(words.len() > 500, "{}", words.len());
+        for word in words
+            .iter()
+            .filter(|w| w.chars().count() >= MIN_CORRECTABLE)
+        {
+            assert_eq!(index.starts_a_word(word), in_vocabulary(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_is_built_only_for_a_word_to_correct() {
+        let index = bundled();
+        index.search("integration sedation", 5);
+        assert!(index.vocabulary.get().is_none());
+        index.search("integraton", 5);
+        assert!(index.vocabulary.get().is_some());
     }
 }

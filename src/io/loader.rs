@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::parallel;
 pub use super::progress::Progress;
 use crate::core::checklist::Checklist;
 use crate::core::crisis::{self, CRISIS_FILE, CrisisLines};
@@ -51,6 +51,26 @@ pub struct LoadOptions {
     /// Threads that parse provider files; 0 means one per core. The result is the same for
     /// any count. `KAPGUIDE_THREADS=N` sets the default (tests use it on the whole binary).
     pub threads: usize,
+    /// What to read besides the checklist and crisis lines (always read).
+    pub content: Content,
+}
+
+/// The files a load reads besides the checklist and crisis lines: a command reads only what it
+/// shows (`providers` parses no guide), so it starts at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Content {
+    pub guides: bool,
+    pub providers: bool,
+    /// The options grid (`guides/options.toml`).
+    pub options: bool,
+}
+
+impl Content {
+    pub const ALL: Content = Content {
+        guides: true,
+        providers: true,
+        options: true,
+    };
 }
 
 impl Default for LoadOptions {
@@ -65,6 +85,7 @@ impl Default for LoadOptions {
                 .ok()
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0),
+            content: Content::ALL,
         }
     }
 }
@@ -257,8 +278,9 @@ pub fn load(options: &LoadOptions) -> Library {
 /// [`load`], counting provider files read in `progress` (which nothing may cancel: the load
 /// always finishes).
 pub fn load_with_progress(options: &LoadOptions, progress: &Progress) -> Library {
-    let mut lib = load_guides_and_checklist(options);
-    if let Some(providers) = load_provider_dirs(options, &lib.checklist, progress) {
+    let providers = options.content.providers.then_some(progress);
+    let (mut lib, providers) = load_content(options, providers);
+    if let Some(providers) = providers {
         providers.add_to(&mut lib);
     }
     lib
@@ -267,21 +289,50 @@ pub fn load_with_progress(options: &LoadOptions, progress: &Progress) -> Library
 /// The guides and the checklist: everything but the providers (quick, so the app can show it
 /// while providers load).
 pub fn load_guides_and_checklist(options: &LoadOptions) -> Library {
+    load_content(options, None).0
+}
+
+/// The guides, checklist, options and crisis lines, and with a `providers` progress the
+/// providers too, read on another thread while the guides are parsed (they need only the
+/// checklist). Problems keep the order of a one-thread load.
+fn load_content(
+    options: &LoadOptions,
+    providers: Option<&Progress>,
+) -> (Library, Option<ProviderLoad>) {
     let mut lib = Library::default();
     // A directory of guides without a checklist (or options) previews guides against the
     // bundled one.
     let dir = options.guides_dir.as_deref();
     let guide_files = match dir {
+        _ if !options.content.guides => Vec::new(),
         Some(dir) => disk_files(dir, &["md"], &mut lib.problems),
         None => bundled_files("guides/", ".md"),
     };
     lib.checklist = load_checklist(&guides_file(dir, CHECKLIST_FILE), &mut lib.problems);
-    lib.options = load_options(&guides_file(dir, OPTIONS_FILE), &mut lib.problems);
-    lib.crisis = load_crisis(&guides_file(dir, CRISIS_FILE), &mut lib.problems);
-    let (guides, skipped) = load_guides(guide_files, &lib.crisis, &mut lib.problems);
+    let threads = options.thread_count();
+    let checklist = &lib.checklist;
+    let (providers, rest) = parallel::join(
+        threads > 1 && providers.is_some(),
+        || providers.and_then(|progress| load_provider_dirs(options, checklist, progress)),
+        || {
+            let mut problems = Vec::new();
+            let grid = if options.content.options {
+                load_options(&guides_file(dir, OPTIONS_FILE), &mut problems)
+            } else {
+                OptionsGrid::default()
+            };
+            let crisis = load_crisis(&guides_file(dir, CRISIS_FILE), &mut problems);
+            let (guides, skipped) = load_guides(guide_files, &crisis, threads, &mut problems);
+            (grid, crisis, guides, skipped, problems)
+        },
+    );
+    let (grid, crisis, guides, skipped, mut problems) = rest;
+    lib.options = grid;
+    lib.crisis = crisis;
     lib.guides = guides;
     lib.skipped += skipped;
-    lib
+    lib.problems.append(&mut problems);
+    (lib, providers)
 }
 
 /// Every provider directory the options name, checked against `checklist`; `None` if
@@ -402,6 +453,7 @@ fn bundled_file(name: &str) -> FileSource {
 fn load_guides(
     files: Vec<FileSource>,
     crisis: &CrisisLines,
+    threads: usize,
     problems: &mut Vec<Problem>,
 ) -> (Vec<Guide>, usize) {
     let expansion = Expansion {
@@ -409,13 +461,21 @@ fn load_guides(
         markdown: crisis.markdown(true),
         sources: &crisis.sources,
     };
+    let parse = |file: &FileSource| {
+        file.read().map(|text| {
+            let (guide, found) = Guide::parse_with(&file.path(), &text, Some(&expansion));
+            (guide, found, text)
+        })
+    };
+    // One file at a time: there are few guides, of very different sizes.
+    let parsed = parallel::map_in_order(&files, threads, 1, &Progress::default(), parse)
+        .expect("nothing cancels a guide load");
     let mut guides = Vec::new();
     let mut texts = HashMap::new();
     let mut skipped = 0;
-    for file in files {
-        match file.read() {
-            Ok(text) => {
-                let (guide, found) = Guide::parse_with(&file.path(), &text, Some(&expansion));
+    for result in parsed {
+        match result {
+            Ok((guide, found, text)) => {
                 problems.extend(found);
                 match guide {
                     Some(guide) => {
@@ -488,43 +548,9 @@ fn parse_all(
     progress: &Progress,
 ) -> Option<Vec<Parsed>> {
     progress.add_total(files.len());
-    let next = AtomicUsize::new(0);
-    // Each thread takes the next batch of files until none are left.
-    let work = || {
-        let mut done = Vec::new();
-        while !progress.is_cancelled() {
-            let start = next.fetch_add(BATCH, Ordering::Relaxed);
-            if start >= files.len() {
-                break;
-            }
-            let batch = files.iter().enumerate().skip(start).take(BATCH);
-            let before = done.len();
-            done.extend(batch.map(|(i, file)| (i, parse_provider(file, checklist, today))));
-            progress.advance(done.len() - before);
-        }
-        done
-    };
-    let threads = threads.clamp(1, files.len().div_ceil(BATCH).max(1));
-    let mut slots: Vec<Option<Parsed>> = files.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut batches = vec![work()];
-        for helper in helpers {
-            // A panic in a parser is a bug: pass it on as if it happened here.
-            batches.push(
-                helper
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        for (i, parsed) in batches.into_iter().flatten() {
-            slots[i] = Some(parsed);
-        }
-    });
-    if progress.is_cancelled() {
-        return None;
-    }
-    Some(slots.into_iter().flatten().collect())
+    parallel::map_in_order(files, threads, BATCH, progress, |file| {
+        parse_provider(file, checklist, today)
+    })
 }
 
 /// Reads provider files in order; an id seen again replaces the earlier one (later files win:
@@ -677,11 +703,11 @@ pub fn validate_paths(
         .chain([&bundled_file(CRISIS_FILE)])
         .find_map(|file| parse_file(file, &mut Vec::new(), CrisisLines::parse))
         .unwrap_or_default();
-    let (_, guide_skips) = load_guides(guides, &crisis, &mut problems);
     let options = LoadOptions {
         today,
         ..LoadOptions::default()
     };
+    let (_, guide_skips) = load_guides(guides, &crisis, options.thread_count(), &mut problems);
     let providers =
         load_providers(providers, &checklist, &options, &Progress::default()).unwrap_or_default();
     problems.extend(providers.problems);

@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod config;
 pub mod loader;
+mod parallel;
 pub mod paths;
 pub mod progress;
 pub mod session;
