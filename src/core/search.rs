@@ -116,6 +116,23 @@ fn vocabulary_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() >= MIN_CORRECTABLE && w.chars().count() >= MIN_CORRECTABLE)
 }
 
+/// A lower bound on the edits between two words from their letters alone, quick enough to rule
+/// out most words before the real distance is worked out: an insertion or a deletion changes
+/// one letter's count by one, a substitution two, a swap none, so counts that differ by `d` in
+/// all take at least `d / 2` edits. (Letters are counted in 64 buckets: letters sharing one can
+/// only lower the bound.)
+fn fewest_edits_by_letters(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 64];
+    for c in a.chars() {
+        counts[c as usize % 64] += 1;
+    }
+    for c in b.chars() {
+        counts[c as usize % 64] -= 1;
+    }
+    let differing: u32 = counts.iter().map(|n| n.unsigned_abs()).sum();
+    (differing as usize).div_ceil(2)
+}
+
 const CONTEXT_CHARS: usize = 70;
 
 impl SearchIndex {
@@ -294,6 +311,7 @@ impl SearchIndex {
                 self.vocabulary()
                     .iter()
                     .filter(|v| v.len().abs_diff(word.len()) <= edits)
+                    .filter(|v| fewest_edits_by_letters(v, word) <= edits)
                     .filter(|v| strsim::damerau_levenshtein(v, word) <= edits)
                     .cloned(),
             );
@@ -527,6 +545,41 @@ mod tests {
         {
             assert_eq!(index.starts_a_word(word), in_vocabulary(word), "{word}");
         }
+    }
+
+    #[test]
+    fn the_letter_bound_never_exceeds_the_real_distance() {
+        let words = [
+            "observation",
+            "obsrvation",
+            "obesrvation",
+            "ovservation",
+            "sedation",
+            "ketamine",
+            "kétamine",
+            "ketamin",
+            "eketamine",
+            "ca",
+            "abc",
+            "naïve",
+            "naive",
+            "ab",
+            "ba",
+            "",
+            "integration",
+            "intergation",
+            "preparation",
+            "ñandú",
+            "nandu",
+        ];
+        for a in words {
+            for b in words {
+                let bound = fewest_edits_by_letters(a, b);
+                let real = strsim::damerau_levenshtein(a, b);
+                assert!(bound <= real, "{a} / {b}: bound {bound} > {real}");
+            }
+        }
+        assert_eq!(fewest_edits_by_letters("observation", "sedation"), 3);
     }
 
     #[test]
