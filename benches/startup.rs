@@ -16,13 +16,21 @@ const COMMANDS: &[&[&str]] = &[
     &["providers"],
     &["compare", "--all"],
     &["compare", "--all", "--format", "json"],
-    &["explain", "heron-and-teacup-integrative-therapy"],
+    &["explain", PROVIDER],
+    &["questions", PROVIDER],
+    &["packet", PROVIDER],
     &["options"],
+    &["values"],
     &["search", "integration"],
     &["search", "obsrvation"],
     &["validate"],
     &["schema"],
+    &["new-provider", "new-practice"],
+    &["completions", "bash"],
+    &["man"],
 ];
+
+const PROVIDER: &str = "heron-and-teacup-integrative-therapy";
 
 fn startup(c: &mut Criterion) {
     let home = tempfile::tempdir().expect("temporary home");

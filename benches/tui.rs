@@ -193,6 +193,27 @@ fn benches(c: &mut Criterion) {
                 .expect("draw");
         });
     });
+    // The same with a typo: the word is corrected against the vocabulary (built as search
+    // opened), so the keystroke also works out edit distances.
+    for c in "rr".chars() {
+        dispatch(&mut app, &mut files, &mut background, Action::Type(c));
+    }
+    let mut grow = true;
+    group.bench_function("search keystroke with a typo, 10k providers", |b| {
+        b.iter(|| {
+            let key = if grow {
+                Action::Type('o')
+            } else {
+                Action::Backspace
+            };
+            grow = !grow;
+            dispatch(&mut app, &mut files, &mut background, key);
+            dispatch(&mut app, &mut files, &mut background, Action::Idle);
+            terminal
+                .draw(|frame| views::render(&app, frame))
+                .expect("draw");
+        });
+    });
     group.finish();
 
     first_frame(c, &mut files);

@@ -104,7 +104,7 @@ proptest! {
 }
 
 /// A guides directory of good guides and broken ones (no front matter, an unknown citation, a
-/// link to a missing guide, an id used twice), `copies` of each.
+/// link to a missing guide, an id that is not its file's name), `copies` of each.
 fn guides_dir(root: &Path, copies: usize) -> PathBuf {
     let dir = root.join("guides");
     std::fs::create_dir_all(&dir).unwrap();

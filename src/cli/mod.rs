@@ -172,6 +172,8 @@ impl Command {
     fn content(&self) -> Content {
         let (guides, providers, options) = match self {
             Command::Search { .. } => (true, true, false),
+            // Named paths are checked against the checklist alone.
+            Command::Validate { paths, .. } if !paths.is_empty() => (false, false, false),
             Command::Validate { .. } => (true, true, true),
             Command::Guides | Command::Guide { .. } => (true, false, false),
             Command::Packet { .. } => (false, true, true),
@@ -622,6 +624,77 @@ fn finish(outcome: Outcome, stdout: &mut dyn Write) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::loader::Progress;
+
+    /// Each command shows exactly what it showed when everything was loaded: reading only the
+    /// files a command needs ([`Command::content`]) never leaves something out of its output.
+    #[test]
+    fn every_command_shows_the_same_with_only_the_files_it_reads() {
+        let provider = "heron-and-teacup-integrative-therapy";
+        let commands: &[&[&str]] = &[
+            &["guides"],
+            &["guide", "what-is-kap"],
+            &["guide", "nowhere"],
+            &["checklist"],
+            &["providers"],
+            &["providers", "--region", "MT", "--sort", "name"],
+            &["compare", "--all"],
+            &["compare", "--all", "--format", "json"],
+            &["compare", "--all", "--format", "csv"],
+            &["compare", "--all", "--format", "markdown"],
+            &["explain", provider],
+            &["explain", "nowhere"],
+            &["questions", provider],
+            &["questions", provider, "--format", "markdown"],
+            &["options"],
+            &["options", "--format", "markdown"],
+            &["search", "integration"],
+            &["search", "obsrvation"],
+            &["validate"],
+            &["validate", "tests/fixtures/providers/invalid"],
+            &["schema"],
+            &["completions", "bash"],
+            &["man"],
+            &["new-provider", provider],
+            &["values"],
+            &["packet", provider, "--format", "markdown"],
+        ];
+        let places: &[&[&str]] = &[
+            &[],
+            &[
+                "--guides",
+                "tests/fixtures/guides",
+                "--providers",
+                "tests/fixtures/providers/valid",
+            ],
+        ];
+        let today = crate::core::date::Date::parse("2026-11-28").unwrap();
+        for place in places {
+            for args in commands {
+                let cli = Cli::try_parse_from([&["kapguide"], *place, args].concat()).unwrap();
+                let command = cli.command.as_ref().unwrap();
+                let shown = |content| {
+                    let options = LoadOptions {
+                        guides_dir: cli.guides_dir.clone(),
+                        provider_dirs: cli.provider_dirs.clone(),
+                        today,
+                        content,
+                        ..LoadOptions::default()
+                    };
+                    let library = load_with_progress(&options, &Progress::default());
+                    let context =
+                        Context::with_library(library, options, None, &[], false).unwrap();
+                    let mut written = Vec::new();
+                    let outcome = run(command, &context, &mut written);
+                    (written, outcome.stdout, outcome.stderr, outcome.code)
+                };
+                let everything = shown(Content::ALL);
+                let said = everything.0.len() + everything.1.len() + everything.2.len();
+                assert!(said > 0, "{args:?}");
+                assert!(everything == shown(command.content()), "{place:?} {args:?}");
+            }
+        }
+    }
 
     #[test]
     fn format_words_are_the_models_own() {

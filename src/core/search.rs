@@ -109,8 +109,6 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn vocabulary_words(text: &str) -> impl Iterator<Item = &str> {
-    // Split on ASCII bytes first: most text is ASCII, and a multi-byte character is checked
-    // (and split on) only where one occurs.
     text.split(|c: char| !is_word_char(c))
         // The byte length rules most words out before counting characters.
         .filter(|w| w.len() >= MIN_CORRECTABLE && w.chars().count() >= MIN_CORRECTABLE)
@@ -232,8 +230,26 @@ impl SearchIndex {
         })
     }
 
-    /// True when a word in the index starts with `word` (so it is right, or still being typed):
-    /// what the vocabulary would say, without building it.
+    /// Builds the vocabulary now rather than at the first word to correct: the app does it as
+    /// search opens, so no keystroke waits for it and known words are looked up in it.
+    pub fn prepare_corrections(&self) {
+        self.vocabulary();
+    }
+
+    /// True when a word in the index starts with `word` (so it is right, or still being typed).
+    fn is_known(&self, word: &str) -> bool {
+        match self.vocabulary.get() {
+            Some(vocabulary) => {
+                let first_not_below = vocabulary.partition_point(|v| v.as_str() < word);
+                vocabulary
+                    .get(first_not_below)
+                    .is_some_and(|v| v.starts_with(word))
+            }
+            None => self.starts_a_word(word),
+        }
+    }
+
+    /// [`Self::is_known`] without the vocabulary: a scan of the indexed text.
     fn starts_a_word(&self, word: &str) -> bool {
         word.chars().all(is_word_char)
             && self.entries.iter().any(|entry| {
@@ -306,11 +322,13 @@ impl SearchIndex {
             .collect();
         let chars = word.chars().count();
         let edits = allowed_edits(chars);
-        if edits > 0 && !self.starts_a_word(word) {
+        if edits > 0 && !self.is_known(word) {
             others.extend(
                 self.vocabulary()
                     .iter()
-                    .filter(|v| v.len().abs_diff(word.len()) <= edits)
+                    // Lengths in bytes rule out most words; characters decide.
+                    .filter(|v| v.len().abs_diff(word.len()) <= 2 * edits)
+                    .filter(|v| v.chars().count().abs_diff(chars) <= edits)
                     .filter(|v| fewest_edits_by_letters(v, word) <= edits)
                     .filter(|v| strsim::damerau_levenshtein(v, word) <= edits)
                     .cloned(),
@@ -512,13 +530,8 @@ mod tests {
     #[test]
     fn a_word_is_known_exactly_when_a_vocabulary_word_starts_with_it() {
         let index = bundled();
-        let in_vocabulary = |word: &str| {
-            let vocabulary = index.vocabulary();
-            let first_not_below = vocabulary.partition_point(|v| v.as_str() < word);
-            vocabulary
-                .get(first_not_below)
-                .is_some_and(|v| v.starts_with(word))
-        };
+        index.prepare_corrections();
+        let in_vocabulary = |word: &str| index.is_known(word);
         let mut words: Vec<String> = Vec::new();
         for word in index.vocabulary().iter().step_by(7) {
             let chars: Vec<char> = word.chars().collect();
@@ -589,5 +602,25 @@ mod tests {
         assert!(index.vocabulary.get().is_none());
         index.search("integraton", 5);
         assert!(index.vocabulary.get().is_some());
+    }
+
+    #[test]
+    fn a_typo_in_an_accented_word_is_corrected_by_characters_not_bytes() {
+        let text = "a naïve question";
+        let index = SearchIndex {
+            entries: vec![Entry {
+                target: Target::Question(0),
+                title: "Q".into(),
+                summary: String::new(),
+                text_lower: text.into(),
+                shown_len: text.len(),
+                text: text.into(),
+            }],
+            vocabulary: OnceLock::new(),
+            matcher: SkimMatcherV2::default().ignore_case(),
+        };
+        // "naïve" is six bytes and "nave" four, but they are one edit apart.
+        assert_eq!(index.forms("nave").others, ["naïve"]);
+        assert_eq!(index.search("nave", 5).len(), 1);
     }
 }

@@ -48,8 +48,8 @@ pub struct LoadOptions {
     pub bundled_providers: bool,
     /// Dates after this are warned about as "in the future".
     pub today: Date,
-    /// Threads that parse provider files; 0 means one per core. The result is the same for
-    /// any count. `KAPGUIDE_THREADS=N` sets the default (tests use it on the whole binary).
+    /// Threads that parse guide and provider files; 0 means one per core. The result is the
+    /// same for any count. `KAPGUIDE_THREADS=N` sets the default (tests use it on the whole binary).
     pub threads: usize,
     /// What to read besides the checklist and crisis lines (always read).
     pub content: Content,
@@ -286,8 +286,8 @@ pub fn load_with_progress(options: &LoadOptions, progress: &Progress) -> Library
     lib
 }
 
-/// The guides and the checklist: everything but the providers (quick, so the app can show it
-/// while providers load).
+/// The guides, checklist, options and crisis lines the options' `content` asks for, without
+/// the providers (quick, so the app can show it while providers load).
 pub fn load_guides_and_checklist(options: &LoadOptions) -> Library {
     load_content(options, None).0
 }

@@ -15,6 +15,7 @@ pub fn map_in_order<T: Sync, R: Send>(
     progress: &Progress,
     work: impl Fn(&T) -> R + Sync,
 ) -> Option<Vec<R>> {
+    assert!(batch > 0, "a batch holds at least one item");
     let next = AtomicUsize::new(0);
     let take_batches = || {
         let mut done = Vec::new();
@@ -71,18 +72,41 @@ fn rejoin<T>(helper: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+    use std::time::{Duration, Instant};
+
     use super::*;
 
     #[test]
     fn results_come_back_in_item_order_whatever_the_thread_count() {
-        let items: Vec<u32> = (0..1000).collect();
+        let items: Vec<u64> = (0..120).collect();
+        let expected: Vec<u64> = items.iter().map(|n| n * n).collect();
         for threads in [1, 2, 7] {
             for batch in [1, 3, 16] {
                 let progress = Progress::default();
-                let squares = map_in_order(&items, threads, batch, &progress, |n| n * n);
-                let expected: Vec<u32> = items.iter().map(|n| n * n).collect();
-                assert_eq!(squares, Some(expected), "{threads} threads, batch {batch}");
+                let square = |n: &u64| {
+                    // With helpers, the first item is done only after a helper has finished a
+                    // batch: the work is shared, and results arrive out of order.
+                    let start = Instant::now();
+                    while *n == 0
+                        && threads > 1
+                        && progress.counts().0 == 0
+                        && start.elapsed() < Duration::from_secs(10)
+                    {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                    (n * n, std::thread::current().id())
+                };
+                let done = map_in_order(&items, threads, batch, &progress, square).unwrap();
+                let squares: Vec<u64> = done.iter().map(|(square, _)| *square).collect();
+                assert_eq!(squares, expected, "{threads} threads, batch {batch}");
                 assert_eq!(progress.counts().0, items.len());
+                let workers: HashSet<_> = done.iter().map(|(_, thread)| *thread).collect();
+                assert_eq!(
+                    workers.len() > 1,
+                    threads > 1,
+                    "{threads} threads, batch {batch}"
+                );
             }
         }
     }
@@ -100,8 +124,16 @@ mod tests {
 
     #[test]
     fn join_returns_both_results_in_order_on_one_thread_or_two() {
+        let here = std::thread::current().id();
         for parallel in [false, true] {
-            assert_eq!(join(parallel, || "first", || 2), ("first", 2));
+            let thread = || std::thread::current().id();
+            let (first, second) = join(parallel, thread, thread);
+            assert_eq!(second, here, "the second runs on the caller's thread");
+            assert_eq!(
+                first != here,
+                parallel,
+                "the first on its own only when parallel"
+            );
         }
     }
 }

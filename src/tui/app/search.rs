@@ -4,6 +4,7 @@
 
 use super::super::action::{Action, View};
 use super::{App, Overlay, TextField};
+use crate::core::library::Library;
 use crate::core::search::{Hit, SearchIndex, Target};
 
 /// More results than anyone reads; keeps each keystroke cheap.
@@ -30,12 +31,18 @@ impl SearchView {
     }
 }
 
+/// The index the app searches, with its vocabulary built as search opens rather than at the
+/// first mistyped keystroke, which would then wait for it.
+fn prepared_index(lib: &Library) -> SearchIndex {
+    let index = SearchIndex::new(lib);
+    index.prepare_corrections();
+    index
+}
+
 impl App {
     pub(crate) fn open_search(&mut self) {
         let lib = &self.lib;
-        self.search
-            .index
-            .get_or_insert_with(|| SearchIndex::new(lib));
+        self.search.index.get_or_insert_with(|| prepared_index(lib));
         self.search.field = TextField::default();
         self.search.hits.clear();
         self.search.stale = false;
@@ -89,7 +96,7 @@ impl App {
     pub(crate) fn reindex_search(&mut self) {
         self.search.invalidate();
         if self.overlays.contains(&Overlay::Search) {
-            self.search.index = Some(SearchIndex::new(&self.lib));
+            self.search.index = Some(prepared_index(&self.lib));
             self.search.stale = true;
         }
     }
