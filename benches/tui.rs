@@ -13,7 +13,8 @@ mod synthetic;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use kapguide::core::date::Date;
 use kapguide::io::loader::{LoadOptions, load_guides_and_checklist};
 use kapguide::io::session::Context;
@@ -112,6 +113,38 @@ fn time_to_first_frame(options: &LoadOptions, files: &mut Files) -> Duration {
     input.first_frame_at.expect("a frame was drawn") - start
 }
 
+/// A search keystroke as the loop runs it: the key, then (no more keys waiting) the search for
+/// the query as typed, then the frame.
+struct Keystrokes<'a> {
+    app: &'a mut App,
+    files: &'a mut Files,
+    background: &'a mut Background,
+    terminal: &'a mut Terminal<TestBackend>,
+}
+
+impl Keystrokes<'_> {
+    /// Times keystrokes that type `letter` and take it back in turn, so the query grows and
+    /// shrinks by a letter.
+    fn bench(&mut self, group: &mut BenchmarkGroup<'_, WallTime>, name: &str, letter: char) {
+        let mut grow = true;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let key = if grow {
+                    Action::Type(letter)
+                } else {
+                    Action::Backspace
+                };
+                grow = !grow;
+                dispatch(self.app, self.files, self.background, key);
+                dispatch(self.app, self.files, self.background, Action::Idle);
+                self.terminal
+                    .draw(|frame| views::render(self.app, frame))
+                    .expect("draw");
+            });
+        });
+    }
+}
+
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut files = Files::in_dir(dir.path());
@@ -170,50 +203,29 @@ fn benches(c: &mut Criterion) {
                 .expect("draw");
         });
     });
-    // A search keystroke as the loop runs it: the key, then (no more keys waiting) the search
-    // for the query as typed, then the frame. The query grows and shrinks by a letter.
+    // Search keystrokes with 10,000 providers, the query at "integ".
     let mut app = make_app((120, 40), 10_000);
     dispatch(&mut app, &mut files, &mut background, Action::Search);
     for c in "integ".chars() {
         dispatch(&mut app, &mut files, &mut background, Action::Type(c));
     }
-    let mut grow = true;
-    group.bench_function("search keystroke, 10k providers", |b| {
-        b.iter(|| {
-            let key = if grow {
-                Action::Type('r')
-            } else {
-                Action::Backspace
-            };
-            grow = !grow;
-            dispatch(&mut app, &mut files, &mut background, key);
-            dispatch(&mut app, &mut files, &mut background, Action::Idle);
-            terminal
-                .draw(|frame| views::render(&app, frame))
-                .expect("draw");
-        });
-    });
+    let mut search = Keystrokes {
+        app: &mut app,
+        files: &mut files,
+        background: &mut background,
+        terminal: &mut terminal,
+    };
+    search.bench(&mut group, "search keystroke, 10k providers", 'r');
     // The same with a typo: the word is corrected against the vocabulary (built as search
     // opened), so the keystroke also works out edit distances.
     for c in "rr".chars() {
-        dispatch(&mut app, &mut files, &mut background, Action::Type(c));
+        dispatch(search.app, search.files, search.background, Action::Type(c));
     }
-    let mut grow = true;
-    group.bench_function("search keystroke with a typo, 10k providers", |b| {
-        b.iter(|| {
-            let key = if grow {
-                Action::Type('o')
-            } else {
-                Action::Backspace
-            };
-            grow = !grow;
-            dispatch(&mut app, &mut files, &mut background, key);
-            dispatch(&mut app, &mut files, &mut background, Action::Idle);
-            terminal
-                .draw(|frame| views::render(&app, frame))
-                .expect("draw");
-        });
-    });
+    search.bench(
+        &mut group,
+        "search keystroke with a typo, 10k providers",
+        'o',
+    );
     group.finish();
 
     first_frame(c, &mut files);

@@ -326,8 +326,6 @@ impl SearchIndex {
             others.extend(
                 self.vocabulary()
                     .iter()
-                    // Lengths in bytes rule out most words; characters decide.
-                    .filter(|v| v.len().abs_diff(word.len()) <= 2 * edits)
                     .filter(|v| v.chars().count().abs_diff(chars) <= edits)
                     .filter(|v| fewest_edits_by_letters(v, word) <= edits)
                     .filter(|v| strsim::damerau_levenshtein(v, word) <= edits)
@@ -619,8 +617,10 @@ mod tests {
             vocabulary: OnceLock::new(),
             matcher: SkimMatcherV2::default().ignore_case(),
         };
-        // "naïve" is six bytes and "nave" four, but they are one edit apart.
+        // "naïve" is six bytes and "nave" four, but they are one edit apart; so are the three
+        // bytes of "語" and none.
         assert_eq!(index.forms("nave").others, ["naïve"]);
+        assert_eq!(index.forms("naïve語").others, ["naïve"]);
         assert_eq!(index.search("nave", 5).len(), 1);
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::parallel;
 pub use super::progress::Progress;
@@ -311,8 +312,9 @@ fn load_content(
     lib.checklist = load_checklist(&guides_file(dir, CHECKLIST_FILE), &mut lib.problems);
     let threads = options.thread_count();
     let checklist = &lib.checklist;
+    // A second thread only pays when both halves have work: guides to parse beside providers.
     let (providers, rest) = parallel::join(
-        threads > 1 && providers.is_some(),
+        threads > 1 && providers.is_some() && !guide_files.is_empty(),
         || providers.and_then(|progress| load_provider_dirs(options, checklist, progress)),
         || {
             let mut problems = Vec::new();
@@ -373,13 +375,23 @@ fn load_options(file: &FileSource, problems: &mut Vec<Problem>) -> OptionsGrid {
     load_with_fallback(file, problems, "options grid", OptionsGrid::parse).unwrap_or_default()
 }
 
-/// The bundled crisis lines (for `--help`, which is printed before any `--guides` is read).
+/// The bundled crisis lines (for `--help`, which is printed before any `--guides` is read),
+/// parsed once per process: the help text and every load use them.
 pub fn bundled_crisis() -> CrisisLines {
-    load_crisis(&bundled_file(CRISIS_FILE), &mut Vec::new())
+    static PARSED: OnceLock<CrisisLines> = OnceLock::new();
+    let parse = || parse_crisis(&bundled_file(CRISIS_FILE), &mut Vec::new());
+    PARSED.get_or_init(parse).clone()
 }
 
 /// Reads the crisis lines, falling back to the bundled ones: the numbers must always be there.
 fn load_crisis(file: &FileSource, problems: &mut Vec<Problem>) -> CrisisLines {
+    match file {
+        FileSource::Bundled(..) => bundled_crisis(),
+        FileSource::Disk(_) => parse_crisis(file, problems),
+    }
+}
+
+fn parse_crisis(file: &FileSource, problems: &mut Vec<Problem>) -> CrisisLines {
     load_with_fallback(file, problems, "crisis lines file", CrisisLines::parse).unwrap_or_default()
 }
 
