@@ -50,7 +50,7 @@ impl Route {
                 &["andrade-2019", "fda-compounded-2023-scripps"],
             ),
             Route::Oral => (
-                "swallowed (a tablet); ketamine by mouth for depression was described in 2019 as still experimental; off-label",
+                "swallowed (for example a tablet); ketamine by mouth for depression was described in 2019 as still experimental; off-label",
                 &["andrade-2019", "fda-compounded-2023-scripps"],
             ),
             Route::Intranasal => (
@@ -59,11 +59,19 @@ impl Route {
             ),
             Route::Esketamine => (
                 "Spravato (esketamine), the only ketamine-type medicine FDA-approved for depression (adults, in specific cases): you spray it yourself while staff watch, at a REMS-certified site, and it never goes home",
-                &["fda-compounded-2023-scripps", "spravato-rems"],
+                &[
+                    "fda-compounded-2023-scripps",
+                    "spravato-label",
+                    "spravato-rems",
+                ],
             ),
             Route::Subcutaneous => (
-                "a shot just under the skin; at least one telehealth company offers it at home, reported in that company's own study with no comparison group; ASKP3 (2024) says unsupervised injections at home lack evidence of safety",
-                &["subcutaneous-jmir-blossom", "askp3-2024"],
+                "a shot just under the skin; at least one telehealth company offers it at home, reported in that company's own observational (look-back) study; ASKP3 (2024) says unsupervised subcutaneous injections at home lack evidence of safety; off-label",
+                &[
+                    "subcutaneous-jmir-blossom",
+                    "askp3-2024",
+                    "fda-compounded-2023-scripps",
+                ],
             ),
         }
     }
